@@ -1,0 +1,78 @@
+#include "Analysis/AnalysisCommon.h"
+#include <algorithm>
+#include <cmath>
+
+namespace loopmind::analysis::detail {
+
+std::vector<float> mixToMono(const juce::AudioBuffer<float>& audio)
+{
+    const int channels = audio.getNumChannels();
+    const int frames = audio.getNumSamples();
+    std::vector<float> mono(size_t(std::max(frames, 0)), 0.0f);
+    if (channels <= 0 || frames <= 0)
+        return mono;
+    const float gain = 1.0f / float(channels);
+    for (int c = 0; c < channels; ++c) {
+        const float* in = audio.getReadPointer(c);
+        for (int i = 0; i < frames; ++i) {
+            const float s = in[i];
+            if (std::isfinite(s))
+                mono[size_t(i)] += s * gain;
+        }
+    }
+    return mono;
+}
+
+double clamp01(double v)
+{
+    if (!std::isfinite(v))
+        return 0.0;
+    return std::clamp(v, 0.0, 1.0);
+}
+
+double finiteOr(double v, double fallback)
+{
+    return std::isfinite(v) ? v : fallback;
+}
+
+int fftOrderFor(double seconds, double sampleRate)
+{
+    const double wanted = std::max(256.0, seconds * std::max(sampleRate, 1.0));
+    return std::clamp(int(std::lround(std::log2(wanted))), 8, 15);
+}
+
+MagnitudeSpectrum::MagnitudeSpectrum(int order)
+    : fft(order), fftSize(1 << order), window(size_t(fftSize)), work(size_t(fftSize) * 2), magnitudes(size_t(fftSize / 2 + 1))
+{
+    double sum = 0.0;
+    for (int i = 0; i < fftSize; ++i) {
+        // Periodic Hann: overlapping frames at a quarter or half hop sum to a constant.
+        window[size_t(i)] = float(0.5 - 0.5 * std::cos(2.0 * juce::MathConstants<double>::pi * i / fftSize));
+        sum += window[size_t(i)];
+    }
+    scale = float(2.0 / sum);
+}
+
+const std::vector<float>& MagnitudeSpectrum::compute(const std::vector<float>& mono, std::int64_t start, bool circular)
+{
+    const auto length = std::int64_t(mono.size());
+    std::fill(work.begin(), work.end(), 0.0f);
+    if (length > 0) {
+        for (int i = 0; i < fftSize; ++i) {
+            std::int64_t idx = start + i;
+            if (circular)
+                idx = ((idx % length) + length) % length;
+            else if (idx < 0 || idx >= length)
+                continue;
+            work[size_t(i)] = mono[size_t(idx)] * window[size_t(i)];
+        }
+    }
+    fft.performFrequencyOnlyForwardTransform(work.data(), true);
+    for (size_t k = 0; k < magnitudes.size(); ++k) {
+        const float m = work[k] * scale;
+        magnitudes[k] = std::isfinite(m) ? m : 0.0f;
+    }
+    return magnitudes;
+}
+
+} // namespace loopmind::analysis::detail

@@ -1,0 +1,187 @@
+#include "Analysis/Chroma.h"
+#include "Analysis/AnalysisCommon.h"
+#include <algorithm>
+#include <cmath>
+
+namespace loopmind::analysis::detail {
+namespace {
+constexpr double kLowHz = 50.0, kHighHz = 5000.0; // below: rumble and kick bodies; above: mostly overtones and noise
+constexpr double kFrameSeconds = 0.093;           // 4096 samples at 44.1/48 kHz: ~11 Hz bins, enough for bass notes
+constexpr float kProminence = 8.0f;               // 18 dB above the valleys either side: a sinusoid, not noise
+constexpr float kFloor = 3e-4f;                   // -70 dB of full scale (audio is peak-normalised first)
+constexpr double kHarmonicTolerance = 0.03;       // partials within 3% of an integer multiple belong to a note
+
+struct Fundamental {
+    double hz = 0.0;
+    float amplitude = 0.0f; // of its own partial
+    float votes = 0.0f;     // its partial plus the overtones it explains
+};
+
+struct Peak {
+    double hz = 0.0;
+    float amplitude = 0.0f;
+    float energy = 0.0f;
+    bool lasting = false;
+};
+
+/** The higher of the two valleys within three bins either side: a Hann-windowed sinusoid falls into
+    its first null two bins out, so a real partial towers over both valleys; noise peaks do not. */
+float higherValley(const std::vector<float>& mag, int k)
+{
+    float left = mag[size_t(k)], right = mag[size_t(k)];
+    for (int d = 1; d <= 3; ++d) {
+        left = std::min(left, mag[size_t(std::max(1, k - d))]);
+        right = std::min(right, mag[size_t(std::min(int(mag.size()) - 1, k + d))]);
+    }
+    return std::max(left, right);
+}
+
+std::vector<Peak> findPeaks(const std::vector<float>& mag, int lo, int hi, double binHz)
+{
+    std::vector<Peak> peaks;
+    float frameMax = 0.0f;
+    for (int k = lo; k <= hi; ++k)
+        frameMax = std::max(frameMax, mag[size_t(k)]);
+    const float threshold = std::max(kFloor, frameMax * 0.003f); // 50 dB below the frame's loudest partial
+    for (int k = std::max(lo, 1); k <= hi; ++k) {
+        const float m = mag[size_t(k)];
+        if (m < threshold || m <= mag[size_t(k - 1)] || m < mag[size_t(k + 1)])
+            continue;
+        if (m < kProminence * higherValley(mag, k))
+            continue;
+        // Parabolic interpolation on log magnitude: within a few cents for a Hann-windowed sinusoid.
+        const double a = std::log(mag[size_t(k - 1)] + 1e-12), b = std::log(m + 1e-12), c = std::log(mag[size_t(k + 1)] + 1e-12);
+        const double denominator = a - 2.0 * b + c;
+        const double offset = std::abs(denominator) > 1e-12 ? std::clamp(0.5 * (a - c) / denominator, -0.5, 0.5) : 0.0;
+        Peak p;
+        p.hz = (k + offset) * binHz;
+        p.amplitude = m;
+        p.energy = mag[size_t(k - 1)] * mag[size_t(k - 1)] + m * m + mag[size_t(k + 1)] * mag[size_t(k + 1)];
+        peaks.push_back(p);
+    }
+    return peaks;
+}
+
+double midiOf(double hz) { return 69.0 + 12.0 * std::log2(hz / 440.0); }
+
+bool hasNeighbour(const std::vector<Peak>& frame, double hz)
+{
+    // Within a semitone: allows vibrato and glides, rejects unrelated partials.
+    for (const auto& p : frame)
+        if (std::abs(midiOf(p.hz) - midiOf(hz)) < 1.0)
+            return true;
+    return false;
+}
+} // namespace
+
+ChromaAnalysis analyseChroma(const std::vector<float>& mono, double sampleRate)
+{
+    ChromaAnalysis result;
+    if (mono.empty() || !(sampleRate > 0.0))
+        return result;
+    float peak = 0.0f;
+    for (float s : mono)
+        peak = std::max(peak, std::abs(s));
+    if (peak < 1e-6f)
+        return result;
+    const float gain = 1.0f / peak;
+
+    MagnitudeSpectrum spectrum(fftOrderFor(kFrameSeconds, sampleRate));
+    const int hop = spectrum.size() / 2;
+    const int frames = std::max(1, int((std::int64_t(mono.size()) + hop - 1) / hop));
+    const double binHz = sampleRate / spectrum.size();
+    const int lo = std::max(2, int(std::ceil(kLowHz / binHz)));
+    const int hi = std::min(spectrum.numBins() - 2, int(std::floor(kHighHz / binHz)));
+    result.secondsPerFrame = hop / sampleRate;
+    if (hi <= lo)
+        return result;
+
+    std::vector<std::vector<Peak>> peaks(static_cast<size_t>(frames));
+    std::vector<float> scaled(static_cast<size_t>(spectrum.numBins()));
+    result.energy.assign(size_t(frames), 0.0f);
+    for (int n = 0; n < frames; ++n) {
+        const auto& mag = spectrum.compute(mono, std::int64_t(n) * hop - spectrum.size() / 2, true);
+        double energy = 0.0;
+        for (size_t k = 0; k < scaled.size(); ++k) {
+            scaled[k] = mag[k] * gain;
+            if (int(k) >= lo && int(k) <= hi)
+                energy += double(scaled[k]) * scaled[k];
+        }
+        result.energy[size_t(n)] = float(energy);
+        peaks[size_t(n)] = findPeaks(scaled, lo, hi, binHz);
+    }
+
+    // A partial is "lasting" when the frame before or after (46 ms away) has one within a semitone:
+    // clicks and noise flukes are not, notes are. The loop wraps, so frame 0 neighbours the last.
+    for (int n = 0; n < frames; ++n)
+        for (auto& p : peaks[size_t(n)])
+            p.lasting = frames > 1
+                && (hasNeighbour(peaks[size_t((n + frames - 1) % frames)], p.hz) || hasNeighbour(peaks[size_t((n + 1) % frames)], p.hz));
+
+    result.frames.assign(size_t(frames), {});
+    result.tonalEnergy.assign(size_t(frames), 0.0f);
+    result.pitchClasses.assign(size_t(frames), 0);
+    result.lowestPitchHz.assign(size_t(frames), 0.0f);
+    double totalEnergy = 0.0, totalTonal = 0.0;
+    for (int n = 0; n < frames; ++n) {
+        auto& chroma = result.frames[size_t(n)];
+        const auto& framePeaks = peaks[size_t(n)];
+        float loudest = 0.0f;
+        for (const auto& p : framePeaks)
+            if (p.lasting) {
+                loudest = std::max(loudest, p.amplitude);
+                result.tonalEnergy[size_t(n)] += p.energy;
+            }
+        // Group partials into notes, lowest first. A partial at a whole multiple h of a note's frequency
+        // is that note's overtone up to the level of a sawtooth's (A / h); any excess is a note of its
+        // own (the B of a G chord over a G bass, whose 5th partial it shares). Overtones vote for their
+        // note's pitch class, so a C's G and E partials do not make it sound like a C major chord.
+        std::vector<Fundamental> notes;
+        for (const auto& p : framePeaks) {
+            if (!p.lasting)
+                continue;
+            float own = p.amplitude;
+            for (auto& f : notes) {
+                const double ratio = p.hz / f.hz, whole = std::round(ratio);
+                if (whole < 2.0 || std::abs(ratio - whole) >= kHarmonicTolerance * whole)
+                    continue;
+                const float explained = std::min(own, f.amplitude / float(whole));
+                f.votes += explained;
+                own -= explained;
+                if (own <= 0.0f)
+                    break;
+            }
+            if (own > 0.0f)
+                notes.push_back({ p.hz, own, own });
+        }
+        std::array<bool, 12> seen {};
+        for (const auto& f : notes) {
+            const double midi = midiOf(f.hz), nearest = std::round(midi);
+            // Full vote in tune, none a quarter-tone away: the tuning is fixed at A4 = 440 Hz.
+            const double inTune = std::cos(juce::MathConstants<double>::pi * (midi - nearest));
+            const int pc = ((int(nearest) % 12) + 12) % 12;
+            chroma[size_t(pc)] += f.votes * float(inTune * inTune);
+            // Polyphony counts notes within 20 dB of the loudest partial.
+            if (f.amplitude >= 0.1f * loudest) {
+                if (!seen[size_t(pc)] && result.lowestPitchHz[size_t(n)] <= 0.0f)
+                    result.lowestPitchHz[size_t(n)] = float(f.hz);
+                seen[size_t(pc)] = true;
+            }
+        }
+        result.pitchClasses[size_t(n)] = int(std::count(seen.begin(), seen.end(), true));
+
+        for (int pc = 0; pc < 12; ++pc)
+            result.mean[size_t(pc)] += chroma[size_t(pc)];
+        totalEnergy += result.energy[size_t(n)];
+        totalTonal += result.tonalEnergy[size_t(n)];
+    }
+    double sum = 0.0;
+    for (double v : result.mean)
+        sum += v;
+    for (double& v : result.mean)
+        v = sum > 0.0 ? v / sum : 0.0;
+    result.tonalness = totalEnergy > 0.0 ? clamp01(totalTonal / totalEnergy) : 0.0;
+    return result;
+}
+
+} // namespace loopmind::analysis::detail

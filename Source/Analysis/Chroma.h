@@ -1,0 +1,24 @@
+#pragma once
+// Pitch content of a buffer: sinusoidal peaks of ~93 ms spectra between 50 Hz and 5 kHz, mapped to
+// the 12 pitch classes of equal temperament at A4 = 440 Hz. Each peak also votes for the pitch
+// classes of the fundamentals it could be a harmonic of, so a note's overtones reinforce its own
+// pitch class instead of smearing into fifths and thirds.
+#include <array>
+#include <vector>
+
+namespace loopmind::analysis::detail {
+
+struct ChromaAnalysis {
+    std::vector<std::array<float, 12>> frames; // per-frame pitch-class salience (index 0 = C)
+    std::vector<float> energy;                 // per-frame energy between 50 Hz and 5 kHz
+    std::vector<float> tonalEnergy;            // per-frame energy in clear, lasting sinusoidal peaks
+    std::vector<int> pitchClasses;             // per frame: distinct pitch classes among the fundamentals
+    std::vector<float> lowestPitchHz;          // per frame: lowest fundamental (0 when none)
+    std::array<double, 12> mean {};            // loop average of the frames, weighted by their level
+    double tonalness = 0.0;                    // share of 50 Hz-5 kHz energy in lasting sinusoids, 0..1
+    double secondsPerFrame = 0.0;
+};
+
+ChromaAnalysis analyseChroma(const std::vector<float>& mono, double sampleRate);
+
+} // namespace loopmind::analysis::detail

@@ -1,0 +1,44 @@
+#pragma once
+// Pure analysis of one decoded loop: no files, no globals. Every function is deterministic.
+#include <juce_audio_basics/juce_audio_basics.h>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace loopmind::analysis {
+
+struct TempoEstimate {
+    std::optional<double> bpm;   // null for one-shots and arrhythmic material
+    double confidence = 0.0;     // 0..1
+    int beats = 0;               // whole beats the loop spans at bpm (0 when bpm is null)
+};
+
+struct KeyEstimate {
+    std::optional<std::string> key; // "A minor", "F# major", "none" (unpitched), or null (unsure)
+    double confidence = 0.0;
+};
+
+struct RoleEstimate {
+    std::optional<std::string> role; // drums, bass, chords, melody, fx, vocal, or null
+    double confidence = 0.0;
+};
+
+struct LoudnessMeasurement {
+    std::optional<double> integratedLufs; // null for silence (EBU R128 gating leaves nothing)
+    std::optional<double> truePeakDb;     // dBTP, null for digital silence
+    std::optional<double> lra;            // LU
+};
+
+struct WaveformSummary {
+    struct Level { int samplesPerBin = 0; std::vector<float> minimum, maximum; };
+    std::vector<Level> levels; // finest first; each level halves the resolution of the one before
+};
+
+/** nameHint: file and folder names (e.g. "Pack 97/kick_120bpm.wav"), a weak hint only. */
+TempoEstimate estimateTempo(const juce::AudioBuffer<float>& audio, double sampleRate, const std::string& nameHint);
+KeyEstimate estimateKey(const juce::AudioBuffer<float>& audio, double sampleRate);
+RoleEstimate classifyRole(const juce::AudioBuffer<float>& audio, double sampleRate, const std::string& nameHint);
+LoudnessMeasurement measureLoudness(const juce::AudioBuffer<float>& audio, double sampleRate);
+WaveformSummary summariseWaveform(const juce::AudioBuffer<float>& audio, int finestSamplesPerBin = 256);
+
+} // namespace loopmind::analysis

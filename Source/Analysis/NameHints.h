@@ -1,0 +1,14 @@
+#pragma once
+// Reading weak hints out of file and folder names ("Pack 97/kick_120bpm.wav").
+#include <string>
+#include <vector>
+
+namespace loopmind::analysis::detail {
+
+/** Lower-case runs of letters and runs of digits: "Kick_120bpm 808Sub" -> kick 120 bpm 808 sub. */
+std::vector<std::string> nameTokens(const std::string& name);
+
+/** Every number written in the name (integers and decimals such as "97.5"), in order. */
+std::vector<double> numbersInName(const std::string& name);
+
+} // namespace loopmind::analysis::detail

@@ -1,0 +1,117 @@
+#include "Analysis/OnsetStrength.h"
+#include "Analysis/AnalysisCommon.h"
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace loopmind::analysis::detail {
+namespace {
+constexpr double kHopSeconds = 0.0116;   // 512 samples at 44.1 kHz
+constexpr double kWindowSeconds = 0.046; // 2048 samples at 44.1 kHz
+constexpr double kLowestHz = 30.0;
+constexpr double kHighestHz = 16000.0;
+constexpr double kBandsPerOctave = 4.0;  // narrow enough that a kick gets several bands of its own
+constexpr float kCompression = 100.0f;   // log(1 + C|X|) on peak-normalised audio: loud and quiet loops look alike,
+                                         // yet accents (a hat at half velocity) still read as weaker
+
+// First bin of each band; every band holds at least one bin so low bands never go empty.
+std::vector<int> bandEdges(int numBins, double sampleRate, int fftSize)
+{
+    const double binHz = sampleRate / fftSize;
+    const double top = std::min(kHighestHz, 0.95 * sampleRate / 2.0);
+    std::vector<int> edges;
+    int edge = std::max(1, int(std::floor(kLowestHz / binHz)));
+    edges.push_back(edge);
+    for (double f = kLowestHz; f < top;) {
+        f *= std::pow(2.0, 1.0 / kBandsPerOctave);
+        const int next = std::max(edges.back() + 1, int(std::lround(std::min(f, top) / binHz)));
+        if (next >= numBins)
+            break;
+        edges.push_back(next);
+    }
+    return edges;
+}
+} // namespace
+
+OnsetEnvelope computeOnsetEnvelope(const std::vector<float>& mono, double sampleRate)
+{
+    OnsetEnvelope env;
+    if (mono.empty() || !(sampleRate > 0.0))
+        return env;
+    const double length = double(mono.size());
+    const int frames = std::max(1, int(std::lround(length / (kHopSeconds * sampleRate))));
+    env.seconds = length / sampleRate;
+    env.framesPerSecond = frames / env.seconds;
+
+    float peak = 0.0f;
+    for (float s : mono)
+        peak = std::max(peak, std::abs(s));
+    if (peak < 1e-6f)
+        return env; // digital silence has no onsets
+    const float gain = kCompression / peak;
+
+    MagnitudeSpectrum spectrum(fftOrderFor(kWindowSeconds, sampleRate));
+    const auto edges = bandEdges(spectrum.numBins(), sampleRate, spectrum.size());
+    const size_t bands = edges.size() > 1 ? edges.size() - 1 : 0;
+    if (bands == 0)
+        return env;
+
+    std::vector<std::vector<float>> level(size_t(frames), std::vector<float>(bands, 0.0f));
+    for (int n = 0; n < frames; ++n) {
+        const auto centre = std::int64_t(std::llround(n * length / frames));
+        const auto& mag = spectrum.compute(mono, centre - spectrum.size() / 2, true);
+        for (size_t b = 0; b < bands; ++b) {
+            double power = 0.0;
+            for (int k = edges[b]; k < edges[b + 1]; ++k)
+                power += double(mag[size_t(k)]) * mag[size_t(k)];
+            const double rms = std::sqrt(power / (edges[b + 1] - edges[b]));
+            level[size_t(n)][b] = std::log1p(gain * float(rms));
+        }
+    }
+
+    env.values.assign(size_t(frames), 0.0f);
+    for (int n = 0; n < frames; ++n) {
+        const auto& now = level[size_t(n)];
+        const auto& before = level[size_t((n + frames - 1) % frames)];
+        double flux = 0.0;
+        for (size_t b = 0; b < bands; ++b)
+            flux += std::max(0.0f, now[b] - before[b]);
+        env.values[size_t(n)] = float(flux / double(bands));
+    }
+    return env;
+}
+
+std::vector<int> pickOnsets(const OnsetEnvelope& envelope)
+{
+    std::vector<int> peaks;
+    const auto& v = envelope.values;
+    const int n = int(v.size());
+    if (n < 3)
+        return peaks;
+    std::vector<float> sorted(v);
+    std::nth_element(sorted.begin(), sorted.begin() + n / 2, sorted.end());
+    const float median = sorted[size_t(n / 2)];
+    const float peak = *std::max_element(v.begin(), v.end());
+    // Quieter than a tenth of the loudest onset (above the floor) is texture, not an event.
+    const float threshold = median + 0.1f * (peak - median);
+    if (peak < 1e-3f)
+        return peaks;
+    const int radius = std::max(1, int(std::lround(0.05 * envelope.framesPerSecond)));
+    for (int i = 0; i < n; ++i) {
+        if (v[size_t(i)] <= threshold)
+            continue;
+        bool isMax = true;
+        for (int d = -radius; d <= radius && isMax; ++d) {
+            if (d == 0)
+                continue;
+            const int j = ((i + d) % n + n) % n;
+            // Ties go to the earlier frame so a flat top counts once.
+            isMax = d < 0 ? v[size_t(j)] < v[size_t(i)] : v[size_t(j)] <= v[size_t(i)];
+        }
+        if (isMax)
+            peaks.push_back(i);
+    }
+    return peaks;
+}
+
+} // namespace loopmind::analysis::detail

@@ -1,0 +1,194 @@
+// Role of a loop (drums, bass, chords, melody, fx, vocal) from a handful of audio features, with
+// words in the file or folder name as a secondary hint. Each role gets a 0..1 score from the
+// features; the name adds a bonus; the best score wins when it is clear enough.
+#include "Analysis/AnalysisCommon.h"
+#include "Analysis/Chroma.h"
+#include "Analysis/LoopAnalysis.h"
+#include "Analysis/NameHints.h"
+#include <algorithm>
+#include <cmath>
+
+namespace loopmind::analysis {
+namespace {
+using detail::clamp01;
+
+constexpr double kLowHz = 150.0;
+constexpr double kFlatLowHz = 150.0, kFlatHighHz = 8000.0;
+constexpr double kHintBonus = 0.3;  // enough to settle a close call, not to overrule clear audio
+constexpr double kMinScore = 0.3;   // below: no role is convincing
+
+enum Role { Drums, Bass, Chords, Melody, Fx, Vocal, RoleCount };
+const char* const kRoleNames[RoleCount] = { "drums", "bass", "chords", "melody", "fx", "vocal" };
+
+struct Features {
+    double lowRatio = 0.0;     // share of energy below 150 Hz
+    double flatness = 0.0;     // spectral flatness 150 Hz-8 kHz, energy-weighted: ~0 tones, ~0.5 white noise
+    double sustain = 0.0;      // median / mean frame energy: ~0.1 drum hits, ~1 held notes
+    double tonalness = 0.0;    // share of 50 Hz-5 kHz energy in lasting sinusoids
+    double polyphony = 0.0;    // pitch classes sounding together, averaged over pitched frames
+    double pitchedShare = 0.0; // share of (non-silent) frames with at least one note
+    double lowPitch = 0.0;     // share of pitched frames whose lowest note is below 150 Hz
+};
+
+Features measure(const std::vector<float>& mono, double sampleRate)
+{
+    Features f;
+    detail::MagnitudeSpectrum spectrum(detail::fftOrderFor(0.046, sampleRate));
+    const int hop = spectrum.size() / 2;
+    const int frames = std::max(1, int((std::int64_t(mono.size()) + hop - 1) / hop));
+    const double binHz = sampleRate / spectrum.size();
+    const int lowBin = int(kLowHz / binHz);
+    const int flatLo = std::max(1, int(kFlatLowHz / binHz));
+    const int flatHi = std::min(spectrum.numBins() - 1, int(kFlatHighHz / binHz));
+
+    std::vector<double> energy(size_t(frames), 0.0);
+    double total = 0.0, low = 0.0, flatSum = 0.0;
+    for (int n = 0; n < frames; ++n) {
+        const auto& mag = spectrum.compute(mono, std::int64_t(n) * hop - spectrum.size() / 2, true);
+        double e = 0.0, l = 0.0;
+        for (int k = 1; k < spectrum.numBins(); ++k) {
+            const double p = double(mag[size_t(k)]) * mag[size_t(k)];
+            e += p;
+            if (k <= lowBin)
+                l += p;
+        }
+        double logSum = 0.0, linSum = 0.0;
+        for (int k = flatLo; k <= flatHi; ++k) {
+            const double p = double(mag[size_t(k)]) * mag[size_t(k)] + 1e-20;
+            logSum += std::log(p);
+            linSum += p;
+        }
+        const int count = std::max(1, flatHi - flatLo + 1);
+        const double flat = linSum > 1e-18 ? std::exp(logSum / count) / (linSum / count) : 0.0;
+        energy[size_t(n)] = e;
+        total += e;
+        low += l;
+        flatSum += flat * e;
+    }
+    if (total <= 0.0)
+        return f;
+    f.lowRatio = clamp01(low / total);
+    f.flatness = clamp01(flatSum / total);
+    std::vector<double> sorted(energy);
+    std::nth_element(sorted.begin(), sorted.begin() + long(sorted.size() / 2), sorted.end());
+    f.sustain = clamp01(sorted[sorted.size() / 2] / (total / frames));
+
+    const auto chroma = detail::analyseChroma(mono, sampleRate);
+    f.tonalness = chroma.tonalness;
+    double loudest = 0.0;
+    for (float e : chroma.energy)
+        loudest = std::max(loudest, double(e));
+    double audible = 0.0, pitched = 0.0, polyphony = 0.0, lowFrames = 0.0;
+    for (size_t n = 0; n < chroma.pitchClasses.size(); ++n) {
+        if (chroma.energy[n] < 1e-4 * loudest) // -40 dB: silence between notes says nothing
+            continue;
+        audible += 1.0;
+        if (chroma.pitchClasses[n] <= 0)
+            continue;
+        pitched += 1.0;
+        polyphony += chroma.pitchClasses[n];
+        if (chroma.lowestPitchHz[n] > 0.0f && chroma.lowestPitchHz[n] < kLowHz)
+            lowFrames += 1.0;
+    }
+    f.pitchedShare = audible > 0.0 ? pitched / audible : 0.0;
+    f.polyphony = pitched > 0.0 ? polyphony / pitched : 0.0;
+    f.lowPitch = pitched > 0.0 ? lowFrames / pitched : 0.0;
+    return f;
+}
+
+std::array<double, RoleCount> scoreRoles(const Features& f)
+{
+    std::array<double, RoleCount> s {};
+    const double tonal = clamp01((f.tonalness - 0.15) / 0.45) * clamp01(f.pitchedShare / 0.5);
+    const double noisy = 1.0 - tonal;
+    const double percussive = clamp01((0.6 - f.sustain) / 0.5);
+    const double low = std::max(clamp01((f.lowRatio - 0.35) / 0.35), clamp01((f.lowPitch - 0.4) / 0.4));
+    const double chordal = clamp01((f.polyphony - 1.6) / 1.0);
+
+    s[Drums] = noisy * (0.5 + 0.5 * percussive);
+    s[Fx] = noisy * (0.5 + 0.5 * (1.0 - percussive)) * (0.6 + 0.4 * clamp01(f.flatness / 0.3));
+    s[Bass] = tonal * low;
+    s[Chords] = tonal * (1.0 - low) * chordal;
+    s[Melody] = tonal * (1.0 - low) * (1.0 - chordal);
+    // A voice sings one line like a melody; only the name tells them apart reliably, so audio alone
+    // gives vocals a modest score (breathy, flatter spectra than synth leads score a little higher).
+    s[Vocal] = 0.5 * s[Melody] * clamp01(f.flatness / 0.1);
+    return s;
+}
+
+bool isWord(const std::string& token, std::initializer_list<const char*> words)
+{
+    for (const char* w : words) {
+        const std::string word(w);
+        if (token == word || token == word + "s")
+            return true;
+    }
+    return false;
+}
+
+int roleFromTokens(const std::vector<std::string>& tokens)
+{
+    for (const auto& t : tokens) {
+        if (isWord(t, { "kick", "snare", "hat", "hihat", "drum", "perc", "percussion", "beat", "top", "clap", "break", "shaker", "cymbal" }))
+            return Drums;
+        if (isWord(t, { "bass", "sub", "808", "bassline" }))
+            return Bass;
+        if (isWord(t, { "chord", "pad", "keys", "rhodes", "piano", "stab", "organ" }))
+            return Chords;
+        if (isWord(t, { "lead", "melody", "arp", "pluck", "synth", "flute", "bell" }))
+            return Melody;
+        if (isWord(t, { "fx", "sfx", "riser", "sweep", "impact", "noise", "uplifter", "downlifter", "whoosh" }))
+            return Fx;
+        if (isWord(t, { "vox", "vocal", "voice", "acapella" }))
+            return Vocal;
+    }
+    return -1;
+}
+
+/** The file name speaks first; the folder only when the file name has no role word. */
+int hintedRole(const std::string& nameHint)
+{
+    const auto slash = nameHint.find_last_of("/\\");
+    const std::string file = slash == std::string::npos ? nameHint : nameHint.substr(slash + 1);
+    const int fromFile = roleFromTokens(detail::nameTokens(file));
+    if (fromFile >= 0 || slash == std::string::npos)
+        return fromFile;
+    return roleFromTokens(detail::nameTokens(nameHint.substr(0, slash)));
+}
+} // namespace
+
+RoleEstimate classifyRole(const juce::AudioBuffer<float>& audio, double sampleRate, const std::string& nameHint)
+{
+    RoleEstimate estimate;
+    if (!(sampleRate > 0.0) || audio.getNumSamples() <= 0 || audio.getNumChannels() <= 0)
+        return estimate;
+    const auto mono = detail::mixToMono(audio);
+    float peak = 0.0f;
+    for (float s : mono)
+        peak = std::max(peak, std::abs(s));
+    if (peak < 1e-5f)
+        return estimate; // silence has no role
+
+    auto scores = scoreRoles(measure(mono, sampleRate));
+    const int hinted = hintedRole(nameHint);
+    if (hinted >= 0)
+        scores[size_t(hinted)] += kHintBonus;
+
+    int best = 0;
+    for (int r = 1; r < RoleCount; ++r)
+        if (scores[size_t(r)] > scores[size_t(best)])
+            best = r;
+    double second = 0.0;
+    for (int r = 0; r < RoleCount; ++r)
+        if (r != best)
+            second = std::max(second, scores[size_t(r)]);
+
+    const double top = std::min(1.0, scores[size_t(best)]);
+    estimate.confidence = clamp01(0.5 * top + 0.5 * clamp01((scores[size_t(best)] - second) / 0.4));
+    if (scores[size_t(best)] < kMinScore)
+        return estimate;
+    estimate.role = kRoleNames[best];
+    return estimate;
+}
+
+} // namespace loopmind::analysis

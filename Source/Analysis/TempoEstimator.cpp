@@ -1,0 +1,333 @@
+// Tempo of a loop. A loop spans a whole number of beats, so the candidates are few: beats * 60 / seconds.
+// Each candidate is scored by how much of the onset envelope repeats every beat (the envelope's
+// Fourier power at multiples of the beat count), by priors on tempo and on bar-friendly beat counts,
+// and octave (half/double-time) choices are settled by comparing off-beat with on-beat onsets.
+#include "Analysis/AnalysisCommon.h"
+#include "Analysis/LoopAnalysis.h"
+#include "Analysis/NameHints.h"
+#include "Analysis/OnsetStrength.h"
+#include <algorithm>
+#include <cmath>
+
+namespace loopmind::analysis {
+namespace {
+using detail::clamp01;
+
+constexpr double kMinBpm = 50.0, kMaxBpm = 220.0;
+constexpr int kMaxBeats = 64;
+constexpr double kMinSeconds = 1.0;       // shorter than this is a one-shot
+constexpr double kRhythmicRepeats = 2.5;  // noise scores ~1 repeat, a real groove 4+
+constexpr double kOnsetContrast = 3.0;    // onset peaks at 4x the median envelope and more
+constexpr double kHintTolerance = 0.01;
+
+struct Candidate {
+    int beats = 0;
+    double bpm = 0.0;
+    double repeats = 0.0;
+    double prior = 0.0;
+    double score = 0.0;
+};
+
+/** Power of the mean-removed envelope at m cycles per loop, m = 0..N/2 (index 0 unused). */
+std::vector<double> harmonicPower(const std::vector<float>& e)
+{
+    const int n = int(e.size());
+    double mean = 0.0;
+    for (float v : e)
+        mean += v;
+    mean /= std::max(n, 1);
+    std::vector<double> cosTable(static_cast<size_t>(n)), sinTable(static_cast<size_t>(n));
+    for (int i = 0; i < n; ++i) {
+        const double a = 2.0 * juce::MathConstants<double>::pi * i / n;
+        cosTable[size_t(i)] = std::cos(a);
+        sinTable[size_t(i)] = std::sin(a);
+    }
+    std::vector<double> power(size_t(n / 2 + 1), 0.0);
+    for (int m = 1; m <= n / 2; ++m) {
+        double re = 0.0, im = 0.0;
+        int idx = 0;
+        for (int i = 0; i < n; ++i) {
+            const double v = e[size_t(i)] - mean;
+            re += v * cosTable[size_t(idx)];
+            im -= v * sinTable[size_t(idx)];
+            idx += m;
+            if (idx >= n)
+                idx -= n;
+        }
+        power[size_t(m)] = re * re + im * im;
+    }
+    return power;
+}
+
+/** How many times a pattern repeats if the envelope is split into `beats` equal parts: the share of
+    envelope power at multiples of `beats`, times `beats`. About 1 for noise, `beats` for a pulse train. */
+double repeats(const std::vector<double>& power, double total, int beats)
+{
+    if (total <= 0.0 || beats <= 0)
+        return 0.0;
+    double sum = 0.0;
+    for (size_t m = size_t(beats); m < power.size(); m += size_t(beats))
+        sum += power[m];
+    return beats * sum / total;
+}
+
+double tempoPrior(double bpm)
+{
+    // Flat over 80-160, a little lower at 70 and 180, then falling: loops below 70 BPM are uncommon,
+    // above 180 rare, while 8th notes at 90-110 BPM that pass for beats at 180-220 are common.
+    auto between = [](double x, double x0, double x1, double y0, double y1) {
+        const double t = std::clamp(std::log2(x / x0) / std::log2(x1 / x0), 0.0, 1.0);
+        return y0 + (y1 - y0) * t;
+    };
+    if (bpm < 80.0)
+        return bpm >= 70.0 ? between(bpm, 80.0, 70.0, 1.0, 0.85)
+                           : bpm >= 60.0 ? between(bpm, 70.0, 60.0, 0.85, 0.5) : between(bpm, 60.0, 50.0, 0.5, 0.2);
+    if (bpm > 160.0)
+        return bpm <= 180.0 ? between(bpm, 160.0, 180.0, 1.0, 0.85)
+                            : bpm <= 183.0 ? between(bpm, 180.0, 183.0, 0.85, 0.3) : between(bpm, 183.0, 220.0, 0.3, 0.1);
+    return 1.0;
+}
+
+double beatsPrior(int beats)
+{
+    // Loops are cut to bars, and bars come in powers of two far more often than not.
+    if (beats >= 4 && (beats & (beats - 1)) == 0)
+        return 1.0;
+    if (beats % 4 == 0)
+        return 0.75;
+    if (beats % 2 == 0 || beats == 3)
+        return 0.5;
+    return beats == 1 ? 0.6 : 0.35;
+}
+
+float envelopeAt(const std::vector<float>& e, double x)
+{
+    const int n = int(e.size());
+    const double wrapped = x - n * std::floor(x / n);
+    const int i0 = std::min(int(wrapped), n - 1);
+    const double frac = wrapped - i0;
+    return float((1.0 - frac) * e[size_t(i0)] + frac * e[size_t((i0 + 1) % n)]);
+}
+
+float strongestNear(const std::vector<float>& e, double x, double tolerance)
+{
+    float best = envelopeAt(e, x);
+    for (double d = 1.0; d <= tolerance; d += 1.0)
+        best = std::max({ best, envelopeAt(e, x - d), envelopeAt(e, x + d) });
+    return best;
+}
+
+/** Off-beat versus on-beat onset strength at a candidate's beat grid, and how much that comparison
+    can be trusted (a grid with fewer onsets than beats says little about its subdivisions). */
+struct Subdivision {
+    double ratio = 0.0;        // 0: nothing half-way between beats, 1: as strong as the beats
+    double informative = 0.0;  // 0..1
+};
+
+Subdivision measureSubdivision(const std::vector<float>& e, int beats, float floor, int onsetCount)
+{
+    Subdivision result;
+    const int n = int(e.size());
+    const double period = double(n) / beats;
+    const int phases = std::clamp(int(std::lround(period)), 8, 128);
+    int bestPhase = 0;
+    double bestSum = -1.0;
+    for (int j = 0; j < phases; ++j) {
+        double sum = 0.0;
+        for (int i = 0; i < beats; ++i)
+            sum += envelopeAt(e, (i + double(j) / phases) * period);
+        if (sum > bestSum) {
+            bestSum = sum;
+            bestPhase = j;
+        }
+    }
+    // Swing moves off-beats by ~10% of a beat; a 4% window keeps swung 8ths out of the straight grid.
+    const double tolerance = std::max(1.0, 0.04 * period);
+    double on = 0.0, off = 0.0;
+    for (int i = 0; i < beats; ++i) {
+        const double x = (i + double(bestPhase) / phases) * period;
+        on += std::max(0.0f, strongestNear(e, x, tolerance) - floor);
+        off += std::max(0.0f, strongestNear(e, x + 0.5 * period, tolerance) - floor);
+    }
+    result.ratio = on > 1e-9 ? clamp01(off / on) : 0.0;
+    result.informative = clamp01((double(onsetCount) / beats - 0.5) / 0.5);
+    return result;
+}
+
+/** The strongest repetition at any candidate beat or its 8th/triplet/16th subdivisions (a one-bar loop
+    need not repeat beat to beat, but its hats repeat every 8th). Only counted when significant: with
+    few harmonics in the sum, noise alone can reach a few repeats. */
+double rhythmicity(const std::vector<double>& power, double total, const std::vector<Candidate>& candidates)
+{
+    const int maxHarmonic = int(power.size()) - 1;
+    double strongest = 0.0;
+    for (const auto& c : candidates)
+        for (int k : { 1, 2, 3, 4 }) {
+            const int b = c.beats * k;
+            const int terms = b > 0 ? maxHarmonic / b : 0;
+            if (terms < 4)
+                continue;
+            const double r = repeats(power, total, b);
+            // Noise gives r ~ 1 with a spread of about sqrt(2 / terms).
+            if ((r - 1.0) * std::sqrt(terms / 2.0) >= 4.0)
+                strongest = std::max(strongest, r);
+        }
+    return strongest;
+}
+
+/** How far the detected onsets stand above the typical envelope level: large for drums (silence or
+    decays between hits), near 0 for noise and for slowly changing sounds. */
+double onsetContrast(const std::vector<float>& e, const std::vector<int>& onsets)
+{
+    if (onsets.empty() || e.empty())
+        return 0.0;
+    std::vector<float> sorted(e);
+    std::nth_element(sorted.begin(), sorted.begin() + long(sorted.size() / 2), sorted.end());
+    const double median = sorted[sorted.size() / 2];
+    double peaks = 0.0;
+    for (int i : onsets)
+        peaks += e[size_t(i)];
+    peaks /= double(onsets.size());
+    const double largest = *std::max_element(e.begin(), e.end());
+    return (peaks - median) / (median + 1e-3 * largest + 1e-12);
+}
+
+std::optional<double> hintedBpm(const std::string& nameHint, const std::vector<Candidate>& candidates, int& beatsOut)
+{
+    for (double number : detail::numbersInName(nameHint))
+        for (const auto& c : candidates)
+            if (std::abs(c.bpm - number) <= kHintTolerance * number) {
+                beatsOut = c.beats;
+                return c.bpm;
+            }
+    return std::nullopt;
+}
+
+TempoEstimate makeEstimate(const Candidate& c, double confidence)
+{
+    TempoEstimate t;
+    t.bpm = c.bpm;
+    t.beats = c.beats;
+    t.confidence = clamp01(confidence);
+    return t;
+}
+} // namespace
+
+TempoEstimate estimateTempo(const juce::AudioBuffer<float>& audio, double sampleRate, const std::string& nameHint)
+{
+    TempoEstimate none;
+    if (!(sampleRate > 0.0) || audio.getNumSamples() <= 0 || audio.getNumChannels() <= 0)
+        return none;
+    const double seconds = audio.getNumSamples() / sampleRate;
+    if (seconds < kMinSeconds) {
+        none.confidence = 0.9; // sure it is a one-shot
+        return none;
+    }
+
+    std::vector<Candidate> candidates;
+    for (int b = 1; b <= kMaxBeats; ++b) {
+        const double bpm = b * 60.0 / seconds;
+        if (bpm >= kMinBpm && bpm <= kMaxBpm)
+            candidates.push_back({ b, bpm, 0.0, tempoPrior(bpm) * beatsPrior(b), 0.0 });
+    }
+    if (candidates.empty())
+        return none; // longer than 64 beats at 50 BPM, or too short for a beat at 220
+
+    int hintBeats = 0;
+    const auto hint = hintedBpm(nameHint, candidates, hintBeats);
+
+    const auto mono = detail::mixToMono(audio);
+    const auto envelope = detail::computeOnsetEnvelope(mono, sampleRate);
+    const auto& e = envelope.values;
+    const auto onsets = detail::pickOnsets(envelope);
+    const auto power = e.size() >= 8 ? harmonicPower(e) : std::vector<double>();
+    double total = 0.0;
+    for (double p : power)
+        total += p;
+
+    const bool fewOnsets = onsets.size() <= 1 || total <= 1e-12;
+    for (auto& c : candidates) {
+        c.repeats = fewOnsets ? 0.0 : repeats(power, total, c.beats);
+        c.score = c.repeats * c.prior;
+    }
+    const double strongest = fewOnsets ? 0.0 : rhythmicity(power, total, candidates);
+
+    // Rhythmic: the envelope repeats at some beat or subdivision, or (a one-bar groove, a pad changing
+    // chords) it holds several distinct onsets; noise does neither.
+    const bool distinctOnsets = onsets.size() >= 3 && onsetContrast(e, onsets) >= kOnsetContrast;
+    if (fewOnsets || (strongest < kRhythmicRepeats && !distinctOnsets)) {
+        // No groove to measure. A name whose tempo fits the length exactly is still worth reporting.
+        if (hint) {
+            for (const auto& c : candidates)
+                if (c.beats == hintBeats)
+                    return makeEstimate(c, 0.3);
+        }
+        none.confidence = fewOnsets ? 0.8 : clamp01((kRhythmicRepeats - strongest) / 1.5);
+        return none;
+    }
+
+    const auto root = *std::max_element(candidates.begin(), candidates.end(),
+                                        [](const Candidate& a, const Candidate& b) { return a.score < b.score; });
+    auto find = [&](int beats) -> const Candidate* {
+        for (const auto& c : candidates)
+            if (c.beats == beats)
+                return &c;
+        return nullptr;
+    };
+
+    // The octave family of the best candidate: its halvings and doublings within range.
+    int slowest = root.beats;
+    while (slowest % 2 == 0 && find(slowest / 2) != nullptr)
+        slowest /= 2;
+
+    std::vector<float> sorted(e);
+    std::nth_element(sorted.begin(), sorted.begin() + long(sorted.size() / 5), sorted.end());
+    const float floor = sorted[sorted.size() / 5];
+
+    // Walk up from the slowest: double while the off-beats are about as strong as the beats.
+    // The bar for "about as strong" moves with the priors, so 64 vs 128 needs less than 90 vs 180.
+    const Candidate* chosen = find(slowest);
+    double octaveMargin = 1.0;
+    while (const Candidate* faster = find(chosen->beats * 2)) {
+        const auto sub = measureSubdivision(e, chosen->beats, floor, int(onsets.size()));
+        const double evidence = sub.informative * sub.ratio + (1.0 - sub.informative) * 0.5;
+        const double threshold = std::clamp(0.5 + 0.5 * std::log(chosen->prior / faster->prior), 0.2, 0.97);
+        octaveMargin = std::min(octaveMargin, std::abs(evidence - threshold) / 0.3);
+        if (evidence <= threshold)
+            break;
+        chosen = faster;
+    }
+
+    // A hint settles octave questions and near-ties, never overrides clear evidence.
+    double hintBonus = 0.0;
+    if (hint) {
+        const Candidate* hinted = find(hintBeats);
+        const bool sameFamily = hinted != nullptr
+            && (hintBeats % chosen->beats == 0 || chosen->beats % hintBeats == 0)
+            && ((std::max(hintBeats, chosen->beats) / std::min(hintBeats, chosen->beats))
+                & (std::max(hintBeats, chosen->beats) / std::min(hintBeats, chosen->beats) - 1)) == 0;
+        if (hinted != nullptr && (sameFamily || hinted->score >= 0.6 * root.score)) {
+            hintBonus = hinted == chosen ? 0.15 : 0.0;
+            chosen = hinted;
+            octaveMargin = std::max(octaveMargin, 0.5);
+        } else if (hinted != nullptr) {
+            hintBonus = -0.1;
+        }
+    }
+
+    // Confidence: how clearly the loop repeats at the beat, how far ahead of other families the
+    // chosen one is, and how clear-cut the half/double-time choice was.
+    double runnerUp = 0.0;
+    for (const auto& c : candidates) {
+        const int hi = std::max(c.beats, root.beats), lo = std::min(c.beats, root.beats);
+        const bool related = hi % lo == 0 && ((hi / lo) & (hi / lo - 1)) == 0;
+        if (!related)
+            runnerUp = std::max(runnerUp, c.score);
+    }
+    const double periodicity = clamp01((strongest - kRhythmicRepeats) / 5.0);
+    const double familyMargin = clamp01(1.0 - runnerUp / std::max(root.score, 1e-9));
+    const double confidence = 0.2 + 0.3 * periodicity + 0.25 * familyMargin + 0.25 * clamp01(octaveMargin) + hintBonus;
+    return makeEstimate(*chosen, confidence);
+}
+
+} // namespace loopmind::analysis

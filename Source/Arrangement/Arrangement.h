@@ -1,0 +1,60 @@
+#pragma once
+// The song: sections on a bar grid, one track per loop, which bars each track plays. Schema v1 on disk.
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace loopmind {
+
+struct ArrangementSection {
+    std::string name; // intro, build, main, break, outro
+    int startBar = 0;
+    int bars = 0;
+    double energy = 0; // 0..1, what the section aims for
+};
+
+struct ArrangementClip {
+    int startBar = 0;
+    int bars = 0;
+};
+
+struct ArrangementTrack {
+    std::string name;
+    std::string role;
+    std::filesystem::path loopPath;
+    double loopBpm = 0;
+    int loopBeats = 0;                 // the loop repeats every loopBeats beats of the project
+    std::optional<std::string> loopKey;
+    double gainDb = 0;
+    double pan = 0;                    // -1 left .. +1 right
+    std::vector<ArrangementClip> clips;
+};
+
+struct ExcludedLoop {
+    std::filesystem::path path;
+    std::string reason;
+};
+
+struct Arrangement {
+    static constexpr int currentSchemaVersion = 1;
+    std::uint64_t seed = 1;
+    double bpm = 120;
+    std::optional<std::string> key;
+    double sampleRate = 44100;
+    int beatsPerBar = 4;
+    std::vector<ArrangementSection> sections;
+    std::vector<ArrangementTrack> tracks;
+    std::vector<ExcludedLoop> excluded;
+
+    int totalBars() const;
+    double samplesPerBeat() const { return sampleRate * 60.0 / bpm; }
+    /** First sample of a bar (or beat) on the grid; rounding once per position keeps long songs from drifting. */
+    std::int64_t sampleAtBeat(double beat) const;
+    std::int64_t sampleAtBar(int bar) const { return sampleAtBeat(double(bar) * beatsPerBar); }
+    std::int64_t lengthInSamples() const { return sampleAtBar(totalBars()); }
+    double lengthInSeconds() const { return double(lengthInSamples()) / sampleRate; }
+};
+
+} // namespace loopmind

@@ -1,0 +1,40 @@
+// loopmind: the command line face of the core library. Parsing and printing only; the work is in loopmind_core.
+#include "Cli/CliSupport.h"
+#include <cstring>
+#include <iostream>
+
+namespace {
+const char* const usage = R"(usage: loopmind <command> ...
+  analyse PATH... [--json] [--jobs N]
+  arrange PATH... --out arrangement.json [--seed N] [--bpm X] [--bars N] [--sample-rate HZ] [--jobs N]
+  render (PATH... | --arrangement FILE) --out MIX [--stems DIR] [--seed N] [--bpm X] [--bars N]
+         [--format wav|flac|aiff] [--bit-depth 16|24|32f] [--sample-rate HZ] [--no-master] [--jobs N]
+  mix FILE... --out MIX [--format wav|flac|aiff] [--bit-depth 16|24|32f] [--sample-rate HZ] [--no-master]
+exit codes: 0 success, 1 some inputs failed (all reported), 2 usage error or the job could not run
+)";
+}
+
+int main(int argc, char** argv)
+{
+    using namespace loopmind::cli;
+    if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h")) {
+        std::cout << usage;
+        return argc < 2 ? usageOrFatal : success;
+    }
+    if (!std::strcmp(argv[1], "--version")) {
+        std::cout << "loopmind " << LOOPMIND_VERSION << "\n";
+        return success;
+    }
+    installInterruptHandler();
+    const std::string command = argv[1];
+    try {
+        if (command == "analyse" || command == "analyze") return runAnalyse(argc, argv);
+        if (command == "arrange") return runArrange(argc, argv);
+        if (command == "render") return runRender(argc, argv);
+        if (command == "mix") return runMix(argc, argv);
+        std::cerr << "loopmind: unknown command '" << command << "'\n" << usage;
+    } catch (const UsageError& e) {
+        std::cerr << "loopmind " << command << ": " << e.message << "\n" << usage;
+    }
+    return usageOrFatal;
+}

@@ -1,0 +1,244 @@
+#include "Engine/AudioEngine.h"
+#include "Core/RealtimeThread.h"
+#include <algorithm>
+
+namespace loopmind {
+
+namespace {
+constexpr int declickSamples = 64; // ~1.5 ms: a loop jump fades out and back in instead of clicking
+}
+
+AudioEngine::AudioEngine(int workers) : runner_(workers)
+{
+    masterMeter_.prepare(sampleRate_);
+}
+
+AudioEngine::~AudioEngine()
+{
+    closeDevice();
+    delete pending_.exchange(nullptr);
+    releaseRetiredSessions();
+    delete current_;
+}
+
+std::string AudioEngine::openDevice(const juce::String& typeName, const juce::XmlElement* savedState, double rate, int blockSize)
+{
+    closeDevice();
+    deviceManager_.getAvailableDeviceTypes(); // JUCE fills its type list lazily: needed before choosing "JACK"
+    juce::String error;
+    if (typeName.isNotEmpty() && savedState == nullptr) {
+        error = deviceManager_.initialise(0, 2, nullptr, false);
+        deviceManager_.setCurrentAudioDeviceType(typeName, true);
+    } else {
+        error = deviceManager_.initialise(0, 2, savedState, true);
+    }
+    if (deviceManager_.getCurrentAudioDevice() != nullptr && (rate > 0 || blockSize > 0)) {
+        auto setup = deviceManager_.getAudioDeviceSetup();
+        if (rate > 0) setup.sampleRate = rate;
+        if (blockSize > 0) setup.bufferSize = blockSize;
+        error = deviceManager_.setAudioDeviceSetup(setup, true);
+    }
+    if (deviceManager_.getCurrentAudioDevice() == nullptr)
+        return "no audio device could be opened" + (error.isEmpty() ? std::string() : " (" + error.toStdString() + ")")
+               + "; playback is off, everything else works";
+    deviceManager_.addAudioCallback(this);
+    return {};
+}
+
+void AudioEngine::closeDevice()
+{
+    deviceManager_.removeAudioCallback(this);
+    deviceManager_.closeAudioDevice();
+}
+
+bool AudioEngine::hasDevice() const { return deviceManager_.getCurrentAudioDevice() != nullptr; }
+
+std::string AudioEngine::deviceDescription() const
+{
+    auto* d = deviceManager_.getCurrentAudioDevice();
+    if (d == nullptr)
+        return "no audio device";
+    return (d->getTypeName() + ": " + d->getName() + ", " + juce::String(int(d->getCurrentSampleRate())) + " Hz, "
+            + juce::String(d->getCurrentBufferSizeSamples()) + " samples").toStdString();
+}
+
+void AudioEngine::audioDeviceAboutToStart(juce::AudioIODevice* device)
+{
+    prepare(device->getCurrentSampleRate(), device->getCurrentBufferSizeSamples());
+}
+
+void AudioEngine::prepare(double rate, int maxBlockSize)
+{
+    sampleRate_ = rate;
+    maxBlockSize_ = std::max(16, maxBlockSize);
+    masterMeter_.prepare(rate);
+    rebuildSession();
+}
+
+Status AudioEngine::load(std::vector<PlaybackTrack> tracks, std::int64_t lengthInSamples)
+{
+    tracks_ = std::move(tracks);
+    length_ = lengthInSamples;
+    mix_.resize(tracks_.size());
+    for (size_t i = 0; i < tracks_.size(); ++i)
+        mix_[i] = { tracks_[i].gainDb, tracks_[i].pan, false, false };
+    return rebuildSession();
+}
+
+Status AudioEngine::rebuildSession()
+{
+    releaseRetiredSessions();
+    auto built = EngineSession::build(tracks_, length_, sampleRate_, maxBlockSize_);
+    if (!built)
+        return Status::failure(built.error());
+    applyMixerSettings(*built.value());
+    published_ = built.value().release();
+    // If the audio thread has not picked up the previous one yet, it never will: take it back and free it.
+    delete pending_.exchange(published_, std::memory_order_acq_rel);
+    seekRequested_.store(true);
+    return Status::success();
+}
+
+void AudioEngine::releaseRetiredSessions()
+{
+    for (;;) {
+        auto& slot = retired_[retiredRead_ % retiredCapacity];
+        auto* s = slot.exchange(nullptr, std::memory_order_acq_rel);
+        if (s == nullptr)
+            return;
+        delete s;
+        ++retiredRead_;
+    }
+}
+
+void AudioEngine::applyMixerSettings(EngineSession& s) const
+{
+    const bool anySolo = std::any_of(mix_.begin(), mix_.end(), [](const auto& m) { return m.solo; });
+    for (size_t i = 0; i < mix_.size() && i < s.nodes.gainPans.size(); ++i) {
+        auto* gp = s.nodes.gainPans[i];
+        gp->setGainDb(mix_[i].gainDb);
+        gp->setPan(mix_[i].pan);
+        gp->setMuted(mix_[i].mute || (anySolo && !mix_[i].solo));
+    }
+}
+
+void AudioEngine::setTrackGainDb(int t, double db) { if (t >= 0 && t < int(mix_.size())) { mix_[size_t(t)].gainDb = db; if (published_) applyMixerSettings(*published_); } }
+void AudioEngine::setTrackPan(int t, double pan) { if (t >= 0 && t < int(mix_.size())) { mix_[size_t(t)].pan = pan; if (published_) applyMixerSettings(*published_); } }
+void AudioEngine::setTrackMute(int t, bool m) { if (t >= 0 && t < int(mix_.size())) { mix_[size_t(t)].mute = m; if (published_) applyMixerSettings(*published_); } }
+void AudioEngine::setTrackSolo(int t, bool s) { if (t >= 0 && t < int(mix_.size())) { mix_[size_t(t)].solo = s; if (published_) applyMixerSettings(*published_); } }
+
+float AudioEngine::takeTrackPeak(int t)
+{
+    return published_ != nullptr && t >= 0 && t < int(published_->trackSteps.size()) ? published_->trackMeters[size_t(t)].takePeak() : 0.0f;
+}
+
+void AudioEngine::setPosition(std::int64_t sample)
+{
+    position_.store(std::max<std::int64_t>(0, sample));
+    seekRequested_.store(true);
+}
+
+void AudioEngine::setLoop(std::int64_t start, std::int64_t end, bool enabled)
+{
+    loopStart_.store(std::max<std::int64_t>(0, start));
+    loopEnd_.store(std::max(start + 1, end));
+    looping_.store(enabled && end > start);
+}
+
+void AudioEngine::audioDeviceIOCallbackWithContext(const float* const*, int, float* const* outputs, int numOutputs, int numSamples,
+                                                   const juce::AudioIODeviceCallbackContext&)
+{
+    processBlock(outputs, numOutputs, numSamples);
+}
+
+void AudioEngine::adoptPendingSession()
+{
+    const int w = retiredWrite_.load(std::memory_order_relaxed);
+    if (retired_[w % retiredCapacity].load(std::memory_order_acquire) != nullptr)
+        return; // the message thread is behind on freeing: keep the current session one more block
+    auto* next = pending_.exchange(nullptr, std::memory_order_acq_rel);
+    if (next == nullptr)
+        return;
+    if (current_ != nullptr) {
+        retired_[w % retiredCapacity].store(current_, std::memory_order_release);
+        retiredWrite_.store(w + 1, std::memory_order_relaxed);
+    }
+    current_ = next;
+    seekRequested_.store(true); // the new players start where the transport is
+}
+
+void AudioEngine::processBlock(float* const* outputs, int numOutputs, int numSamples)
+{
+    RealtimeScope realtime;
+    callbacks_.fetch_add(1, std::memory_order_relaxed);
+    adoptPendingSession();
+    for (int c = 0; c < numOutputs; ++c)
+        if (outputs[c] != nullptr)
+            std::fill(outputs[c], outputs[c] + numSamples, 0.0f);
+    if (current_ == nullptr || !playing_.load(std::memory_order_acquire)) {
+        masterMeter_.process(outputs[0], outputs[numOutputs > 1 ? 1 : 0], numSamples);
+        return;
+    }
+    auto& s = *current_;
+    for (int done = 0; done < numSamples;) {
+        const std::int64_t position = position_.load(std::memory_order_acquire);
+        int chunk = std::min(numSamples - done, s.plan->maxBlockSize());
+        const bool looping = looping_.load(std::memory_order_acquire);
+        const std::int64_t loopEnd = loopEnd_.load(std::memory_order_acquire);
+        bool wraps = false;
+        if (looping && position < loopEnd && position + chunk >= loopEnd) {
+            chunk = int(loopEnd - position); // the block is split in time, in order, on this thread: never concurrently
+            wraps = true;
+        }
+        if (seekRequested_.exchange(false, std::memory_order_acq_rel))
+            for (auto* p : s.nodes.players)
+                p->seek(position);
+        if (chunk > 0)
+            renderChunk(s, outputs, numOutputs, done, chunk);
+        if (wraps) {
+            for (int c = 0; c < std::min(numOutputs, 2); ++c) // fade out into the jump ...
+                for (int i = std::max(0, chunk - declickSamples); i < chunk; ++i)
+                    outputs[c][done + i] *= float(chunk - i) / float(declickSamples);
+            position_.store(loopStart_.load(), std::memory_order_release);
+            seekRequested_.store(true, std::memory_order_release);
+            declickIn_ = declickSamples; // ... and back in after it
+        } else {
+            position_.store(position + chunk, std::memory_order_release);
+            if (!looping && position + chunk >= s.lengthInSamples) {
+                playing_.store(false);
+                break;
+            }
+        }
+        done += std::max(chunk, 0);
+        if (chunk <= 0)
+            break;
+    }
+    masterMeter_.process(outputs[0], outputs[numOutputs > 1 ? 1 : 0], numSamples);
+}
+
+void AudioEngine::renderChunk(EngineSession& s, float* const* outputs, int numOutputs, int offset, int numSamples)
+{
+    runner_.process(*s.plan, numSamples);
+    const auto& master = s.plan->outputOf(s.masterStep);
+    for (int c = 0; c < numOutputs; ++c) {
+        if (outputs[c] == nullptr)
+            continue;
+        const float* src = master.getReadPointer(numOutputs == 1 ? 0 : std::min(c, 1));
+        if (c >= 2)
+            continue; // stereo engine: further device channels stay silent
+        std::copy(src, src + numSamples, outputs[c] + offset);
+        if (numOutputs == 1) // a mono device gets the sum of both sides at half level each
+            for (int i = 0; i < numSamples; ++i)
+                outputs[0][offset + i] = 0.5f * (master.getSample(0, i) + master.getSample(1, i));
+    }
+    for (int i = 0; i < declickIn_ && i < numSamples; ++i)
+        for (int c = 0; c < std::min(numOutputs, 2); ++c)
+            outputs[c][offset + i] *= float(declickSamples - declickIn_ + i) / float(declickSamples);
+    declickIn_ = std::max(0, declickIn_ - numSamples);
+    for (size_t t = 0; t < s.trackSteps.size(); ++t) {
+        const auto& out = s.plan->outputOf(s.trackSteps[t]);
+        s.trackMeters[t].process(out.getReadPointer(0), out.getReadPointer(1), numSamples);
+    }
+}
+
+} // namespace loopmind

@@ -1,0 +1,27 @@
+#include "Engine/EngineSession.h"
+
+namespace loopmind {
+
+Result<std::unique_ptr<EngineSession>> EngineSession::build(const std::vector<PlaybackTrack>& tracks, std::int64_t length,
+                                                            double sampleRate, int maxBlockSize)
+{
+    using R = Result<std::unique_ptr<EngineSession>>;
+    auto s = std::make_unique<EngineSession>();
+    s->graph = std::make_unique<juce::AudioProcessorGraph>();
+    s->nodes = buildTrackGraph(*s->graph, tracks);
+    auto plan = compileRenderPlan(*s->graph, maxBlockSize);
+    if (!plan)
+        return R::failure(plan.error());
+    s->plan = std::move(plan.value());
+    prepareGraphNodes(*s->graph, sampleRate, maxBlockSize);
+    s->masterStep = s->plan->stepIndexOf(s->nodes.master);
+    for (auto id : s->nodes.trackOutputs)
+        s->trackSteps.push_back(s->plan->stepIndexOf(id));
+    s->trackMeters.reset(new LoudnessMeter[tracks.size() + 1]);
+    for (size_t i = 0; i < tracks.size(); ++i)
+        s->trackMeters[i].prepare(sampleRate);
+    s->lengthInSamples = length;
+    return R::success(std::move(s));
+}
+
+} // namespace loopmind

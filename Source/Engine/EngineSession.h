@@ -1,0 +1,24 @@
+#pragma once
+// What the audio thread plays: a private graph built from the tracks, its compiled plan and the meters.
+// Built and freed on the message thread; handed to the audio thread by one atomic swap.
+#include "Engine/LoudnessMeter.h"
+#include "Engine/RenderPlan.h"
+#include "Engine/TrackGraph.h"
+#include <memory>
+
+namespace loopmind {
+
+struct EngineSession {
+    std::unique_ptr<juce::AudioProcessorGraph> graph;
+    TrackGraphNodes nodes;
+    std::unique_ptr<RenderPlan> plan;
+    int masterStep = -1;
+    std::vector<int> trackSteps;
+    std::unique_ptr<LoudnessMeter[]> trackMeters;
+    std::int64_t lengthInSamples = 0;
+
+    static Result<std::unique_ptr<EngineSession>> build(const std::vector<PlaybackTrack>& tracks, std::int64_t length,
+                                                        double sampleRate, int maxBlockSize);
+};
+
+} // namespace loopmind

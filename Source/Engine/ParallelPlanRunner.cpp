@@ -1,0 +1,140 @@
+#include "Engine/ParallelPlanRunner.h"
+#include "Core/RealtimeThread.h"
+#include <algorithm>
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#define LOOPMIND_PAUSE() _mm_pause()
+#else
+#define LOOPMIND_PAUSE() std::atomic_signal_fence(std::memory_order_seq_cst)
+#endif
+
+namespace loopmind {
+
+ParallelPlanRunner::ParallelPlanRunner(int workers, int maxSteps)
+    : pending_(new std::atomic<int>[size_t(maxSteps)]), slots_(new std::atomic<int>[size_t(maxSteps)]), maxSteps_(maxSteps)
+{
+    for (int i = 0; i < std::max(0, workers); ++i)
+        threads_.emplace_back([this] { workerLoop(); });
+}
+
+ParallelPlanRunner::~ParallelPlanRunner()
+{
+    quit_.store(true);
+    wake_.release(std::ptrdiff_t(threads_.size()));
+    for (auto& t : threads_)
+        t.join();
+}
+
+int ParallelPlanRunner::defaultWorkerCount()
+{
+    return int(std::max(1u, std::thread::hardware_concurrency())) - 1;
+}
+
+bool ParallelPlanRunner::isChain(const RenderPlan& plan)
+{
+    int roots = 0;
+    for (const auto& s : plan.steps()) {
+        roots += s.dependencyCount == 0;
+        if (s.dependants.size() > 1 || roots > 1)
+            return false;
+    }
+    return true;
+}
+
+void ParallelPlanRunner::pushStep(int step)
+{
+    const int index = tail_.fetch_add(1, std::memory_order_acq_rel);
+    slots_[size_t(index)].store(step, std::memory_order_release);
+}
+
+int ParallelPlanRunner::tryTakeStep()
+{
+    int h = head_.load(std::memory_order_acquire);
+    while (h < tail_.load(std::memory_order_acquire)) {
+        if (head_.compare_exchange_weak(h, h + 1, std::memory_order_acq_rel)) {
+            // The pusher reserved this slot before filling it: the fill follows within a few instructions.
+            int step;
+            while ((step = slots_[size_t(h)].load(std::memory_order_acquire)) < 0)
+                LOOPMIND_PAUSE();
+            return step;
+        }
+    }
+    return -1;
+}
+
+void ParallelPlanRunner::executeStep(int step)
+{
+    plan_->processStep(step, numSamples_);
+    for (const int d : plan_->steps()[size_t(step)].dependants)
+        if (pending_[size_t(d)].fetch_sub(1, std::memory_order_acq_rel) == 1)
+            pushStep(d);
+    completed_.fetch_add(1, std::memory_order_acq_rel);
+}
+
+void ParallelPlanRunner::runSteps()
+{
+    while (completed_.load(std::memory_order_acquire) < stepCount_) {
+        const int step = tryTakeStep();
+        if (step >= 0)
+            executeStep(step);
+        else
+            LOOPMIND_PAUSE(); // a dependency is being processed by another thread: it ends within this block
+    }
+}
+
+void ParallelPlanRunner::process(RenderPlan& plan, int numSamples)
+{
+    const int n = int(plan.steps().size());
+    if (threads_.empty() || n > maxSteps_ || isChain(plan)) {
+        plan.process(numSamples);
+        return;
+    }
+    plan_ = &plan;
+    numSamples_ = numSamples;
+    stepCount_ = n;
+    for (int i = 0; i < n; ++i) {
+        pending_[size_t(i)].store(plan.steps()[size_t(i)].dependencyCount, std::memory_order_relaxed);
+        slots_[size_t(i)].store(-1, std::memory_order_relaxed);
+    }
+    head_.store(0, std::memory_order_relaxed);
+    tail_.store(0, std::memory_order_relaxed);
+    completed_.store(0, std::memory_order_relaxed);
+    int roots = 0;
+    for (int i = 0; i < n; ++i)
+        if (plan.steps()[size_t(i)].dependencyCount == 0) {
+            pushStep(i);
+            ++roots;
+        }
+    blockActive_.store(true, std::memory_order_seq_cst);
+    wake_.release(std::ptrdiff_t(std::min<int>(int(threads_.size()), std::max(1, roots))));
+    runSteps();
+    // Dekker-style hand-off (both sides seq_cst): a worker either is counted in busyWorkers_ now, or it will
+    // see blockActive_ == false and touch nothing. We wait only for steps already being finished.
+    blockActive_.store(false, std::memory_order_seq_cst);
+    while (busyWorkers_.load(std::memory_order_seq_cst) > 0)
+        LOOPMIND_PAUSE();
+}
+
+void ParallelPlanRunner::workerLoop()
+{
+    RealtimeScope realtime;
+    for (;;) {
+        wake_.acquire();
+        if (quit_.load())
+            return;
+        busyWorkers_.fetch_add(1, std::memory_order_seq_cst);
+        if (blockActive_.load(std::memory_order_seq_cst)) {
+            while (blockActive_.load(std::memory_order_acquire) && completed_.load(std::memory_order_acquire) < stepCount_) {
+                const int step = tryTakeStep();
+                if (step >= 0)
+                    executeStep(step);
+                else
+                    LOOPMIND_PAUSE();
+            }
+        }
+        busyWorkers_.fetch_sub(1, std::memory_order_seq_cst);
+    }
+}
+
+} // namespace loopmind

@@ -1,0 +1,50 @@
+#pragma once
+// An immutable schedule compiled from a juce::AudioProcessorGraph's topology: nodes in topological
+// order, each with a preallocated buffer, the feeds that fill its inputs (summed in a fixed order, so
+// any processing order gives identical samples), its dependants and its count of inputs.
+// process() runs it serially on the calling thread; it never allocates.
+#include "Core/Result.h"
+#include <juce_audio_processors/juce_audio_processors.h>
+#include <memory>
+#include <vector>
+
+namespace loopmind {
+
+class RenderPlan {
+public:
+    struct Feed { int destinationChannel; int sourceStep; int sourceChannel; };
+    struct Step {
+        juce::AudioProcessorGraph::NodeID node;
+        juce::AudioProcessor* processor = nullptr;
+        int channels = 0;             // max(inputs, outputs): the node processes in place
+        std::vector<Feed> feeds;      // sorted by destination channel, then source step and channel
+        std::vector<int> dependants;  // steps that read this one's output
+        int dependencyCount = 0;      // distinct steps this one reads from
+    };
+
+    const std::vector<Step>& steps() const { return steps_; }
+    int maxBlockSize() const { return maxBlockSize_; }
+    int stepIndexOf(juce::AudioProcessorGraph::NodeID node) const;
+
+    /** Processes one block of numSamples (<= maxBlockSize) through every step, in order. */
+    void process(int numSamples);
+    /** Gathers a step's inputs into its buffer and runs its processor: the unit of work for any thread. */
+    void processStep(int stepIndex, int numSamples);
+    /** The output of a step after the last process(); numSamples valid samples per channel. */
+    const juce::AudioBuffer<float>& outputOf(int stepIndex) const { return buffers_[size_t(stepIndex)]; }
+
+private:
+    friend Result<std::unique_ptr<RenderPlan>> compileRenderPlan(const juce::AudioProcessorGraph&, int);
+    std::vector<Step> steps_;
+    std::vector<juce::AudioBuffer<float>> buffers_;
+    std::vector<juce::MidiBuffer> midi_;
+    int maxBlockSize_ = 0;
+};
+
+/** Compiles on the message (or renderer) thread; fails on cycles. Does not prepare the processors. */
+Result<std::unique_ptr<RenderPlan>> compileRenderPlan(const juce::AudioProcessorGraph& graph, int maxBlockSize);
+
+/** Calls prepareToPlay on every node's processor. */
+void prepareGraphNodes(juce::AudioProcessorGraph& graph, double sampleRate, int maxBlockSize);
+
+} // namespace loopmind

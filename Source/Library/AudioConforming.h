@@ -1,0 +1,15 @@
+#pragma once
+// Brings decoded audio to what the engine plays: stereo at the project sample rate. Runs when a song is
+// prepared, never on the audio thread. Resampling is libsamplerate's best sinc converter.
+#include "Core/Result.h"
+#include <juce_audio_basics/juce_audio_basics.h>
+
+namespace loopmind {
+
+/** Mono goes to both sides; more than two channels fold even channels left and odd right at -3 dB each. */
+juce::AudioBuffer<float> toStereo(const juce::AudioBuffer<float>& in);
+
+/** periodic: the audio is a loop, so its end continues into its start (keeps the seam clean). */
+Result<juce::AudioBuffer<float>> resampleAudio(const juce::AudioBuffer<float>& in, double fromRate, double toRate, bool periodic);
+
+} // namespace loopmind

@@ -1,0 +1,28 @@
+#pragma once
+// Decoding one audio file into memory, defensively: a bad file gives an error naming it, never a crash,
+// a hang or an allocation the file cannot justify.
+#include "Core/Result.h"
+#include <juce_audio_basics/juce_audio_basics.h>
+#include <filesystem>
+#include <string>
+
+namespace loopmind {
+
+struct DecodedAudio {
+    juce::AudioBuffer<float> audio;
+    double sampleRate = 0;
+    int bitDepth = 0;
+    std::string formatName;
+    std::string warning; // e.g. truncation: the file loaded, but not all of it was there
+};
+
+struct DecodeLimits {
+    double maxDurationSeconds = 30.0 * 60.0;
+    std::int64_t maxTotalSamples = std::int64_t(1) << 27; // frames x channels: 512 MiB of floats at most
+};
+
+bool hasAudioFileExtension(const std::filesystem::path& p);
+
+Result<DecodedAudio> decodeAudioFile(const std::filesystem::path& path, const DecodeLimits& limits = {});
+
+} // namespace loopmind

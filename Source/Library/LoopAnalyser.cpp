@@ -1,0 +1,84 @@
+#include "Library/LoopAnalyser.h"
+#include "Analysis/LoopAnalysis.h"
+#include "Core/PathText.h"
+#include "Library/DecodedAudio.h"
+#include <atomic>
+#include <thread>
+
+namespace loopmind {
+namespace fs = std::filesystem;
+
+namespace {
+std::string nameHint(const fs::path& p)
+{
+    // The folder and file names, e.g. "House 124/Bass A minor.wav": weak hints for tempo and role.
+    return pathText(p.parent_path().filename() / p.filename());
+}
+} // namespace
+
+LoopInfo analyseLoopFile(const fs::path& path)
+{
+    LoopInfo info;
+    info.path = path;
+    auto decoded = decodeAudioFile(path);
+    if (!decoded) {
+        info.error = decoded.error();
+        return info;
+    }
+    const auto& d = decoded.value();
+    info.ok = true;
+    if (!d.warning.empty())
+        info.warning = pathText(path) + ": " + d.warning;
+    info.sampleRate = d.sampleRate;
+    info.channels = d.audio.getNumChannels();
+    info.bitDepth = d.bitDepth;
+    info.format = d.formatName;
+    info.durationSeconds = double(d.audio.getNumSamples()) / d.sampleRate;
+
+    const auto hint = nameHint(path);
+    const auto tempo = analysis::estimateTempo(d.audio, d.sampleRate, hint);
+    info.bpm = tempo.bpm;
+    info.bpmConfidence = tempo.confidence;
+    info.beats = tempo.beats;
+    const auto key = analysis::estimateKey(d.audio, d.sampleRate);
+    info.key = key.key;
+    info.keyConfidence = key.confidence;
+    const auto role = analysis::classifyRole(d.audio, d.sampleRate, hint);
+    info.role = role.role;
+    info.roleConfidence = role.confidence;
+    const auto loudness = analysis::measureLoudness(d.audio, d.sampleRate);
+    info.lufs = loudness.integratedLufs;
+    info.truePeakDb = loudness.truePeakDb;
+    info.lra = loudness.lra;
+    return info;
+}
+
+std::vector<LoopInfo> analyseLoopFiles(const std::vector<fs::path>& files, int jobs, JobControl& control)
+{
+    std::vector<LoopInfo> results(files.size());
+    if (jobs <= 0)
+        jobs = int(std::max(1u, std::thread::hardware_concurrency()));
+    jobs = std::max(1, std::min<int>(jobs, int(files.size())));
+
+    std::atomic<size_t> next { 0 }, done { 0 };
+    auto work = [&] {
+        for (size_t i; (i = next.fetch_add(1)) < files.size();) {
+            if (control.cancelled()) {
+                results[i].path = files[i];
+                results[i].error = pathText(files[i]) + ": not analysed (cancelled)";
+            } else {
+                results[i] = analyseLoopFile(files[i]);
+            }
+            control.progress.store(double(done.fetch_add(1) + 1) / double(files.size()));
+        }
+    };
+    std::vector<std::thread> pool;
+    for (int t = 1; t < jobs; ++t)
+        pool.emplace_back(work);
+    work();
+    for (auto& t : pool)
+        t.join();
+    return results;
+}
+
+} // namespace loopmind

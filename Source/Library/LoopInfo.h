@@ -1,0 +1,35 @@
+#pragma once
+// What the library knows about one loop file: its format and the analysis of its audio.
+#include <filesystem>
+#include <nlohmann/json_fwd.hpp>
+#include <optional>
+#include <string>
+
+namespace loopmind {
+
+struct LoopInfo {
+    std::filesystem::path path; // as given or found, verbatim
+    bool ok = false;
+    std::optional<std::string> error;   // a sentence naming the file and the problem
+    std::optional<std::string> warning; // loaded, but something was off (e.g. truncated)
+
+    double durationSeconds = 0;
+    double sampleRate = 0;
+    int channels = 0;
+    int bitDepth = 0;
+    std::string format;
+
+    std::optional<double> bpm;
+    double bpmConfidence = 0;
+    int beats = 0;
+    std::optional<std::string> key;
+    double keyConfidence = 0;
+    std::optional<std::string> role;
+    double roleConfidence = 0;
+
+    std::optional<double> lufs, truePeakDb, lra;
+};
+
+nlohmann::json toJson(const LoopInfo& info);
+
+} // namespace loopmind

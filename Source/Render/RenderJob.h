@@ -1,0 +1,34 @@
+#pragma once
+// Everything the renderer needs, already prepared: tracks with stereo audio at the job's rate and
+// where on the timeline each plays, the length, and where to write. A copy, never shared with the live engine.
+#include "Engine/TrackGraph.h"
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace loopmind {
+
+enum class AudioFileFormat { wav, flac, aiff };
+
+struct OutputSettings {
+    std::filesystem::path mixPath;
+    std::optional<std::filesystem::path> stemsFolder;
+    AudioFileFormat format = AudioFileFormat::wav;
+    int bitDepth = 24; // 16, 24, or 32 (float, WAV only)
+};
+
+struct RenderJob {
+    double sampleRate = 44100;
+    std::int64_t lengthInSamples = 0;
+    std::vector<PlaybackTrack> tracks;
+    int workers = 0; // engine worker threads for the render plan (0: the render thread alone)
+    OutputSettings output;
+};
+
+std::string extensionFor(AudioFileFormat f);
+/** Empty when the combination is fine, else a sentence saying why not. */
+std::string checkOutputSettings(const OutputSettings& s);
+
+} // namespace loopmind

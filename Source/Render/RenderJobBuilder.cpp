@@ -1,0 +1,102 @@
+#include "Render/RenderJobBuilder.h"
+#include "Core/PathText.h"
+#include "Library/AudioConforming.h"
+#include "Library/DecodedAudio.h"
+
+namespace loopmind {
+namespace fs = std::filesystem;
+
+namespace {
+using SharedAudio = std::shared_ptr<const juce::AudioBuffer<float>>;
+
+Result<SharedAudio> conform(const fs::path& path, const DecodedAudio& decoded, double rate, bool periodic)
+{
+    auto resampled = resampleAudio(toStereo(decoded.audio), decoded.sampleRate, rate, periodic);
+    if (!resampled)
+        return Result<SharedAudio>::failure(pathText(path) + ": " + resampled.error());
+    return Result<SharedAudio>::success(std::make_shared<const juce::AudioBuffer<float>>(std::move(resampled.value())));
+}
+
+Result<SharedAudio> loadStereoAt(const fs::path& path, double rate, bool periodic)
+{
+    auto decoded = decodeAudioFile(path);
+    if (!decoded)
+        return Result<SharedAudio>::failure(decoded.error());
+    return conform(path, decoded.value(), rate, periodic);
+}
+} // namespace
+
+std::string extensionFor(AudioFileFormat f)
+{
+    switch (f) {
+    case AudioFileFormat::flac: return ".flac";
+    case AudioFileFormat::aiff: return ".aiff";
+    default: return ".wav";
+    }
+}
+
+std::string checkOutputSettings(const OutputSettings& s)
+{
+    if (s.bitDepth != 16 && s.bitDepth != 24 && s.bitDepth != 32)
+        return "bit depth must be 16, 24 or 32f";
+    if (s.bitDepth == 32 && s.format != AudioFileFormat::wav)
+        return "32-bit float output needs --format wav (FLAC and AIFF hold 16 or 24 bits)";
+    if (s.mixPath.empty())
+        return "no output file given";
+    return {};
+}
+
+PreparedJob prepareArrangementJob(const Arrangement& a, const OutputSettings& output)
+{
+    PreparedJob prepared;
+    auto& job = prepared.job;
+    job.sampleRate = a.sampleRate;
+    job.lengthInSamples = a.lengthInSamples();
+    job.output = output;
+    for (const auto& t : a.tracks) {
+        auto audio = loadStereoAt(t.loopPath, a.sampleRate, true);
+        if (!audio) {
+            prepared.problems.push_back("track '" + t.name + "' left silent: " + audio.error());
+            continue;
+        }
+        PlaybackTrack track { t.name, t.role, audio.value(), {}, t.gainDb, t.pan };
+        // Each pass of the loop starts on the project grid, so a loop a hair off the tempo never drifts.
+        for (const auto& clip : t.clips) {
+            const double clipStartBeat = double(clip.startBar) * a.beatsPerBar;
+            const double clipEndBeat = double(clip.startBar + clip.bars) * a.beatsPerBar;
+            for (double beat = clipStartBeat; beat < clipEndBeat; beat += std::max(1, t.loopBeats))
+                track.segments.push_back({ a.sampleAtBeat(beat), a.sampleAtBeat(std::min(beat + std::max(1, t.loopBeats), clipEndBeat)) });
+        }
+        job.tracks.push_back(std::move(track));
+    }
+    return prepared;
+}
+
+PreparedJob prepareStemMixJob(const std::vector<fs::path>& stems, std::optional<double> outputRate, const OutputSettings& output)
+{
+    PreparedJob prepared;
+    auto& job = prepared.job;
+    job.output = output;
+    std::optional<double> rate = outputRate;
+    for (const auto& path : stems) {
+        auto decoded = decodeAudioFile(path);
+        if (!decoded) {
+            prepared.problems.push_back(decoded.error());
+            continue;
+        }
+        if (!rate) // the first readable stem sets the rate
+            rate = decoded->sampleRate;
+        auto audio = conform(path, decoded.value(), *rate, false);
+        if (!audio) {
+            prepared.problems.push_back(audio.error());
+            continue;
+        }
+        const std::int64_t length = audio.value()->getNumSamples();
+        job.lengthInSamples = std::max(job.lengthInSamples, length);
+        job.tracks.push_back({ path.stem().string(), "stem", audio.value(), { { 0, length } }, 0.0, 0.0 });
+    }
+    job.sampleRate = rate.value_or(44100.0);
+    return prepared;
+}
+
+} // namespace loopmind

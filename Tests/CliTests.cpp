@@ -1,0 +1,125 @@
+// The loopmind binary end to end: exit codes, JSON shape, files on disk.
+#include "Support/TestFiles.h"
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+using namespace loopmind::test;
+namespace fs = std::filesystem;
+
+namespace {
+const std::string loopmindBinary = std::string(LOOPMIND_BIN_DIR) + "/loopmind";
+
+void makePack(const TempFolder& dir)
+{
+    fs::create_directories(dir / "pack");
+    writeAudioFile(dir / "pack/drums kick 120.wav", makeBeatSignal(44100, 2, 4.0, 120, 0.6f), 44100, 24);
+    writeAudioFile(dir / "pack/bass 120.wav", makeBeatSignal(44100, 1, 4.0, 60, 0.5f), 44100, 16);
+    writeAudioFile(dir / "pack/chords pad ☆.wav", makeBeatSignal(48000, 2, 8.0, 120, 0.3f), 48000, 24);
+    writeBytes(dir / "pack/broken.wav", "RIFF nonsense");
+}
+} // namespace
+
+TEST_CASE("cli: usage errors exit 2", "[cli]")
+{
+    CHECK(runCommand(loopmindBinary).exitCode == 2);
+    CHECK(runCommand(loopmindBinary + " frobnicate").exitCode == 2);
+    CHECK(runCommand(loopmindBinary + " analyse").exitCode == 2);
+    CHECK(runCommand(loopmindBinary + " render /tmp --bit-depth 12 --out /tmp/x.wav").exitCode == 2);
+    CHECK(runCommand(loopmindBinary + " render /tmp --format flac --bit-depth 32f --out /tmp/x.flac").exitCode == 2);
+    CHECK(runCommand(loopmindBinary + " --help").exitCode == 0);
+}
+
+TEST_CASE("cli: analyse --json prints one object per file, bad files included, exit 1", "[cli]")
+{
+    TempFolder dir;
+    makePack(dir);
+    auto r = runCommand(loopmindBinary + " analyse --json " + quoted(dir / "pack"));
+    CHECK(r.exitCode == 1);
+    auto j = nlohmann::json::parse(r.out); // nothing but JSON on stdout
+    REQUIRE(j.is_array());
+    REQUIRE(j.size() == 4);
+    int bad = 0;
+    for (const auto& o : j) {
+        for (const char* field : { "path", "ok", "error", "durationSeconds", "sampleRate", "channels", "bpm", "bpmConfidence", "key",
+                                   "keyConfidence", "role", "lufs", "truePeakDb", "lra" })
+            CHECK(o.contains(field));
+        if (!o["ok"].get<bool>()) {
+            ++bad;
+            CHECK(o["error"].get<std::string>().find("broken.wav") != std::string::npos);
+        } else {
+            CHECK(o["error"].is_null());
+            CHECK(o["lufs"].is_number());
+        }
+    }
+    CHECK(bad == 1);
+    CHECK(r.out.find("chords pad ☆.wav") != std::string::npos); // Unicode path verbatim
+    CHECK(r.err.find("broken.wav") != std::string::npos);
+}
+
+TEST_CASE("cli: analyse of good files only exits 0", "[cli]")
+{
+    TempFolder dir;
+    makePack(dir);
+    fs::remove(dir / "pack/broken.wav");
+    CHECK(runCommand(loopmindBinary + " analyse " + quoted(dir / "pack")).exitCode == 0);
+}
+
+TEST_CASE("cli: arrange then render --arrangement gives the same files as render PATH", "[cli]")
+{
+    TempFolder dir;
+    makePack(dir);
+    fs::remove(dir / "pack/broken.wav");
+    const auto pack = quoted(dir / "pack");
+    auto arranged = runCommand(loopmindBinary + " arrange " + pack + " --seed 3 --bars 16 --out " + quoted(dir / "song.json"));
+    REQUIRE(arranged.exitCode == 0);
+    auto song = nlohmann::json::parse(readBytes(dir / "song.json"));
+    CHECK(song["schemaVersion"] == 1);
+    CHECK(song["totalBars"] == 16);
+    CHECK(song["seed"] == 3);
+
+    auto direct = runCommand(loopmindBinary + " render " + pack + " --seed 3 --bars 16 --out " + quoted(dir / "a/mix.wav") + " --stems "
+                             + quoted(dir / "a/stems"));
+    REQUIRE(direct.exitCode == 0);
+    CHECK(readBytes(dir / "a/arrangement.json") == readBytes(dir / "song.json"));
+    auto viaFile = runCommand(loopmindBinary + " render --arrangement " + quoted(dir / "song.json") + " --out " + quoted(dir / "b/mix.wav"));
+    REQUIRE(viaFile.exitCode == 0);
+    CHECK(readBytes(dir / "a/mix.wav") == readBytes(dir / "b/mix.wav"));
+    CHECK(direct.out.find("stem: ") != std::string::npos);
+    CHECK(direct.err.find("mastering is not implemented") != std::string::npos);
+}
+
+TEST_CASE("cli: a broken arrangement.json is refused naming the field", "[cli]")
+{
+    TempFolder dir;
+    writeBytes(dir / "song.json", R"({"schemaVersion":1,"seed":1,"bpm":-5})");
+    auto r = runCommand(loopmindBinary + " render --arrangement " + quoted(dir / "song.json") + " --out " + quoted(dir / "mix.wav"));
+    CHECK(r.exitCode == 2);
+    CHECK(r.err.find("arrangement.bpm") != std::string::npos);
+    CHECK_FALSE(fs::exists(dir / "mix.wav"));
+}
+
+TEST_CASE("cli: mix writes the plain sum of stems in the format asked for", "[cli]")
+{
+    TempFolder dir;
+    makePack(dir);
+    auto r = runCommand(loopmindBinary + " mix " + quoted(dir / "pack/drums kick 120.wav") + " " + quoted(dir / "pack/bass 120.wav") + " "
+                        + quoted(dir / "pack/broken.wav") + " --format flac --bit-depth 16 --out " + quoted(dir / "out/mix.flac"));
+    CHECK(r.exitCode == 1); // the broken stem is reported, the rest is mixed
+    double rate = 0;
+    auto mix = readAudioFile(dir / "out/mix.flac", &rate);
+    CHECK(rate == 44100);
+    CHECK(mix.getNumSamples() == 4 * 44100);
+}
+
+TEST_CASE("cli: SIGINT cancels a render cleanly and keeps the previous file", "[cli]")
+{
+    TempFolder dir;
+    makePack(dir);
+    fs::remove(dir / "pack/broken.wav");
+    writeBytes(dir / "mix.wav", "old");
+    auto r = runCommand("timeout --preserve-status -s INT 1.5 " + loopmindBinary + " render " + quoted(dir / "pack") + " --bars 4000 --out " + quoted(dir / "mix.wav"));
+    CHECK(r.exitCode == 2);
+    CHECK(readBytes(dir / "mix.wav") == "old");
+    for (const auto& e : fs::directory_iterator(dir.path()))
+        CHECK(e.path().filename().string().find(".tmp-") == std::string::npos);
+}

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Every test: set up if needed, run the test suite (ctest), then the ASan+UBSan build of the tests.
+set -euo pipefail
+cd "$(dirname "$0")"
+./setup.sh
+export CCACHE_SLOPPINESS=time_macros
+export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/loopmind-ccache}"
+jobs="$(nproc)"
+
+echo "== tests (Release)"
+ctest --test-dir build --output-on-failure -j "$jobs"
+
+echo "== tests under AddressSanitizer + UndefinedBehaviorSanitizer (clang, RelWithDebInfo)"
+if [ ! -f build-asan/build.ninja ]; then
+  CC=clang CXX=clang++ cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DLOOPMIND_BUILD_APPS=OFF -DLOOPMIND_SANITIZE=address,undefined
+fi
+cmake --build build-asan --target loopmind_tests --parallel "$jobs"
+export UBSAN_OPTIONS="suppressions=$PWD/cmake/ubsan.supp:print_stacktrace=1:halt_on_error=1"
+export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1"
+export LSAN_OPTIONS="suppressions=$PWD/cmake/lsan.supp"
+./build-asan/bin/loopmind_tests
+echo "== all tests passed"
