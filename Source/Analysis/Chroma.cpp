@@ -6,7 +6,8 @@
 namespace loopmind::analysis::detail {
 namespace {
 constexpr double kLowHz = 50.0, kHighHz = 5000.0; // below: rumble and kick bodies; above: mostly overtones and noise
-constexpr double kFrameSeconds = 0.093;           // 4096 samples at 44.1/48 kHz: ~11 Hz bins, enough for bass notes
+constexpr double kFrameSeconds = 0.186;           // 8192 samples at 44.1/48 kHz: ~5.5 Hz bins. 4096 would blur the
+                                                  // A3 and C4 of a low chord into one lobe.
 constexpr float kProminence = 8.0f;               // 18 dB above the valleys either side: a sinusoid, not noise
 constexpr float kFloor = 3e-4f;                   // -70 dB of full scale (audio is peak-normalised first)
 constexpr double kHarmonicTolerance = 0.03;       // partials within 3% of an integer multiple belong to a note
@@ -64,11 +65,12 @@ std::vector<Peak> findPeaks(const std::vector<float>& mag, int lo, int hi, doubl
 
 double midiOf(double hz) { return 69.0 + 12.0 * std::log2(hz / 440.0); }
 
-bool hasNeighbour(const std::vector<Peak>& frame, double hz)
+bool hasNeighbour(const std::vector<Peak>& frame, double hz, double binHz)
 {
-    // Within a semitone: allows vibrato and glides, rejects unrelated partials.
+    // Within half a semitone (at least 1.5 bins): allows vibrato, rejects unrelated partials.
+    const double tolerance = std::max(1.5 * binHz, hz * (std::pow(2.0, 0.5 / 12.0) - 1.0));
     for (const auto& p : frame)
-        if (std::abs(midiOf(p.hz) - midiOf(hz)) < 1.0)
+        if (std::abs(p.hz - hz) <= tolerance)
             return true;
     return false;
 }
@@ -87,7 +89,7 @@ ChromaAnalysis analyseChroma(const std::vector<float>& mono, double sampleRate)
     const float gain = 1.0f / peak;
 
     MagnitudeSpectrum spectrum(fftOrderFor(kFrameSeconds, sampleRate));
-    const int hop = spectrum.size() / 2;
+    const int hop = spectrum.size() / 4;
     const int frames = std::max(1, int((std::int64_t(mono.size()) + hop - 1) / hop));
     const double binHz = sampleRate / spectrum.size();
     const int lo = std::max(2, int(std::ceil(kLowHz / binHz)));
@@ -111,12 +113,13 @@ ChromaAnalysis analyseChroma(const std::vector<float>& mono, double sampleRate)
         peaks[size_t(n)] = findPeaks(scaled, lo, hi, binHz);
     }
 
-    // A partial is "lasting" when the frame before or after (46 ms away) has one within a semitone:
-    // clicks and noise flukes are not, notes are. The loop wraps, so frame 0 neighbours the last.
+    // A partial is "lasting" when the frame two hops (~93 ms) before or after, which overlaps this one
+    // by only half, has it too: clicks and noise flukes do not last, notes do. The loop wraps.
     for (int n = 0; n < frames; ++n)
         for (auto& p : peaks[size_t(n)])
-            p.lasting = frames > 1
-                && (hasNeighbour(peaks[size_t((n + frames - 1) % frames)], p.hz) || hasNeighbour(peaks[size_t((n + 1) % frames)], p.hz));
+            p.lasting = frames > 2
+                && (hasNeighbour(peaks[size_t((n + frames - 2) % frames)], p.hz, binHz)
+                    || hasNeighbour(peaks[size_t((n + 2) % frames)], p.hz, binHz));
 
     result.frames.assign(size_t(frames), {});
     result.tonalEnergy.assign(size_t(frames), 0.0f);

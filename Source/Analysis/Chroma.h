@@ -1,8 +1,8 @@
 #pragma once
-// Pitch content of a buffer: sinusoidal peaks of ~93 ms spectra between 50 Hz and 5 kHz, mapped to
-// the 12 pitch classes of equal temperament at A4 = 440 Hz. Each peak also votes for the pitch
-// classes of the fundamentals it could be a harmonic of, so a note's overtones reinforce its own
-// pitch class instead of smearing into fifths and thirds.
+// Pitch content of a buffer: lasting sinusoidal peaks of ~186 ms spectra between 50 Hz and 5 kHz,
+// grouped into notes (a partial at a whole multiple of a lower note is its overtone) and mapped to
+// the 12 pitch classes of equal temperament at A4 = 440 Hz. Overtones vote for their note's pitch
+// class, so a C's G and E partials do not smear it into a C major chord.
 #include <array>
 #include <vector>
 

@@ -16,7 +16,7 @@ constexpr std::array<double, 12> kMajorProfile { 6.35, 2.23, 3.48, 2.33, 4.38, 4
 constexpr std::array<double, 12> kMinorProfile { 6.33, 2.68, 3.52, 5.38, 2.60, 3.53, 2.54, 4.75, 3.98, 2.69, 3.34, 3.17 };
 const char* const kTonics[12] = { "C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B" };
 
-constexpr double kMinTonalness = 0.12;  // below: noise and drums, whose few sinusoids are kick and snare bodies
+constexpr double kMinTonalness = 0.2;   // below: noise and drums, whose few sinusoids are kick and snare bodies
 constexpr double kMinCorrelation = 0.5; // a key profile that fits worse than this is no key at all
 constexpr double kOpeningWeight = 0.12; // bonus for a key whose tonic triad opens the loop
 constexpr double kBassWeight = 0.1;     // bonus for a key whose tonic is the bass note most of the time

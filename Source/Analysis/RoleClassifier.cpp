@@ -23,7 +23,7 @@ const char* const kRoleNames[RoleCount] = { "drums", "bass", "chords", "melody",
 struct Features {
     double lowRatio = 0.0;     // share of energy below 150 Hz
     double flatness = 0.0;     // spectral flatness 150 Hz-8 kHz, energy-weighted: ~0 tones, ~0.5 white noise
-    double sustain = 0.0;      // median / mean frame energy: ~0.1 drum hits, ~1 held notes
+    double crest = 1.0;        // typical peak / mean energy within ~0.3 s: 1 for swells and pads, 3+ for hits
     double tonalness = 0.0;    // share of 50 Hz-5 kHz energy in lasting sinusoids
     double polyphony = 0.0;    // pitch classes sounding together, averaged over pitched frames
     double pitchedShare = 0.0; // share of (non-silent) frames with at least one note
@@ -34,7 +34,7 @@ Features measure(const std::vector<float>& mono, double sampleRate)
 {
     Features f;
     detail::MagnitudeSpectrum spectrum(detail::fftOrderFor(0.046, sampleRate));
-    const int hop = spectrum.size() / 2;
+    const int hop = spectrum.size() / 4; // ~11.6 ms: fine enough to see a hit's attack and decay
     const int frames = std::max(1, int((std::int64_t(mono.size()) + hop - 1) / hop));
     const double binHz = sampleRate / spectrum.size();
     const int lowBin = int(kLowHz / binHz);
@@ -69,9 +69,23 @@ Features measure(const std::vector<float>& mono, double sampleRate)
         return f;
     f.lowRatio = clamp01(low / total);
     f.flatness = clamp01(flatSum / total);
-    std::vector<double> sorted(energy);
-    std::nth_element(sorted.begin(), sorted.begin() + long(sorted.size() / 2), sorted.end());
-    f.sustain = clamp01(sorted[sorted.size() / 2] / (total / frames));
+    // Percussive sound is spiky on a short scale, whatever the loop does over bars (a riser swells
+    // from silence, yet no 0.3 s window of it has a peak far above its mean).
+    const int window = std::max(4, int(std::lround(0.3 * sampleRate / hop)));
+    std::vector<double> crests;
+    for (int start = 0; start + window <= frames; start += window / 2) {
+        double peak = 0.0, sum = 0.0;
+        for (int n = start; n < start + window; ++n) {
+            peak = std::max(peak, energy[size_t(n)]);
+            sum += energy[size_t(n)];
+        }
+        if (sum > 1e-6 * total)
+            crests.push_back(peak / (sum / window));
+    }
+    if (!crests.empty()) {
+        std::nth_element(crests.begin(), crests.begin() + long(crests.size() / 2), crests.end());
+        f.crest = crests[crests.size() / 2];
+    }
 
     const auto chroma = detail::analyseChroma(mono, sampleRate);
     f.tonalness = chroma.tonalness;
@@ -99,14 +113,14 @@ Features measure(const std::vector<float>& mono, double sampleRate)
 std::array<double, RoleCount> scoreRoles(const Features& f)
 {
     std::array<double, RoleCount> s {};
-    const double tonal = clamp01((f.tonalness - 0.15) / 0.45) * clamp01(f.pitchedShare / 0.5);
+    const double tonal = clamp01((f.tonalness - 0.1) / 0.35) * clamp01(f.pitchedShare / 0.5);
     const double noisy = 1.0 - tonal;
-    const double percussive = clamp01((0.6 - f.sustain) / 0.5);
+    const double percussive = clamp01((f.crest - 1.5) / 1.5);
     const double low = std::max(clamp01((f.lowRatio - 0.35) / 0.35), clamp01((f.lowPitch - 0.4) / 0.4));
     const double chordal = clamp01((f.polyphony - 1.6) / 1.0);
 
-    s[Drums] = noisy * (0.5 + 0.5 * percussive);
-    s[Fx] = noisy * (0.5 + 0.5 * (1.0 - percussive)) * (0.6 + 0.4 * clamp01(f.flatness / 0.3));
+    s[Drums] = noisy * (0.3 + 0.7 * percussive);
+    s[Fx] = noisy * (0.3 + 0.7 * (1.0 - percussive));
     s[Bass] = tonal * low;
     s[Chords] = tonal * (1.0 - low) * chordal;
     s[Melody] = tonal * (1.0 - low) * (1.0 - chordal);
