@@ -1,0 +1,92 @@
+// While a 32-track song plays for 10,000 blocks, with an offline render running on another thread and the
+// message thread swapping sessions and moving faders, the audio thread and the workers allocate nothing
+// and take no lock.
+#include "Core/RealtimeThread.h"
+#include "Engine/AudioEngine.h"
+#include "Render/AIAsyncRenderer.h"
+#include "Support/EngineFixtures.h"
+#include "Support/RealtimeChecks.h"
+#include "Support/TestFiles.h"
+#include <catch2/catch.hpp>
+#include <mutex>
+#include <thread>
+
+using namespace loopmind;
+using namespace loopmind::test;
+
+TEST_CASE("the audio thread and workers never allocate or lock", "[engine][realtime]")
+{
+    constexpr double rate = 48000;
+    constexpr int block = 256, blocks = 10000;
+    const double songSeconds = blocks * block / rate + 1.0;
+    auto tracks = makeEngineTracks(32, rate, 1.7, songSeconds);
+
+    AudioEngine engine(ParallelPlanRunner::defaultWorkerCount() > 0 ? ParallelPlanRunner::defaultWorkerCount() : 1);
+    engine.prepare(rate, block);
+    REQUIRE(engine.load(tracks, std::int64_t(songSeconds * rate)).ok());
+    engine.setLoop(0, std::int64_t(3.3 * rate), true); // loop jumps happen too
+    engine.play();
+
+    TempFolder dir;
+    RenderJob offline;
+    offline.sampleRate = rate;
+    offline.lengthInSamples = std::int64_t(30 * rate);
+    offline.tracks = makeEngineTracks(8, rate, 1.0, 30);
+    offline.workers = 1;
+    offline.output.mixPath = dir / "offline.wav";
+    AIAsyncRenderer renderer;
+    renderer.start(offline);
+
+    resetRealtimeViolations();
+    std::atomic<int> blocksDone { 0 };
+    std::thread audio([&] {
+        juce::AudioBuffer<float> out(2, block);
+        for (int b = 0; b < blocks; ++b) {
+            engine.processBlock(out.getArrayOfWritePointers(), 2, block);
+            blocksDone.store(b + 1);
+        }
+    });
+    // The message thread meanwhile: hot swaps, faders, solo, and freeing retired sessions.
+    int swaps = 0;
+    while (blocksDone.load() < blocks) {
+        if (blocksDone.load() / 1000 > swaps) {
+            REQUIRE(engine.load(tracks, std::int64_t(songSeconds * rate)).ok());
+            ++swaps;
+        }
+        engine.setTrackGainDb(swaps % 32, -10.0 - swaps);
+        engine.setTrackSolo(3, swaps % 2 == 1);
+        engine.releaseRetiredSessions();
+        engine.masterMeter().takePeak();
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    audio.join();
+    const auto violations = realtimeViolations();
+    renderer.waitForResult();
+    engine.releaseRetiredSessions();
+
+    CHECK(swaps >= 9);
+    CHECK(engine.callbackCount() == blocks);
+    if (!realtimeChecksAvailable()) {
+        WARN("allocation and lock counting is off in sanitizer builds (the sanitizer owns the allocator)");
+        return;
+    }
+    CHECK(violations.allocations == 0);
+    CHECK(violations.locks == 0);
+}
+
+TEST_CASE("the real-time checks do catch allocation and locking", "[engine][realtime]")
+{
+    if (!realtimeChecksAvailable())
+        return;
+    resetRealtimeViolations();
+    std::thread([] {
+        RealtimeScope realtime;
+        auto* p = new std::vector<int>(100);
+        delete p;
+        std::mutex m;
+        std::lock_guard<std::mutex> lock(m);
+    }).join();
+    const auto v = realtimeViolations();
+    CHECK(v.allocations >= 2);
+    CHECK(v.locks >= 1);
+}
