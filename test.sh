@@ -20,4 +20,12 @@ export UBSAN_OPTIONS="suppressions=$PWD/cmake/ubsan.supp:print_stacktrace=1:halt
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1"
 export LSAN_OPTIONS="suppressions=$PWD/cmake/lsan.supp"
 ./build-asan/bin/loopmind_tests
+
+echo "== engine tests under ThreadSanitizer (clang, RelWithDebInfo)"
+if [ ! -f build-tsan/build.ninja ]; then
+  CC=clang CXX=clang++ cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DLOOPMIND_BUILD_APPS=OFF -DLOOPMIND_SANITIZE=thread
+fi
+cmake --build build-tsan --target loopmind_tests --parallel "$jobs"
+TSAN_OPTIONS="suppressions=$PWD/cmake/tsan.supp:halt_on_error=1:second_deadlock_stack=1" ./build-tsan/bin/loopmind_tests "[engine]"
 echo "== all tests passed"

@@ -1,6 +1,7 @@
-// Key of a loop: the loop-average chroma correlated with the Krumhansl-Kessler probe-tone profiles
-// for all 24 major and minor keys. "none" when the loop has no lasting pitched content, null when
-// the best key does not stand out from the rest.
+// Key of a loop: the loop-average chroma (square-root compressed) correlated with the Krumhansl-Kessler
+// probe-tone profiles for all 24 major and minor keys, plus small bonuses for the tonic opening the
+// loop and sitting in the bass. "none" when the loop has no lasting pitched content, null when the
+// best key does not stand out from the rest.
 #include "Analysis/AnalysisCommon.h"
 #include "Analysis/Chroma.h"
 #include "Analysis/LoopAnalysis.h"
@@ -109,14 +110,14 @@ KeyEstimate estimateKey(const juce::AudioBuffer<float>& audio, double sampleRate
     for (double v : bass)
         bassTotal += v;
 
-    struct Scored { int tonic; bool minor; double r; };
+    struct Scored { int tonic; bool minor; double fit, r; };
     std::vector<Scored> keys;
     for (int tonic = 0; tonic < 12; ++tonic)
         for (bool minor : { false, true }) {
             const double fit = correlation(compressed, minor ? kMinorProfile : kMajorProfile, tonic);
             const double opening = std::max(0.0, correlation(start, minor ? kMinorTriad : kMajorTriad, tonic));
             const double bassShare = bassTotal > 0.0 ? bass[size_t(tonic)] / bassTotal : 0.0;
-            keys.push_back({ tonic, minor, fit + kOpeningWeight * opening + kBassWeight * bassShare });
+            keys.push_back({ tonic, minor, fit, fit + kOpeningWeight * opening + kBassWeight * bassShare });
         }
     std::sort(keys.begin(), keys.end(), [](const Scored& a, const Scored& b) {
         return a.r != b.r ? a.r > b.r : (a.tonic != b.tonic ? a.tonic < b.tonic : a.minor < b.minor);
@@ -124,14 +125,17 @@ KeyEstimate estimateKey(const juce::AudioBuffer<float>& audio, double sampleRate
     const auto& best = keys[0];
     const auto& second = keys[1];
 
-    // Confidence: a clear lead over the runner-up, a good fit, and enough distinct notes to tell a key
-    // (one or two pitch classes fit many keys equally well).
-    const double margin = clamp01((best.r - second.r) / 0.12);
-    const double fit = clamp01((best.r - kMinCorrelation) / 0.35);
+    // Confidence: a clear lead over the runner-up (a wider one over the relative major/minor, which
+    // shares every note), a good fit, and enough distinct notes to tell a key (one or two pitch
+    // classes fit many keys equally well).
+    const bool relatives = best.minor != second.minor
+        && (best.minor ? (best.tonic + 3) % 12 == second.tonic : (second.tonic + 3) % 12 == best.tonic);
+    const double margin = clamp01((best.r - second.r) / (relatives ? 0.2 : 0.12));
+    const double fit = clamp01((best.fit - kMinCorrelation) / 0.35);
     const double variety = clamp01((spread - 1.5) / 2.5);
     const double confidence = clamp01(margin * 0.5 + fit * 0.3 + 0.2) * variety * clamp01(chroma.tonalness / 0.3 + 0.3);
     estimate.confidence = confidence;
-    if (best.r < kMinCorrelation || confidence < 0.2)
+    if (best.fit < kMinCorrelation || confidence < 0.2)
         return estimate; // pitched, but the key is unclear
     estimate.key = std::string(kTonics[best.tonic]) + (best.minor ? " minor" : " major");
     return estimate;

@@ -23,7 +23,7 @@ const char* const kRoleNames[RoleCount] = { "drums", "bass", "chords", "melody",
 struct Features {
     double lowRatio = 0.0;     // share of energy below 150 Hz
     double flatness = 0.0;     // spectral flatness 150 Hz-8 kHz, energy-weighted: ~0 tones, ~0.5 white noise
-    double crest = 1.0;        // typical peak / mean energy within ~0.3 s: 1 for swells and pads, 3+ for hits
+    double depthDb = 0.0;      // typical level swing within 0.2 s: ~1 dB for pads, swells and noise, 10+ for hits
     double tonalness = 0.0;    // share of 50 Hz-5 kHz energy in lasting sinusoids
     double polyphony = 0.0;    // pitch classes sounding together, averaged over pitched frames
     double pitchedShare = 0.0; // share of (non-silent) frames with at least one note
@@ -69,22 +69,24 @@ Features measure(const std::vector<float>& mono, double sampleRate)
         return f;
     f.lowRatio = clamp01(low / total);
     f.flatness = clamp01(flatSum / total);
-    // Percussive sound is spiky on a short scale, whatever the loop does over bars (a riser swells
-    // from silence, yet no 0.3 s window of it has a peak far above its mean).
-    const int window = std::max(4, int(std::lround(0.3 * sampleRate / hop)));
-    std::vector<double> crests;
-    for (int start = 0; start + window <= frames; start += window / 2) {
-        double peak = 0.0, sum = 0.0;
-        for (int n = start; n < start + window; ++n) {
-            peak = std::max(peak, energy[size_t(n)]);
-            sum += energy[size_t(n)];
+    // Percussive sound rises and falls steeply on a short scale, whatever the loop does over bars: a
+    // riser swells from silence, yet within any 0.2 s its level barely moves; a hit decays by 10 dB.
+    const int radius = std::max(2, int(std::lround(0.1 * sampleRate / hop)));
+    const double quiet = 1e-7 * total / frames; // a floor, so digital silence between hits stays finite
+    std::vector<double> depths;
+    for (int n = 0; n < frames; n += std::max(1, radius / 2)) {
+        double lo = energy[size_t(n)], hi = lo;
+        for (int d = -radius; d <= radius; ++d) {
+            const double v = energy[size_t(((n + d) % frames + frames) % frames)];
+            lo = std::min(lo, v);
+            hi = std::max(hi, v);
         }
-        if (sum > 1e-6 * total)
-            crests.push_back(peak / (sum / window));
+        if (hi > 0.01 * total / frames) // silence between stabs says nothing either way
+            depths.push_back(10.0 * std::log10((hi + quiet) / (lo + quiet)));
     }
-    if (!crests.empty()) {
-        std::nth_element(crests.begin(), crests.begin() + long(crests.size() / 2), crests.end());
-        f.crest = crests[crests.size() / 2];
+    if (!depths.empty()) {
+        std::nth_element(depths.begin(), depths.begin() + long(depths.size() / 2), depths.end());
+        f.depthDb = depths[depths.size() / 2];
     }
 
     const auto chroma = detail::analyseChroma(mono, sampleRate);
@@ -115,7 +117,7 @@ std::array<double, RoleCount> scoreRoles(const Features& f)
     std::array<double, RoleCount> s {};
     const double tonal = clamp01((f.tonalness - 0.1) / 0.35) * clamp01(f.pitchedShare / 0.5);
     const double noisy = 1.0 - tonal;
-    const double percussive = clamp01((f.crest - 1.5) / 1.5);
+    const double percussive = clamp01((f.depthDb - 3.0) / 6.0);
     const double low = std::max(clamp01((f.lowRatio - 0.35) / 0.35), clamp01((f.lowPitch - 0.4) / 0.4));
     const double chordal = clamp01((f.polyphony - 1.6) / 1.0);
 

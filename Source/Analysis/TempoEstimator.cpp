@@ -124,7 +124,7 @@ struct Subdivision {
     double informative = 0.0;  // 0..1
 };
 
-Subdivision measureSubdivision(const std::vector<float>& e, int beats, float floor, int onsetCount)
+Subdivision measureSubdivision(const std::vector<float>& e, int beats, float noiseFloor, const std::vector<int>& onsets)
 {
     Subdivision result;
     const int n = int(e.size());
@@ -146,11 +146,23 @@ Subdivision measureSubdivision(const std::vector<float>& e, int beats, float flo
     double on = 0.0, off = 0.0;
     for (int i = 0; i < beats; ++i) {
         const double x = (i + double(bestPhase) / phases) * period;
-        on += std::max(0.0f, strongestNear(e, x, tolerance) - floor);
-        off += std::max(0.0f, strongestNear(e, x + 0.5 * period, tolerance) - floor);
+        on += std::max(0.0f, strongestNear(e, x, tolerance) - noiseFloor);
+        off += std::max(0.0f, strongestNear(e, x + 0.5 * period, tolerance) - noiseFloor);
     }
     result.ratio = on > 1e-9 ? clamp01(off / on) : 0.0;
-    result.informative = clamp01((double(onsetCount) / beats - 0.5) / 0.5);
+
+    // The comparison means something only when the grid's beats and off-beats hold most of the onsets,
+    // and there are about as many onsets as beats: two syncopated chords a bar say nothing about it.
+    double onGrid = 0.0, all = 0.0;
+    for (int i : onsets) {
+        const double strength = std::max(0.0f, e[size_t(i)] - noiseFloor);
+        const double halfBeats = (i / period - double(bestPhase) / phases) * 2.0;
+        const double offset = std::abs(halfBeats - std::round(halfBeats)) * 0.5 * period;
+        all += strength;
+        onGrid += offset <= tolerance + 1.0 ? strength : 0.0;
+    }
+    const double coverage = all > 0.0 ? onGrid / all : 0.0;
+    result.informative = clamp01((double(onsets.size()) / beats - 0.5) / 0.5) * clamp01((coverage - 0.5) / 0.4);
     return result;
 }
 
@@ -201,6 +213,16 @@ std::optional<double> hintedBpm(const std::string& nameHint, const std::vector<C
                 return c.bpm;
             }
     return std::nullopt;
+}
+
+/** True when one beat count is the other times a power of two (the same tempo up to octaves). */
+bool octaveRelated(int a, int b)
+{
+    const int hi = std::max(a, b), lo = std::min(a, b);
+    if (lo <= 0 || hi % lo != 0)
+        return false;
+    const int ratio = hi / lo;
+    return (ratio & (ratio - 1)) == 0;
 }
 
 TempoEstimate makeEstimate(const Candidate& c, double confidence)
@@ -282,14 +304,15 @@ TempoEstimate estimateTempo(const juce::AudioBuffer<float>& audio, double sample
 
     std::vector<float> sorted(e);
     std::nth_element(sorted.begin(), sorted.begin() + long(sorted.size() / 5), sorted.end());
-    const float floor = sorted[sorted.size() / 5];
+    const float noiseFloor = sorted[sorted.size() / 5];
 
     // Walk up from the slowest: double while the off-beats are about as strong as the beats.
-    // The bar for "about as strong" moves with the priors, so 64 vs 128 needs less than 90 vs 180.
+    // The bar for "about as strong" moves with the tempo priors: 62 -> 124 needs off-beats at a
+    // fifth of the beats' strength, 92 -> 184 nearly equal ones. Too few onsets to judge: priors decide.
     const Candidate* chosen = find(slowest);
     double octaveMargin = 1.0;
     while (const Candidate* faster = find(chosen->beats * 2)) {
-        const auto sub = measureSubdivision(e, chosen->beats, floor, int(onsets.size()));
+        const auto sub = measureSubdivision(e, chosen->beats, noiseFloor, onsets);
         const double evidence = sub.informative * sub.ratio + (1.0 - sub.informative) * 0.5;
         const double threshold = std::clamp(0.5 + 0.5 * std::log(chosen->prior / faster->prior), 0.2, 0.97);
         octaveMargin = std::min(octaveMargin, std::abs(evidence - threshold) / 0.3);
@@ -302,11 +325,7 @@ TempoEstimate estimateTempo(const juce::AudioBuffer<float>& audio, double sample
     double hintBonus = 0.0;
     if (hint) {
         const Candidate* hinted = find(hintBeats);
-        const bool sameFamily = hinted != nullptr
-            && (hintBeats % chosen->beats == 0 || chosen->beats % hintBeats == 0)
-            && ((std::max(hintBeats, chosen->beats) / std::min(hintBeats, chosen->beats))
-                & (std::max(hintBeats, chosen->beats) / std::min(hintBeats, chosen->beats) - 1)) == 0;
-        if (hinted != nullptr && (sameFamily || hinted->score >= 0.6 * root.score)) {
+        if (hinted != nullptr && (octaveRelated(hintBeats, chosen->beats) || hinted->score >= 0.6 * root.score)) {
             hintBonus = hinted == chosen ? 0.15 : 0.0;
             chosen = hinted;
             octaveMargin = std::max(octaveMargin, 0.5);
@@ -318,12 +337,9 @@ TempoEstimate estimateTempo(const juce::AudioBuffer<float>& audio, double sample
     // Confidence: how clearly the loop repeats at the beat, how far ahead of other families the
     // chosen one is, and how clear-cut the half/double-time choice was.
     double runnerUp = 0.0;
-    for (const auto& c : candidates) {
-        const int hi = std::max(c.beats, root.beats), lo = std::min(c.beats, root.beats);
-        const bool related = hi % lo == 0 && ((hi / lo) & (hi / lo - 1)) == 0;
-        if (!related)
+    for (const auto& c : candidates)
+        if (!octaveRelated(c.beats, root.beats))
             runnerUp = std::max(runnerUp, c.score);
-    }
     const double periodicity = clamp01((strongest - kRhythmicRepeats) / 5.0);
     const double familyMargin = clamp01(1.0 - runnerUp / std::max(root.score, 1e-9));
     const double confidence = 0.2 + 0.3 * periodicity + 0.25 * familyMargin + 0.25 * clamp01(octaveMargin) + hintBonus;

@@ -1,6 +1,7 @@
 #include "Engine/AudioEngine.h"
 #include "Core/RealtimeThread.h"
 #include <algorithm>
+#include <sched.h>
 
 namespace loopmind {
 
@@ -72,6 +73,7 @@ void AudioEngine::prepare(double rate, int maxBlockSize)
     sampleRate_ = rate;
     maxBlockSize_ = std::max(16, maxBlockSize);
     masterMeter_.prepare(rate);
+    priorityKnown_.store(false);
     rebuildSession();
 }
 
@@ -171,6 +173,13 @@ void AudioEngine::processBlock(float* const* outputs, int numOutputs, int numSam
 {
     RealtimeScope realtime;
     callbacks_.fetch_add(1, std::memory_order_relaxed);
+    if (!priorityKnown_.exchange(true, std::memory_order_relaxed)) {
+        // Once per device start: the workers follow this thread's real-time priority (two system calls).
+        sched_param param {};
+        const int policy = sched_getscheduler(0);
+        sched_getparam(0, &param);
+        runner_.requestWorkerPriority(policy == SCHED_FIFO || policy == SCHED_RR ? param.sched_priority : 0);
+    }
     adoptPendingSession();
     for (int c = 0; c < numOutputs; ++c)
         if (outputs[c] != nullptr)

@@ -88,6 +88,7 @@ private:
     std::atomic<std::int64_t> callbacks_ { 0 };
     LoudnessMeter masterMeter_;
     int declickIn_ = 0; // samples of fade-in left after a loop jump
+    std::atomic<bool> priorityKnown_ { false };
 };
 
 } // namespace loopmind

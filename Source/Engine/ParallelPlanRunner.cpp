@@ -1,6 +1,7 @@
 #include "Engine/ParallelPlanRunner.h"
 #include "Core/RealtimeThread.h"
 #include <algorithm>
+#include <sched.h>
 
 #if defined(__x86_64__) || defined(__i386__)
 #include <immintrin.h>
@@ -119,10 +120,19 @@ void ParallelPlanRunner::process(RenderPlan& plan, int numSamples)
 void ParallelPlanRunner::workerLoop()
 {
     RealtimeScope realtime;
+    int appliedPriority = 0;
     for (;;) {
         wake_.acquire();
         if (quit_.load())
             return;
+        if (const int wanted = requestedPriority_.load(); wanted != appliedPriority) {
+            // A worker preempted mid-step stalls the audio thread: run at the audio thread's priority.
+            // sched_setscheduler on this thread (0) is one system call: no lock, no allocation.
+            sched_param param {};
+            param.sched_priority = wanted;
+            sched_setscheduler(0, wanted > 0 ? SCHED_FIFO : SCHED_OTHER, &param);
+            appliedPriority = wanted;
+        }
         busyWorkers_.fetch_add(1, std::memory_order_seq_cst);
         if (blockActive_.load(std::memory_order_seq_cst)) {
             while (blockActive_.load(std::memory_order_acquire) && completed_.load(std::memory_order_acquire) < stepCount_) {

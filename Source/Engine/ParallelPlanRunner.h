@@ -23,6 +23,8 @@ public:
     static int defaultWorkerCount(); // cores - 1
 
     int workerCount() const { return int(threads_.size()); }
+    /** Workers adopt this SCHED_FIFO priority (0: normal scheduling) when they next wake. Any thread. */
+    void requestWorkerPriority(int realtimePriority) { requestedPriority_.store(realtimePriority); }
     /** Processes one block of plan on the calling thread and the workers. Real-time safe. */
     void process(RenderPlan& plan, int numSamples);
 
@@ -39,6 +41,7 @@ private:
     std::atomic<bool> quit_ { false };
     std::atomic<bool> blockActive_ { false };
     std::atomic<int> busyWorkers_ { 0 };
+    std::atomic<int> requestedPriority_ { 0 };
 
     // Per-block state, preallocated to maxSteps.
     RenderPlan* plan_ = nullptr;
