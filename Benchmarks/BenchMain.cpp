@@ -68,12 +68,10 @@ double baselineSumSeconds(const RenderJob& job)
 }
 } // namespace
 
-int main(int argc, char** argv)
+int runEngineBench(); // EngineBench.cpp
+
+int runRenderBench()
 {
-    if (argc < 2 || std::strcmp(argv[1], "render") != 0) {
-        std::cerr << "usage: loopmind_bench render\n";
-        return 2;
-    }
     const auto dir = fs::temp_directory_path() / ("loopmind-bench-" + std::to_string(::getpid()));
     fs::create_directories(dir / "stems");
     Arrangement a;
@@ -120,4 +118,14 @@ int main(int argc, char** argv)
     fs::remove_all(dir);
     std::cout << j.dump() << std::endl;
     return render.ok && mix.ok ? 0 : 1;
+}
+
+int main(int argc, char** argv)
+{
+    if (argc >= 2 && std::strcmp(argv[1], "render") == 0)
+        return runRenderBench();
+    if (argc >= 2 && std::strcmp(argv[1], "engine") == 0)
+        return runEngineBench();
+    std::cerr << "usage: loopmind_bench render|engine\n";
+    return 2;
 }

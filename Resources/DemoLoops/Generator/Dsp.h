@@ -1,6 +1,7 @@
 #pragma once
 // Small DSP building blocks for the demo-loop generator. Everything here is deterministic: no
 // clocks, no std::*_distribution (implementation-defined), only our own seeded generator.
+#include "Core/DeterministicRandom.h"
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -11,25 +12,14 @@ namespace loopmind::demogen {
 constexpr double kPi = 3.14159265358979323846;
 constexpr double kTwoPi = 2.0 * kPi;
 
-/** SplitMix64: seedable and identical on every platform and standard library. */
-class Rng {
+/** The project's seeded generator (Core/DeterministicRandom.h) with the helpers the voices use. */
+class Rng : public DeterministicRandom {
 public:
-    explicit Rng(std::uint64_t seed) : state_(seed) {}
-
-    std::uint64_t next()
-    {
-        std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return z ^ (z >> 31);
-    }
-
-    double unit() { return double(next() >> 11) * (1.0 / 9007199254740992.0); } // [0, 1)
+    using DeterministicRandom::DeterministicRandom;
+    std::uint64_t next() { return nextU64(); }
+    double unit() { return nextUnit(); }                                          // [0, 1)
     double bipolar() { return unit() * 2.0 - 1.0; }                               // [-1, 1)
     double range(double lo, double hi) { return lo + (hi - lo) * unit(); }
-
-private:
-    std::uint64_t state_;
 };
 
 /** Equal temperament, A4 (MIDI 69) = 440 Hz. */
