@@ -8,7 +8,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config ccache clang libclang-rt-14-dev
   juce-modules-source juce-tools
   catch2 nlohmann-json3-dev
-  libebur128-dev libsamplerate0-dev librubberband-dev libfftw3-dev
+  libebur128-dev libsamplerate0-dev librubberband-dev libfftw3-dev libsqlite3-dev
   libflac-dev libvorbis-dev libogg-dev
   libasound2-dev libjack-jackd2-dev jackd2
   libfreetype-dev libfontconfig1-dev libx11-dev libxrandr-dev libxinerama-dev libxcursor-dev

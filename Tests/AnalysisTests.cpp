@@ -359,6 +359,14 @@ TEST_CASE("roles from audio, with names as a secondary hint", "[analysis]")
     CHECK(role(bassLine, "") == "bass");
     auto noise = whiteNoise(4.0);
     CHECK(role(noise, "") == "fx");
+    // A single sung-like line is a melody unless the name says it is a voice.
+    Loop line(beatsToSeconds(8, 100.0));
+    const int notes[8] = { 69, 72, 74, 76, 74, 72, 71, 69 };
+    for (int i = 0; i < 8; ++i)
+        line.tone(beatsToSeconds(i, 100.0), beatsToSeconds(0.95, 100.0), notes[i], 0.3, 8);
+    CHECK(role(line, "") == "melody");
+    CHECK(role(line, "Vox Chop 100.wav") == "vocal");
+    CHECK(role(line, "Pluck/lead 1.wav") == "melody");
     // Clicks are percussive and unpitched; "perc" agrees, "riser" is not enough to overrule them.
     auto clicks = clickTrack(128.0, 16);
     CHECK(role(clicks, "perc loop") == "drums");

@@ -85,7 +85,8 @@ TEST_CASE("cli: arrange then render --arrangement gives the same files as render
     REQUIRE(viaFile.exitCode == 0);
     CHECK(readBytes(dir / "a/mix.wav") == readBytes(dir / "b/mix.wav"));
     CHECK(direct.out.find("stem: ") != std::string::npos);
-    CHECK(direct.err.find("mastering is not implemented") != std::string::npos);
+    CHECK(direct.out.find("streaming: ") != std::string::npos); // mastered by default, to the streaming target
+    CHECK(direct.out.find("render-report.json") != std::string::npos);
 }
 
 TEST_CASE("cli: a broken arrangement.json is refused naming the field", "[cli]")

@@ -122,13 +122,14 @@ std::array<double, RoleCount> scoreRoles(const Features& f)
     const double chordal = clamp01((f.polyphony - 1.6) / 1.0);
 
     s[Drums] = noisy * (0.3 + 0.7 * percussive);
-    s[Fx] = noisy * (0.3 + 0.7 * (1.0 - percussive));
+    // Sustained noise (risers, sweeps, textures) is fx; the flatter the spectrum, the surer.
+    s[Fx] = noisy * (0.3 + 0.7 * (1.0 - percussive)) * (0.8 + 0.2 * clamp01(f.flatness / 0.2));
     s[Bass] = tonal * low;
     s[Chords] = tonal * (1.0 - low) * chordal;
     s[Melody] = tonal * (1.0 - low) * (1.0 - chordal);
-    // A voice sings one line like a melody; only the name tells them apart reliably, so audio alone
-    // gives vocals a modest score (breathy, flatter spectra than synth leads score a little higher).
-    s[Vocal] = 0.5 * s[Melody] * clamp01(f.flatness / 0.1);
+    // A voice sings one line like a melody; only the name tells them apart reliably, so vocals score
+    // just below melody: a "vox" or "vocal" in the name tips it.
+    s[Vocal] = 0.8 * s[Melody];
     return s;
 }
 

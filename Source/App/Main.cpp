@@ -1,71 +1,113 @@
-// LoopMind Studio: the desktop app. In this first version a window that scans and shows a loop library;
-// the full DAW UI is the desktop-app issue.
-#include "Library/FileDiscovery.h"
-#include "Library/LoopAnalyser.h"
-#include "UI/LibraryTable.h"
+// LoopMind Studio, the desktop app: the application object, its window and the command line
+//   LoopMindStudio [PATH...] [--demo-render OUTDIR [--screenshot PNG] [--seed N]] [--no-audio]
+#include "App/DemoDriver.h"
+#include "App/MainComponent.h"
+#include "App/StudioMenuBar.h"
+#include "Core/PathText.h"
+#include "UI/StudioLookAndFeel.h"
 #include <cstdlib>
 #include <iostream>
-#include <juce_gui_basics/juce_gui_basics.h>
-#include <thread>
 
 namespace loopmind {
 
 class MainWindow final : public juce::DocumentWindow {
 public:
-    explicit MainWindow(const juce::File& library)
-        : juce::DocumentWindow("LoopMind Studio", juce::Colour(0xff16181c), allButtons)
+    MainWindow(MainComponent::Options options)
+        : juce::DocumentWindow("LoopMind Studio", juce::Colour(0xff121418), allButtons), main_(options),
+          menu_(main_.commandManager(), [this] { return main_.settings().recentProjects().getAllFilenames(); },
+                [this](const juce::File& f) { main_.askToSaveThen([this, f] { main_.openProjectFile(f); }); })
     {
         setUsingNativeTitleBar(true);
-        setContentNonOwned(&table_, false);
+        setMenuBar(&menu_);
+        setContentNonOwned(&main_, true);
         setResizable(true, true);
-        centreWithSize(1000, 600);
+        setResizeLimits(900, 600, 10000, 10000);
+        centreWithSize(main_.getWidth(), main_.getHeight());
+        addKeyListener(main_.commandManager().getKeyMappings());
+        setName(main_.windowTitle());
         setVisible(true);
-        scan(library);
     }
     ~MainWindow() override
     {
-        control_.requestCancel();
-        if (scanner_.joinable())
-            scanner_.join();
+        setMenuBar(nullptr);
+        clearContentComponent();
     }
     void closeButtonPressed() override { juce::JUCEApplication::getInstance()->systemRequestedQuit(); }
+    MainComponent& main() { return main_; }
 
 private:
-    void scan(const juce::File& folder)
-    {
-        table_.setStatus("Analysing " + folder.getFullPathName() + " ...");
-        juce::Component::SafePointer<LibraryTable> safe(&table_);
-        const std::filesystem::path root(folder.getFullPathName().toStdString());
-        scanner_ = std::thread([this, safe, root] {
-            const auto files = discoverAudioFiles({ root });
-            auto loops = analyseLoopFiles(files.files, 0, control_);
-            juce::MessageManager::callAsync([safe, loops = std::move(loops), root]() mutable {
-                if (safe == nullptr)
-                    return;
-                const auto n = loops.size();
-                safe->setLoops(std::move(loops));
-                safe->setStatus(juce::String(int(n)) + " loops in " + juce::String::fromUTF8(root.string().c_str()));
-            });
-        });
-    }
-
-    LibraryTable table_;
-    JobControl control_;
-    std::thread scanner_;
+    MainComponent main_;
+    StudioMenuBar menu_;
 };
 
 class StudioApplication final : public juce::JUCEApplication {
 public:
     const juce::String getApplicationName() override { return "LoopMind Studio"; }
     const juce::String getApplicationVersion() override { return LOOPMIND_VERSION; }
+    bool moreThanOneInstanceAllowed() override { return true; }
+
     void initialise(const juce::String& commandLine) override
     {
+        juce::LookAndFeel::setDefaultLookAndFeel(&lookAndFeel_);
         auto args = juce::StringArray::fromTokens(commandLine, true);
         args.removeEmptyStrings();
-        auto folder = args.isEmpty() ? defaultLibrary() : juce::File::getCurrentWorkingDirectory().getChildFile(args[0].unquoted());
-        window_ = std::make_unique<MainWindow>(folder);
+        for (auto& a : args)
+            a = a.unquoted();
+        const auto cwd = juce::File::getCurrentWorkingDirectory();
+        auto valueOf = [&](const juce::String& flag) {
+            const int i = args.indexOf(flag);
+            if (i < 0 || i + 1 >= args.size())
+                return juce::String();
+            auto v = args[i + 1];
+            args.removeRange(i, 2);
+            return v;
+        };
+        const auto demoOut = valueOf("--demo-render"), screenshot = valueOf("--screenshot"), seed = valueOf("--seed");
+        const bool noAudio = args.contains("--no-audio");
+        args.removeString("--no-audio");
+        demo_ = demoOut.isNotEmpty();
+
+        MainComponent::Options options;
+        options.openAudioDevice = !noAudio;
+        if (demo_) // a throwaway settings file: a demo run never changes the user's recent projects or device
+            options.settingsFolder = juce::File::getSpecialLocation(juce::File::tempDirectory).getChildFile("LoopMindStudio-demo");
+        window_ = std::make_unique<MainWindow>(options);
+
+        std::vector<std::filesystem::path> inputs;
+        for (const auto& a : args)
+            inputs.push_back(pathFromText(cwd.getChildFile(a).getFullPathName().toStdString()));
+        if (inputs.empty())
+            inputs.push_back(pathFromText(defaultLibrary().getFullPathName().toStdString()));
+        if (!demo_) {
+            window_->main().addInputs(inputs);
+            return;
+        }
+        DemoDriver::Options d;
+        d.library = inputs.front();
+        d.outDir = pathFromText(cwd.getChildFile(demoOut).getFullPathName().toStdString());
+        if (screenshot.isNotEmpty())
+            d.screenshot = cwd.getChildFile(screenshot);
+        if (seed.isNotEmpty())
+            d.seed = std::uint64_t(seed.getLargeIntValue());
+        driver_ = std::make_unique<DemoDriver>(window_->main(), *window_, d, [this](int code) {
+            setApplicationReturnValue(code);
+            quit();
+        });
     }
-    void shutdown() override { window_.reset(); }
+
+    void shutdown() override
+    {
+        driver_.reset();
+        window_.reset();
+        juce::LookAndFeel::setDefaultLookAndFeel(nullptr);
+    }
+
+    void systemRequestedQuit() override
+    {
+        if (demo_ || window_ == nullptr)
+            return quit();
+        window_->main().askToSaveThen([] { juce::JUCEApplication::getInstance()->quit(); });
+    }
 
 private:
     static juce::File defaultLibrary()
@@ -73,7 +115,11 @@ private:
         // build/bin/LoopMindStudio -> build/DemoLoops
         return juce::File::getSpecialLocation(juce::File::currentExecutableFile).getParentDirectory().getSiblingFile("DemoLoops");
     }
+
+    StudioLookAndFeel lookAndFeel_;
     std::unique_ptr<MainWindow> window_;
+    std::unique_ptr<DemoDriver> driver_;
+    bool demo_ = false;
 };
 
 } // namespace loopmind

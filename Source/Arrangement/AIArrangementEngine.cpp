@@ -50,16 +50,38 @@ std::optional<std::string> commonKey(const std::vector<const LoopInfo*>& loops)
 }
 } // namespace
 
+double AIArrangementEngine::stretchRatio(const LoopInfo& loop, double bpm)
+{
+    if (!loop.bpm || !(*loop.bpm > 0) || !(bpm > 0))
+        return 0;
+    // Octave correction: a 62 BPM loop in a 124 project is half-time, played one to one (its beats count double).
+    double best = 0;
+    for (double octave : { 0.25, 0.5, 1.0, 2.0, 4.0 }) {
+        const double ratio = *loop.bpm * octave / bpm; // new length / old length
+        if (best == 0 || std::abs(std::log(ratio)) < std::abs(std::log(best)))
+            best = ratio;
+    }
+    return best;
+}
+
 int AIArrangementEngine::beatsOnProjectGrid(const LoopInfo& loop, double bpm, int beatsPerBar)
 {
-    const double beats = loop.durationSeconds * bpm / 60.0;
-    const double whole = std::round(beats);
-    if (whole < 1 || std::abs(beats - whole) > 0.01 * whole)
+    const double ratio = stretchRatio(loop, bpm);
+    if (ratio < minStretchRatio || ratio > maxStretchRatio)
         return 0;
-    const int n = int(whole);
+    // The loop's own beats come from its own tempo; stretching maps them one to one onto project beats
+    // (times the octave factor).
+    const double ownBeats = loop.durationSeconds * *loop.bpm / 60.0;
+    const double whole = std::round(ownBeats);
+    if (whole < 1 || std::abs(ownBeats - whole) > 0.01 * whole)
+        return 0;
+    const double projectBeats = whole * ratio * bpm / *loop.bpm;
+    const double n = std::round(projectBeats);
+    if (n < 1 || std::abs(projectBeats - n) > 1e-6)
+        return 0; // e.g. 3 beats of a double-time loop: half a beat in the project
     // Whole bars, or a fraction of a bar that tiles it (1, 2 beats in 4/4).
-    if (n % beatsPerBar == 0 || beatsPerBar % n == 0)
-        return n;
+    if (int(n) % beatsPerBar == 0 || beatsPerBar % int(n) == 0)
+        return int(n);
     return 0;
 }
 
@@ -89,9 +111,15 @@ Arrangement AIArrangementEngine::arrange(const std::vector<LoopInfo>& loops, con
 
     std::vector<const LoopInfo*> fitting;
     for (const auto* l : timed) {
-        if (beatsOnProjectGrid(*l, a.bpm, a.beatsPerBar) == 0)
-            a.excluded.push_back({ l->path, formatBpm(*l->bpm) + " BPM loop does not fit the " + formatBpm(a.bpm)
-                                                + " BPM project grid (time-stretching is not supported yet)" });
+        const double ratio = stretchRatio(*l, a.bpm);
+        if (ratio < minStretchRatio || ratio > maxStretchRatio)
+            a.excluded.push_back({ l->path, formatBpm(*l->bpm) + " BPM loop is too far from the " + formatBpm(a.bpm)
+                                                + " BPM project tempo to stretch cleanly (length ratio " + formatBpm(ratio)
+                                                + " after octave correction; " + formatBpm(minStretchRatio) + " to "
+                                                + formatBpm(maxStretchRatio) + " allowed)" });
+        else if (beatsOnProjectGrid(*l, a.bpm, a.beatsPerBar) == 0)
+            a.excluded.push_back({ l->path, formatBpm(*l->bpm) + " BPM loop does not span whole bars of the "
+                                                + formatBpm(a.bpm) + " BPM project" });
         else
             fitting.push_back(l);
     }

@@ -1,6 +1,7 @@
 #pragma once
 // Builds a song from analysed loops: picks tempo and key, leaves out loops that do not fit (with the
-// reason), lays out sections and decides which loop plays where. Seeded: same inputs, same song.
+// reason), lays out sections and decides which loop plays where. Loops at a nearby tempo are kept: the
+// renderer stretches them onto the grid. Seeded: same inputs, same song.
 #include "Arrangement/Arrangement.h"
 #include "Library/LoopInfo.h"
 #include <vector>
@@ -19,7 +20,15 @@ class AIArrangementEngine {
 public:
     Arrangement arrange(const std::vector<LoopInfo>& loops, const ArrangementRequest& request) const;
 
-    /** How many project beats the loop spans at bpm, if it lands within 1 % of a bar grid multiple; 0 if not. */
+    /** Loops are time-stretched onto the project tempo within this range of length ratios; beyond it they sound
+        wrong (smeared transients, sluggish or rushed grooves) and are left out. */
+    static constexpr double minStretchRatio = 0.75, maxStretchRatio = 1.33;
+
+    /** New length / old length to play the loop at bpm, after octave correction (the octave nearest 1); 0 without a tempo. */
+    static double stretchRatio(const LoopInfo& loop, double bpm);
+
+    /** How many project beats the loop spans once stretched to bpm: its own whole beats (duration x its tempo,
+        within 1 %) times the octave factor, if that is whole bars or tiles a bar; 0 if not, or out of stretch range. */
     static int beatsOnProjectGrid(const LoopInfo& loop, double bpm, int beatsPerBar);
 };
 

@@ -6,13 +6,67 @@
 #include "Render/RenderJobBuilder.h"
 #include <chrono>
 #include <iostream>
+#include <limits>
 #include <thread>
 
 namespace loopmind::cli {
 namespace fs = std::filesystem;
 
 namespace {
-const std::set<std::string> outputOptions { "out", "format", "bit-depth", "sample-rate" };
+const std::set<std::string> outputOptions { "out", "format", "bit-depth", "sample-rate", "preset", "deliver", "lufs", "true-peak",
+                                            "master-intensity" };
+const std::set<std::string> outputSwitches { "no-master" };
+
+std::vector<std::string> splitList(const std::string& text)
+{
+    std::vector<std::string> items;
+    std::string item;
+    for (char c : text + ",") {
+        if (c == ',') {
+            if (!item.empty())
+                items.push_back(item);
+            item.clear();
+        } else if (c != ' ') {
+            item += c;
+        }
+    }
+    return items;
+}
+
+/** --preset / --deliver / --lufs / --true-peak / --master-intensity / --no-master. */
+MasteringSettings masteringFromArguments(const Arguments& args)
+{
+    MasteringSettings m;
+    m.enabled = !args.has("no-master");
+    if (args.has("preset") && args.has("deliver"))
+        throw UsageError { "give --preset or --deliver, not both" };
+    std::vector<std::string> names { args.text("preset").value_or("streaming") };
+    if (auto deliver = args.text("deliver"))
+        names = splitList(*deliver);
+    if (names.empty())
+        throw UsageError { "--deliver needs target names (" + deliveryPresetNames() + ")" };
+    m.targets.clear();
+    for (const auto& name : names) {
+        auto preset = deliveryPreset(name);
+        if (!preset)
+            throw UsageError { "unknown delivery target '" + name + "' (known: " + deliveryPresetNames() + ")" };
+        for (const auto& t : m.targets)
+            if (t.name == name)
+                throw UsageError { "--deliver names '" + name + "' twice" };
+        m.targets.push_back(*preset);
+    }
+    const auto lufs = args.number("lufs", -70, 0);
+    const auto ceiling = args.number("true-peak", -20, 0);
+    for (auto& t : m.targets) {
+        if (lufs) t.lufs = *lufs;
+        if (ceiling) t.truePeakDb = *ceiling;
+    }
+    if (lufs && !args.has("preset") && !args.has("deliver"))
+        m.targets.front().name = "custom";
+    if (auto intensity = args.number("master-intensity", 0, 1))
+        m.intensity = *intensity;
+    return m;
+}
 
 OutputSettings outputFromArguments(const Arguments& args)
 {
@@ -34,9 +88,37 @@ OutputSettings outputFromArguments(const Arguments& args)
     else throw UsageError { "--bit-depth must be 16, 24 or 32f" };
     if (auto stems = args.text("stems"))
         s.stemsFolder = fs::absolute(pathFromText(*stems));
+    s.mastering = masteringFromArguments(args);
     if (auto problem = checkOutputSettings(s); !problem.empty())
         throw UsageError { problem };
     return s;
+}
+
+void printRenderSummary(const RenderReport& report, int bitDepth)
+{
+    auto number = [](const std::optional<double>& v) { return v ? *v : -std::numeric_limits<double>::infinity(); };
+    if (!report.mastered) {
+        std::printf("mix: %s (%.1f s, unmastered sum: %.1f LUFS, peak %.1f dBFS, rendered in %.2f s)\n", pathText(report.mixPath).c_str(),
+                    report.lengthSeconds, number(report.premaster.integratedLufs), report.mixPeakDb, report.renderSeconds);
+        if (report.mixPeakDb > 0.0 && bitDepth != 32)
+            std::cerr << "warning: the mix peaks at +" << report.mixPeakDb << " dBFS and clips in a " << bitDepth
+                      << "-bit file; lower the track gains in arrangement.json or render --bit-depth 32f\n";
+    } else {
+        std::printf("premaster: %.1f LUFS, sample peak %.1f dBFS, LRA %.1f LU (the plain sum; stems sum to it)\n",
+                    number(report.premaster.integratedLufs), report.mixPeakDb, number(report.premaster.lra));
+        for (const auto& m : report.masters) {
+            const auto& x = m.measurements;
+            std::printf("mix: %s (%.1f s, %s: %.2f LUFS for %.1f, true peak %.2f dBTP under %.1f, LRA %.1f LU, gain %+.1f dB, "
+                        "limiter max %.1f / mean %.2f dB)\n",
+                        pathText(m.path).c_str(), report.lengthSeconds, x.target.name.c_str(), number(x.measured.integratedLufs),
+                        x.target.lufs, number(x.measured.truePeakDb), x.target.truePeakDb, number(x.measured.lra), x.gainDb,
+                        x.limiter.maxReductionDb, x.limiter.meanReductionDb);
+        }
+        std::printf("rendered and mastered in %.2f s (mastering %.2f s)\n", report.renderSeconds, report.masteringSeconds);
+    }
+    for (const auto& w : report.warnings)
+        std::cerr << "warning: " << w << "\n";
+    std::printf("report: %s\n", pathText(report.reportPath).c_str());
 }
 
 /** Renders on the AIAsyncRenderer's thread while this one reports progress and forwards Ctrl-C. */
@@ -67,12 +149,7 @@ int renderPrepared(PreparedJob prepared, int earlierFailures)
         std::cerr << "loopmind: render failed: " << report.error << "\n";
         return usageOrFatal;
     }
-    std::cerr << "note: mastering is not implemented yet; the mix is the plain, unmastered sum of the tracks\n";
-    std::printf("mix: %s (%.1f s, peak %.1f dBFS, rendered in %.2f s)\n", pathText(report.mixPath).c_str(), report.lengthSeconds,
-                report.mixPeakDb, report.renderSeconds);
-    if (report.mixPeakDb > 0.0 && bitDepth != 32)
-        std::cerr << "warning: the mix peaks at +" << report.mixPeakDb << " dBFS and clips in a " << bitDepth
-                  << "-bit file; lower the track gains in arrangement.json or render --bit-depth 32f\n";
+    printRenderSummary(report, bitDepth);
     for (const auto& s : report.stemPaths)
         std::printf("stem: %s\n", pathText(s).c_str());
     return earlierFailures + int(prepared.problems.size()) > 0 ? someInputsFailed : success;
@@ -83,7 +160,7 @@ int runRender(int argc, char** argv)
 {
     auto valueOptions = outputOptions;
     valueOptions.insert({ "stems", "seed", "bpm", "bars", "arrangement", "jobs" });
-    Arguments args(argc, argv, 2, valueOptions, { "no-master" });
+    Arguments args(argc, argv, 2, valueOptions, outputSwitches);
     const auto output = outputFromArguments(args);
     const auto arrangementIn = args.text("arrangement");
     if (arrangementIn.has_value() == !args.positional().empty())
@@ -123,7 +200,7 @@ int runRender(int argc, char** argv)
 int runMix(int argc, char** argv)
 {
     auto valueOptions = outputOptions;
-    Arguments args(argc, argv, 2, valueOptions, { "no-master" });
+    Arguments args(argc, argv, 2, valueOptions, outputSwitches);
     if (args.positional().empty())
         throw UsageError { "give the stem files to mix" };
     const auto output = outputFromArguments(args);

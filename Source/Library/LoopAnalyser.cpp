@@ -1,8 +1,10 @@
 #include "Library/LoopAnalyser.h"
 #include "Analysis/LoopAnalysis.h"
 #include "Core/PathText.h"
+#include "Library/AnalysisCache.h"
 #include "Library/DecodedAudio.h"
 #include <atomic>
+#include <mutex>
 #include <thread>
 
 namespace loopmind {
@@ -55,10 +57,31 @@ LoopInfo analyseLoopFile(const fs::path& path)
 
 std::vector<LoopInfo> analyseLoopFiles(const std::vector<fs::path>& files, int jobs, JobControl& control)
 {
+    return analyseLoopFiles(files, jobs, control, nullptr, nullptr);
+}
+
+std::vector<LoopInfo> analyseLoopFiles(const std::vector<fs::path>& files, int jobs, JobControl& control,
+                                       AnalysisCache* cache, AnalysisCounts* counts)
+{
     std::vector<LoopInfo> results(files.size());
     if (jobs <= 0)
         jobs = int(std::max(1u, std::thread::hardware_concurrency()));
     jobs = std::max(1, std::min<int>(jobs, int(files.size())));
+
+    // New results reach the cache in small batches (one transaction each), so a killed scan keeps most of its work.
+    constexpr size_t batchSize = 32;
+    std::mutex pendingMutex;
+    std::vector<std::pair<FileStamp, LoopInfo>> pending;
+    auto flush = [&](bool onlyIfFull) {
+        std::vector<std::pair<FileStamp, LoopInfo>> batch;
+        {
+            std::lock_guard lock(pendingMutex);
+            if (onlyIfFull && pending.size() < batchSize)
+                return;
+            batch.swap(pending);
+        }
+        cache->store(batch); // a cache that cannot be written only costs speed next time
+    };
 
     std::atomic<size_t> next { 0 }, done { 0 };
     auto work = [&] {
@@ -67,7 +90,20 @@ std::vector<LoopInfo> analyseLoopFiles(const std::vector<fs::path>& files, int j
                 results[i].path = files[i];
                 results[i].error = pathText(files[i]) + ": not analysed (cancelled)";
             } else {
-                results[i] = analyseLoopFile(files[i]);
+                // The stamp is taken before decoding: a file changed meanwhile is stored stale and re-read next time.
+                const auto stamp = cache ? stampOf(files[i]) : std::nullopt;
+                auto hit = stamp ? cache->lookup(*stamp, files[i]) : std::nullopt;
+                if (hit) {
+                    results[i] = std::move(*hit);
+                    if (counts) counts->fromCache.fetch_add(1);
+                } else {
+                    results[i] = analyseLoopFile(files[i]);
+                    if (counts) counts->decoded.fetch_add(1);
+                    if (stamp) {
+                        { std::lock_guard lock(pendingMutex); pending.emplace_back(*stamp, results[i]); }
+                        flush(true);
+                    }
+                }
             }
             control.progress.store(double(done.fetch_add(1) + 1) / double(files.size()));
         }
@@ -78,6 +114,8 @@ std::vector<LoopInfo> analyseLoopFiles(const std::vector<fs::path>& files, int j
     work();
     for (auto& t : pool)
         t.join();
+    if (cache)
+        flush(false);
     return results;
 }
 

@@ -3,6 +3,8 @@
 #include "Engine/ParallelPlanRunner.h"
 #include "Engine/RenderPlan.h"
 #include "Render/AudioFileOutput.h"
+#include "Render/MasterDelivery.h"
+#include "Render/RenderReportFile.h"
 #include <chrono>
 
 namespace loopmind {
@@ -53,28 +55,49 @@ RenderReport AIAsyncRenderer::render(const RenderJob& job, JobControl& control)
     const int masterStep = plan.value()->stepIndexOf(nodes.master);
     ParallelPlanRunner runner(job.workers);
 
-    auto mix = AudioFileOutput::create(job.output.mixPath, job.output, job.sampleRate, 2, blockSize);
-    if (!mix) {
-        report.error = mix.error();
-        return report;
+    // Mastered: the premaster is kept in memory and mastered after the loop. Unmastered: streamed to the file.
+    const bool mastering = job.output.mastering.enabled;
+    std::unique_ptr<AudioFileOutput> plainMix;
+    if (!mastering) {
+        auto mix = AudioFileOutput::create(job.output.mixPath, job.output, job.sampleRate, 2, blockSize);
+        if (!mix) {
+            report.error = mix.error();
+            return report;
+        }
+        plainMix = std::move(mix.value());
     }
     std::vector<std::unique_ptr<AudioFileOutput>> stems;
     std::vector<int> stemSteps;
     if (job.output.stemsFolder) {
         std::error_code ec;
         fs::create_directories(*job.output.stemsFolder, ec);
-        for (size_t i = 0; i < job.tracks.size(); ++i) {
-            const auto path = *job.output.stemsFolder / stemFileName(int(i), job.tracks[i].name, job.output.format);
-            auto stem = AudioFileOutput::create(path, job.output, job.sampleRate, 2, blockSize);
-            if (!stem) {
-                report.error = stem.error();
-                return report; // outputs created so far are abandoned: their temporary files are deleted
-            }
-            stems.push_back(std::move(stem.value()));
-            stemSteps.push_back(plan.value()->stepIndexOf(nodes.trackOutputs[i]));
-            report.stemPaths.push_back(path);
-        }
     }
+    for (size_t i = 0; i < job.tracks.size(); ++i) {
+        stemSteps.push_back(plan.value()->stepIndexOf(nodes.trackOutputs[i]));
+        report.tracks.push_back({ job.tracks[i].name, std::nullopt, std::nullopt });
+        if (!job.output.stemsFolder)
+            continue;
+        const auto path = *job.output.stemsFolder / stemFileName(int(i), job.tracks[i].name, job.output.format);
+        auto stem = AudioFileOutput::create(path, job.output, job.sampleRate, 2, blockSize);
+        if (!stem) {
+            report.error = stem.error();
+            return report; // outputs created so far are abandoned: their temporary files are deleted
+        }
+        stems.push_back(std::move(stem.value()));
+        report.stemPaths.push_back(path);
+        report.tracks.back().stemPath = path;
+    }
+
+    // Loudness of the premaster (the A of the A/B) and of every track, measured as the blocks go by.
+    // No true peak for the premaster: libebur128's is its costliest part, and only the masters need it.
+    mastering::Ebur128Meter premasterMeter(2, job.sampleRate, true, true);
+    std::vector<mastering::Ebur128Meter> trackMeters;
+    for (size_t i = 0; i < job.tracks.size(); ++i)
+        trackMeters.emplace_back(2, job.sampleRate, false);
+    PremasterBuffer premaster;
+    juce::AudioBuffer<float> stemSum(2, blockSize);
+    float residual = 0;
+    const double renderShare = mastering ? 0.7 : 1.0; // of the progress bar
 
     float peak = 0;
     for (std::int64_t position = 0; position < job.lengthInSamples; position += blockSize) {
@@ -87,27 +110,68 @@ RenderReport AIAsyncRenderer::render(const RenderJob& job, JobControl& control)
         runner.process(*plan.value(), n);
         const auto& mixBlock = plan.value()->outputOf(masterStep);
         peak = std::max({ peak, mixBlock.getMagnitude(0, 0, n), mixBlock.getMagnitude(1, 0, n) });
-        bool written = mix.value()->write(mixBlock, n);
-        for (size_t i = 0; i < stems.size(); ++i)
-            written = stems[i]->write(plan.value()->outputOf(stemSteps[i]), n) && written;
+        premasterMeter.add(mixBlock, 0, n);
+        bool written = true;
+        if (plainMix)
+            written = plainMix->write(mixBlock, n);
+        else
+            premaster.append(mixBlock, n);
+        stemSum.clear();
+        for (size_t i = 0; i < stemSteps.size(); ++i) {
+            const auto& trackBlock = plan.value()->outputOf(stemSteps[i]);
+            trackMeters[i].add(trackBlock, 0, n);
+            if (i < stems.size())
+                written = stems[i]->write(trackBlock, n) && written;
+            for (int c = 0; c < 2; ++c)
+                stemSum.addFrom(c, 0, trackBlock, c, 0, n);
+        }
+        if (!stems.empty())
+            for (int c = 0; c < 2; ++c)
+                for (int k = 0; k < n; ++k)
+                    residual = std::max(residual, std::abs(stemSum.getSample(c, k) - mixBlock.getSample(c, k)));
         if (!written) {
             report.error = "writing the output failed (disk full?); earlier files at the destination are untouched";
             return report;
         }
-        control.progress.store(double(position + n) / double(job.lengthInSamples));
+        control.progress.store(renderShare * double(position + n) / double(job.lengthInSamples));
     }
+    report.premaster = premasterMeter.result();
+    for (size_t i = 0; i < trackMeters.size(); ++i)
+        report.tracks[i].integratedLufs = trackMeters[i].result().integratedLufs;
+    if (!stems.empty())
+        report.stemsResidual = double(residual);
+
+    std::vector<std::unique_ptr<AudioFileOutput>> masters;
+    if (mastering)
+        if (auto st = masterPremaster(premaster, job, control, renderShare, report, masters); !st) {
+            report.cancelled = control.cancelled();
+            report.error = report.cancelled ? "cancelled; earlier files at the destination are untouched" : st.error();
+            return report;
+        }
+    if (!report.masters.empty())
+        report.mixPath = report.masters.front().path;
+
     // Stems first, the mix last: a mix on disk means its stems are complete too.
     for (auto& s : stems)
         if (auto st = s->finish(); !st) {
             report.error = st.error();
             return report;
         }
-    if (auto st = mix.value()->finish(); !st) {
+    if (plainMix)
+        masters.push_back(std::move(plainMix));
+    for (auto& m : masters)
+        if (auto st = m->finish(); !st) {
+            report.error = st.error();
+            return report;
+        }
+    report.ok = true;
+    report.mixPeakDb = peak > 0 ? 20.0 * std::log10(double(peak)) : -200.0;
+    report.reportPath = renderReportPath(job.output);
+    if (auto st = writeRenderReport(report, job.output); !st) {
+        report.ok = false;
         report.error = st.error();
         return report;
     }
-    report.ok = true;
-    report.mixPeakDb = peak > 0 ? 20.0 * std::log10(double(peak)) : -200.0;
     report.renderSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return report;
 }

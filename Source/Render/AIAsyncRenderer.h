@@ -2,10 +2,22 @@
 // Renders a RenderJob faster than real time on a background thread, with its own private
 // juce::AudioProcessorGraph (never the live one), writing the mix and stems atomically.
 #include "Core/JobControl.h"
+#include "Mastering/LoudnessTargeting.h"
 #include "Render/RenderJob.h"
 #include <thread>
 
 namespace loopmind {
+
+struct DeliveredMaster {
+    std::filesystem::path path;
+    mastering::MasterMeasurements measurements;
+};
+
+struct TrackLoudness {
+    std::string name;
+    std::optional<std::filesystem::path> stemPath; // when stems were written
+    std::optional<double> integratedLufs;          // null: silent
+};
 
 struct RenderReport {
     bool ok = false;
@@ -15,7 +27,18 @@ struct RenderReport {
     std::vector<std::filesystem::path> stemPaths;
     double lengthSeconds = 0;
     double renderSeconds = 0;
-    double mixPeakDb = -200;
+    double mixPeakDb = -200;        // of the premaster (the plain sum), sample peak
+
+    // Loudness and mastering (written to render-report.json beside the mix)
+    mastering::Loudness premaster;  // the plain sum: the "A" of a level-matched A/B
+    bool mastered = false;
+    mastering::ChainSettingsUsed chain;
+    std::vector<DeliveredMaster> masters; // one per delivery target; empty with --no-master
+    std::vector<TrackLoudness> tracks;
+    std::optional<double> stemsResidual; // max |sum of stems - premaster|, when stems were written
+    std::vector<std::string> warnings;
+    std::filesystem::path reportPath;
+    double masteringSeconds = 0;
 };
 
 class AIAsyncRenderer {

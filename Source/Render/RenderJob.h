@@ -2,6 +2,7 @@
 // Everything the renderer needs, already prepared: tracks with stereo audio at the job's rate and
 // where on the timeline each plays, the length, and where to write. A copy, never shared with the live engine.
 #include "Engine/TrackGraph.h"
+#include "Mastering/MasteringSettings.h"
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -17,6 +18,7 @@ struct OutputSettings {
     std::optional<std::filesystem::path> stemsFolder;
     AudioFileFormat format = AudioFileFormat::wav;
     int bitDepth = 24; // 16, 24, or 32 (float, WAV only)
+    MasteringSettings mastering; // on by default (streaming); off writes the plain premaster sum
 };
 
 struct RenderJob {
@@ -28,6 +30,10 @@ struct RenderJob {
 };
 
 std::string extensionFor(AudioFileFormat f);
+/** Where a mastered mix goes: mixPath itself for one target, "mix.<target>.wav" beside it for several. */
+std::filesystem::path deliveredMixPath(const OutputSettings& s, size_t targetIndex);
+/** render-report.json, beside the mix. */
+std::filesystem::path renderReportPath(const OutputSettings& s);
 /** Empty when the combination is fine, else a sentence saying why not. */
 std::string checkOutputSettings(const OutputSettings& s);
 

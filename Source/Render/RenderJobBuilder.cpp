@@ -2,6 +2,9 @@
 #include "Core/PathText.h"
 #include "Library/AudioConforming.h"
 #include "Library/DecodedAudio.h"
+#include "Library/LoopStretch.h"
+#include <cmath>
+#include <map>
 
 namespace loopmind {
 namespace fs = std::filesystem;
@@ -24,6 +27,23 @@ Result<SharedAudio> loadStereoAt(const fs::path& path, double rate, bool periodi
         return Result<SharedAudio>::failure(decoded.error());
     return conform(path, decoded.value(), rate, periodic);
 }
+
+/** The loop at the project rate, stretched to exactly `beats` project beats when its own tempo differs. */
+Result<SharedAudio> loadLoopOnGrid(const ArrangementTrack& t, const Arrangement& a)
+{
+    auto audio = loadStereoAt(t.loopPath, a.sampleRate, true);
+    if (!audio)
+        return audio;
+    const int target = int(std::llround(double(std::max(1, t.loopBeats)) * a.samplesPerBeat()));
+    const int natural = audio.value()->getNumSamples();
+    // Within 2 ms the loop already is on the grid (each pass restarts on a beat): leave the audio untouched.
+    if (std::abs(natural - target) <= int(0.002 * a.sampleRate))
+        return audio;
+    auto stretched = stretchLoop(*audio.value(), a.sampleRate, target);
+    if (!stretched)
+        return Result<SharedAudio>::failure(pathText(t.loopPath) + ": time-stretching failed: " + stretched.error());
+    return Result<SharedAudio>::success(std::make_shared<const juce::AudioBuffer<float>>(std::move(stretched.value())));
+}
 } // namespace
 
 std::string extensionFor(AudioFileFormat f)
@@ -43,8 +63,31 @@ std::string checkOutputSettings(const OutputSettings& s)
         return "32-bit float output needs --format wav (FLAC and AIFF hold 16 or 24 bits)";
     if (s.mixPath.empty())
         return "no output file given";
+    if (s.mastering.enabled) {
+        if (s.mastering.targets.empty())
+            return "mastering needs at least one delivery target";
+        for (const auto& t : s.mastering.targets) {
+            if (!(t.lufs >= -70.0 && t.lufs <= 0.0))
+                return "the loudness target must be from -70 to 0 LUFS";
+            if (!(t.truePeakDb >= -20.0 && t.truePeakDb <= 0.0))
+                return "the true-peak ceiling must be from -20 to 0 dBTP";
+        }
+        if (!(s.mastering.intensity >= 0.0 && s.mastering.intensity <= 1.0))
+            return "the mastering intensity must be from 0 to 1";
+    }
     return {};
 }
+
+std::filesystem::path deliveredMixPath(const OutputSettings& s, size_t targetIndex)
+{
+    if (!s.mastering.enabled || s.mastering.targets.size() <= 1)
+        return s.mixPath;
+    // Several deliveries from one render: the target's name goes between the file's name and extension.
+    const auto& name = s.mastering.targets[targetIndex].name;
+    return s.mixPath.parent_path() / (s.mixPath.stem().string() + "." + name + s.mixPath.extension().string());
+}
+
+std::filesystem::path renderReportPath(const OutputSettings& s) { return s.mixPath.parent_path() / "render-report.json"; }
 
 PreparedJob prepareArrangementJob(const Arrangement& a, const OutputSettings& output)
 {
@@ -53,8 +96,14 @@ PreparedJob prepareArrangementJob(const Arrangement& a, const OutputSettings& ou
     job.sampleRate = a.sampleRate;
     job.lengthInSamples = a.lengthInSamples();
     job.output = output;
+    // Stretching is the slow part of preparing: a loop used by several tracks is stretched once per render.
+    std::map<std::pair<fs::path, int>, Result<SharedAudio>> preparedLoops;
     for (const auto& t : a.tracks) {
-        auto audio = loadStereoAt(t.loopPath, a.sampleRate, true);
+        const std::pair<fs::path, int> key { t.loopPath, t.loopBeats };
+        auto found = preparedLoops.find(key);
+        if (found == preparedLoops.end())
+            found = preparedLoops.emplace(key, loadLoopOnGrid(t, a)).first;
+        const auto& audio = found->second;
         if (!audio) {
             prepared.problems.push_back("track '" + t.name + "' left silent: " + audio.error());
             continue;

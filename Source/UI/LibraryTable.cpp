@@ -1,73 +1,154 @@
 #include "UI/LibraryTable.h"
+#include "UI/Theme.h"
+#include <algorithm>
 #include <cmath>
 
 namespace loopmind {
 
 namespace {
-enum Column { name = 1, bpm, key, role, length, lufs, problem };
+juce::String fileName(const LoopInfo& l) { return juce::String::fromUTF8(l.path.filename().string().c_str()); }
+
+double meanConfidence(const LoopInfo& l)
+{
+    return l.ok ? (l.bpmConfidence + l.keyConfidence + l.roleConfidence) / 3.0 : -1.0;
 }
+
+/** A number to sort by for numeric columns; missing values sort last. */
+double sortNumber(const LoopInfo& l, int column)
+{
+    constexpr double missing = 1e12;
+    switch (column) {
+    case LibraryTable::bpm: return l.bpm.value_or(missing);
+    case LibraryTable::bars: return l.beats > 0 ? l.beats : missing;
+    case LibraryTable::length: return l.ok ? l.durationSeconds : missing;
+    case LibraryTable::lufs: return l.lufs.value_or(missing);
+    case LibraryTable::confidence: return l.ok ? -meanConfidence(l) : missing; // most confident first
+    default: return 0;
+    }
+}
+} // namespace
 
 LibraryTable::LibraryTable()
 {
-    auto& header = table_.getHeader();
-    header.addColumn("Name", name, 320);
-    header.addColumn("BPM", bpm, 70);
-    header.addColumn("Key", key, 100);
-    header.addColumn("Role", role, 80);
-    header.addColumn("Length", length, 80);
-    header.addColumn("LUFS", lufs, 70);
-    header.addColumn("Problem", problem, 300);
-    table_.setColour(juce::ListBox::backgroundColourId, juce::Colour(0xff1e2126));
-    status_.setColour(juce::Label::textColourId, juce::Colours::lightgrey);
-    addAndMakeVisible(status_);
+    auto& h = table_.getHeader();
+    const int sortable = juce::TableHeaderComponent::defaultFlags;
+    h.addColumn("Wave", wave, 110, 60, 300, sortable & ~juce::TableHeaderComponent::sortable);
+    h.addColumn("Name", name, 240, 80, 600, sortable);
+    // Right after the name, so the reason is in view; shown only while some file has a problem.
+    h.addColumn("Problem", problem, 360, 80, 1000, sortable);
+    h.setColumnVisible(problem, false);
+    h.addColumn("BPM", bpm, 60, 40, 100, sortable);
+    h.addColumn("Key", key, 90, 50, 160, sortable);
+    h.addColumn("Role", role, 70, 50, 140, sortable);
+    h.addColumn("Bars", bars, 45, 35, 80, sortable);
+    h.addColumn("Length", length, 65, 50, 100, sortable);
+    h.addColumn("LUFS", lufs, 60, 45, 100, sortable);
+    h.addColumn("Conf.", confidence, 55, 45, 100, sortable);
+    h.setSortColumnId(name, true);
+    table_.setRowHeight(26);
+    table_.setMultipleSelectionEnabled(false);
     addAndMakeVisible(table_);
 }
 
-void LibraryTable::setStatus(const juce::String& text) { status_.setText(text, juce::dontSendNotification); }
-
-void LibraryTable::setLoops(std::vector<LoopInfo> loops)
+void LibraryTable::setLoops(const std::vector<LoopInfo>& loops)
 {
-    loops_ = std::move(loops);
-    table_.updateContent();
-    repaint();
+    loops_ = loops;
+    table_.getHeader().setColumnVisible(problem, std::any_of(loops_.begin(), loops_.end(), [](auto& l) { return !l.ok || l.warning; }));
+    rebuildOrder();
 }
 
-void LibraryTable::resized()
+void LibraryTable::setThumbnails(const ThumbnailMap* thumbnails)
 {
-    auto area = getLocalBounds().reduced(8);
-    status_.setBounds(area.removeFromTop(28));
-    table_.setBounds(area);
+    thumbnails_ = thumbnails;
+    table_.repaint();
 }
 
-void LibraryTable::paint(juce::Graphics& g) { g.fillAll(juce::Colour(0xff16181c)); }
-
-void LibraryTable::paintRowBackground(juce::Graphics& g, int row, int, int, bool selected)
+void LibraryTable::setFilter(const juce::String& text)
 {
-    g.fillAll(selected ? juce::Colour(0xff2f5d8a) : (row % 2 ? juce::Colour(0xff23262c) : juce::Colour(0xff1e2126)));
+    filter_ = text.trim();
+    rebuildOrder();
 }
 
-juce::String LibraryTable::cellText(const LoopInfo& l, int column) const
+const LoopInfo* LibraryTable::loopAt(int row) const
+{
+    return row >= 0 && row < int(order_.size()) ? &loops_[size_t(order_[size_t(row)])] : nullptr;
+}
+
+juce::String LibraryTable::cellText(const LoopInfo& l, int column)
 {
     switch (column) {
-    case name: return juce::String::fromUTF8(l.path.filename().string().c_str());
+    case name: return fileName(l);
     case bpm: return l.bpm ? juce::String(*l.bpm, 1) : "-";
-    case key: return l.key ? juce::String(*l.key) : "?";
-    case role: return l.role ? juce::String(*l.role) : "?";
+    case key: return l.key ? juce::String(*l.key) : (l.ok ? "?" : "");
+    case role: return l.role ? juce::String(*l.role) : (l.ok ? "?" : "");
+    case bars: return l.beats > 0 ? juce::String(double(l.beats) / 4.0, l.beats % 4 ? 2 : 0) : "-";
     case length: return l.ok ? juce::String(l.durationSeconds, 2) + " s" : "";
     case lufs: return l.lufs ? juce::String(*l.lufs, 1) : "-";
+    case confidence: return l.ok ? juce::String(juce::roundToInt(meanConfidence(l) * 100.0)) + "%" : "";
     case problem: return juce::String::fromUTF8(l.error.value_or(l.warning.value_or("")).c_str());
     default: return {};
     }
 }
 
+void LibraryTable::rebuildOrder()
+{
+    order_.clear();
+    for (int i = 0; i < int(loops_.size()); ++i) {
+        const auto& l = loops_[size_t(i)];
+        if (filter_.isEmpty() || fileName(l).containsIgnoreCase(filter_) || cellText(l, role).containsIgnoreCase(filter_)
+            || cellText(l, key).containsIgnoreCase(filter_) || cellText(l, problem).containsIgnoreCase(filter_))
+            order_.push_back(i);
+    }
+    const int column = sortColumn_;
+    std::stable_sort(order_.begin(), order_.end(), [&](int a, int b) {
+        const auto& la = loops_[size_t(a)];
+        const auto& lb = loops_[size_t(b)];
+        if (column == bpm || column == bars || column == length || column == lufs || column == confidence)
+            return sortNumber(la, column) < sortNumber(lb, column);
+        return cellText(la, column).compareNatural(cellText(lb, column)) < 0;
+    });
+    if (!sortForwards_)
+        std::reverse(order_.begin(), order_.end());
+    table_.updateContent();
+    table_.repaint();
+}
+
+void LibraryTable::sortOrderChanged(int newSortColumnId, bool isForwards)
+{
+    sortColumn_ = newSortColumnId;
+    sortForwards_ = isForwards;
+    rebuildOrder();
+}
+
+juce::String LibraryTable::getCellTooltip(int row, int column)
+{
+    const auto* l = loopAt(row);
+    return l ? juce::String::fromUTF8(l->path.string().c_str()) + "\n" + cellText(*l, problem) : juce::String();
+}
+
+void LibraryTable::resized() { table_.setBounds(getLocalBounds()); }
+
+void LibraryTable::paintRowBackground(juce::Graphics& g, int row, int, int, bool selected)
+{
+    g.fillAll(selected ? theme::selection : (row % 2 ? theme::panelAlt : theme::panel));
+}
+
 void LibraryTable::paintCell(juce::Graphics& g, int row, int column, int w, int h, bool)
 {
-    if (row < 0 || row >= int(loops_.size()))
+    const auto* l = loopAt(row);
+    if (l == nullptr)
         return;
-    const auto& l = loops_[size_t(row)];
-    g.setColour(l.ok ? juce::Colours::white : juce::Colour(0xffff8080));
+    if (column == wave) {
+        if (thumbnails_ != nullptr)
+            if (auto it = thumbnails_->find(l->path); it != thumbnails_->end() && it->second)
+                drawThumbnail(g, *it->second, juce::Rectangle<float>(2, 2, float(w - 4), float(h - 4)),
+                              theme::roleColour(l->role.value_or("")));
+        return;
+    }
+    const bool bad = !l->ok, warned = l->ok && l->warning;
+    g.setColour(bad ? theme::error : (warned && column == problem ? theme::warning : theme::text));
     g.setFont(14.0f);
-    g.drawText(cellText(l, column), 6, 0, w - 8, h, juce::Justification::centredLeft, true);
+    g.drawText(cellText(*l, column), 6, 0, w - 8, h, juce::Justification::centredLeft, true);
 }
 
 } // namespace loopmind

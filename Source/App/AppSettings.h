@@ -1,0 +1,26 @@
+#pragma once
+// Settings that outlive a session (audio device, last folders, recent projects), in juce::ApplicationProperties.
+// Tests and --demo-render use a throwaway settings file so they never touch the user's.
+#include <juce_data_structures/juce_data_structures.h>
+#include <juce_gui_extra/juce_gui_extra.h>
+
+namespace loopmind {
+
+class AppSettings {
+public:
+    /** Empty folder: the user's settings folder; otherwise the settings file lives there (tests). */
+    explicit AppSettings(const juce::File& folder = {});
+    juce::PropertiesFile& file() { return *properties_.getUserSettings(); }
+
+    std::unique_ptr<juce::XmlElement> audioDeviceState();
+    void setAudioDeviceState(const juce::XmlElement* state);
+    juce::RecentlyOpenedFilesList recentProjects();
+    void addRecentProject(const juce::File& f);
+    juce::File lastFolder();
+    void setLastFolder(const juce::File& f);
+
+private:
+    juce::ApplicationProperties properties_;
+};
+
+} // namespace loopmind

@@ -1,0 +1,79 @@
+#include "App/LibraryScanner.h"
+#include "Library/FileDiscovery.h"
+#include "Library/LoopAnalyser.h"
+#include "UI/AsyncCallback.h"
+
+namespace loopmind {
+
+namespace {
+constexpr double analysisShare = 0.85; // of the progress bar; thumbnails take the rest
+}
+
+LibraryScanner::~LibraryScanner()
+{
+    cancel();
+    join();
+}
+
+void LibraryScanner::cancel()
+{
+    if (control_)
+        control_->requestCancel();
+}
+
+void LibraryScanner::join()
+{
+    if (thread_.joinable())
+        thread_.join();
+}
+
+void LibraryScanner::start(std::vector<std::filesystem::path> inputs, std::set<std::filesystem::path> known, LoopsReady onLoops,
+                           ThumbnailsReady onThumbnails)
+{
+    cancel();
+    join();
+    control_ = std::make_shared<JobControl>();
+    running_.store(true);
+    thread_ = std::thread([this, control = control_, inputs = std::move(inputs), known = std::move(known),
+                           onLoops = std::move(onLoops), onThumbnails = std::move(onThumbnails)] {
+        auto found = discoverAudioFiles(inputs);
+        // analyseLoopFiles reports into its own control; mirror it into ours scaled to the analysis share.
+        JobControl analysis;
+        std::atomic<bool> analysing { true };
+        std::thread mirror([&] {
+            while (analysing.load()) {
+                if (control->cancelled())
+                    analysis.requestCancel();
+                control->progress.store(analysis.progress.load() * analysisShare);
+                std::this_thread::sleep_for(std::chrono::milliseconds(30));
+            }
+        });
+        auto loops = analyseLoopFiles(found.files, 0, analysis);
+        analysing.store(false);
+        mirror.join();
+        for (const auto& p : found.problems) {
+            LoopInfo bad;
+            bad.path = p.path;
+            bad.error = p.error;
+            loops.push_back(std::move(bad));
+        }
+        const bool cancelled = control->cancelled();
+        std::vector<std::filesystem::path> toDraw;
+        for (const auto& l : loops)
+            if (l.ok && !known.count(l.path))
+                toDraw.push_back(l.path);
+        callAsyncIfAlive(owner_, [onLoops, loops = std::move(loops), cancelled]() mutable { onLoops(std::move(loops), cancelled); });
+
+        ThumbnailMap thumbnails;
+        for (size_t i = 0; i < toDraw.size() && !control->cancelled(); ++i) {
+            if (auto t = computeThumbnail(toDraw[i]))
+                thumbnails[toDraw[i]] = std::move(t);
+            control->progress.store(analysisShare + (1.0 - analysisShare) * double(i + 1) / double(toDraw.size()));
+        }
+        control->progress.store(1.0);
+        running_.store(false);
+        callAsyncIfAlive(owner_, [onThumbnails, thumbnails = std::move(thumbnails)]() mutable { onThumbnails(std::move(thumbnails)); });
+    });
+}
+
+} // namespace loopmind

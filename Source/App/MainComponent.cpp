@@ -1,0 +1,303 @@
+#include "App/MainComponent.h"
+#include "App/ProjectFile.h"
+#include "App/SongEdits.h"
+#include "App/StudioCommands.h"
+#include "Core/PathText.h"
+#include "UI/Theme.h"
+
+namespace loopmind {
+namespace fs = std::filesystem;
+
+MainComponent::MainComponent(Options options) : settings_(options.settingsFolder)
+{
+    doc_.onSongChanged = [this](const SongState& before) { songChanged(before); };
+    if (options.openAudioDevice) {
+        auto saved = settings_.audioDeviceState();
+        engine_.openDevice({}, saved.get());
+    }
+    banner_.setColour(juce::Label::backgroundColourId, juce::Colour(0xff5a3a1a));
+    banner_.setColour(juce::Label::textColourId, theme::text);
+    banner_.setJustificationType(juce::Justification::centred);
+    updateBanner();
+
+    transport_.onPlayStop = [this] { commands_.invokeDirectly(commands::playStop, true); };
+    transport_.onRewind = [this] { commands_.invokeDirectly(commands::rewind, true); };
+    transport_.onLoop = [this](bool) { commands_.invokeDirectly(commands::toggleLoop, true); };
+    arrangement_.onGenerate = [this] { commands_.invokeDirectly(commands::generate, true); };
+    arrangement_.onVariation = [this] { commands_.invokeDirectly(commands::variation, true); };
+    arrangement_.onMute = [this](int lane, bool m) { editLane(lane, m ? "Mute" : "Unmute", [=](SongState& s) { s.lanes[size_t(lane)].mute = m; }); };
+    arrangement_.onSolo = [this](int lane, bool v) { editLane(lane, v ? "Solo" : "Unsolo", [=](SongState& s) { s.lanes[size_t(lane)].solo = v; }); };
+    arrangement_.canvas().onSeek = [this](double bar) {
+        if (const auto& a = doc_.song().arrangement)
+            engine_.setPosition(std::int64_t(bar * a->beatsPerBar * engine_.sampleRate() * 60.0 / a->bpm));
+    };
+    arrangement_.canvas().onClipDoubleClicked = [this](int lane) {
+        auto next = doc_.song();
+        if (swapLaneLoop(next, lane, doc_.loops)) {
+            next.arrangementRevision = doc_.newRevision();
+            doc_.edit("Swap loop", std::move(next));
+        }
+    };
+    arrangement_.canvas().onToggleClip = [this](int lane, int section) {
+        auto next = doc_.song();
+        toggleClipInSection(next, lane, section);
+        next.arrangementRevision = doc_.newRevision();
+        doc_.edit("Edit clip", std::move(next));
+    };
+    library_.onAddFolder = [this] { commands_.invokeDirectly(commands::addFolder, true); };
+    library_.onCancelScan = [this] { scanner_.cancel(); };
+    library_.table().setThumbnails(&doc_.thumbnails);
+    renderPanel_.onRender = [this] { commands_.invokeDirectly(commands::render, true); };
+    renderPanel_.onCancel = [this] { render_.cancel(); };
+    renderPanel_.onChooseFolder = [this] { chooseRenderFolder(); };
+
+    for (juce::Component* c : std::initializer_list<juce::Component*> { &transport_, &arrangement_, &library_, &renderPanel_ })
+        addAndMakeVisible(c);
+    addChildComponent(banner_);
+    updateBanner();
+
+    commands_.registerAllCommandsForTarget(this);
+    commands_.setFirstCommandTarget(this);
+    addKeyListener(commands_.getKeyMappings());
+    setWantsKeyboardFocus(true);
+    setSize(1280, 820);
+    startTimerHz(30);
+}
+
+MainComponent::~MainComponent()
+{
+    stopTimer();
+    engine_.stop();
+    doc_.onSongChanged = nullptr;
+}
+
+juce::String MainComponent::windowTitle() const
+{
+    const auto name = doc_.projectFile == juce::File() ? juce::String("Untitled") : doc_.projectFile.getFileNameWithoutExtension();
+    return name + (doc_.dirty ? " *" : "") + " - LoopMind Studio";
+}
+
+void MainComponent::updateTitle()
+{
+    if (auto* window = dynamic_cast<juce::DocumentWindow*>(getTopLevelComponent()))
+        window->setName(windowTitle());
+}
+
+void MainComponent::updateBanner()
+{
+    const bool none = !engine_.hasDevice();
+    banner_.setText(none ? "No audio device: playback is off. Analysis, arranging, editing and rendering all work. (Options > Audio Settings)"
+                         : juce::String(),
+                    juce::dontSendNotification);
+    banner_.setVisible(none);
+    resized();
+}
+
+// ---- Library -------------------------------------------------------------------------------------------
+
+void MainComponent::addInputs(const std::vector<fs::path>& inputs)
+{
+    if (inputs.empty())
+        return;
+    if (scanning_) {
+        queuedInputs_.insert(queuedInputs_.end(), inputs.begin(), inputs.end());
+        return;
+    }
+    for (const auto& p : inputs)
+        if (std::find(doc_.folders.begin(), doc_.folders.end(), p) == doc_.folders.end())
+            doc_.folders.push_back(p);
+    scanning_ = true;
+    library_.setScanning(true);
+    library_.setStatus("Scanning " + juce::String(int(inputs.size())) + " location(s)...");
+    std::set<fs::path> known;
+    for (const auto& [path, thumb] : doc_.thumbnails)
+        known.insert(path);
+    scanner_.start(
+        inputs, std::move(known),
+        [this](std::vector<LoopInfo> loops, bool cancelled) {
+            const int found = int(loops.size());
+            const int bad = int(std::count_if(loops.begin(), loops.end(), [](auto& l) { return !l.ok; }));
+            doc_.mergeLoops(std::move(loops));
+            library_.table().setLoops(doc_.loops);
+            library_.setStatus(juce::String(found) + " files scanned, " + juce::String(bad) + " with problems (listed in red)"
+                               + (cancelled ? "; cancelled" : "") + ". Drawing waveforms...");
+        },
+        [this](ThumbnailMap thumbnails) {
+            doc_.thumbnails.merge(thumbnails);
+            scanning_ = false;
+            library_.setScanning(false);
+            const int ok = int(std::count_if(doc_.loops.begin(), doc_.loops.end(), [](auto& l) { return l.ok; }));
+            library_.setStatus(juce::String(ok) + " loops ready, " + juce::String(int(doc_.loops.size()) - ok) + " with problems.");
+            library_.table().setThumbnails(&doc_.thumbnails);
+            arrangement_.setSong(doc_.song(), &doc_.thumbnails);
+            if (!queuedInputs_.empty())
+                addInputs(std::exchange(queuedInputs_, {}));
+            else if (onScanFinished)
+                onScanFinished();
+        });
+}
+
+void MainComponent::filesDropped(const juce::StringArray& files, int, int)
+{
+    dragging_ = false;
+    repaint();
+    std::vector<fs::path> inputs;
+    for (const auto& f : files)
+        inputs.push_back(pathFromText(f.toStdString()));
+    addInputs(inputs);
+}
+
+// ---- Song ----------------------------------------------------------------------------------------------
+
+bool MainComponent::generate(std::uint64_t seed)
+{
+    if (std::none_of(doc_.loops.begin(), doc_.loops.end(), [](auto& l) { return l.ok; })) {
+        library_.setStatus("Nothing to arrange yet: add a folder of loops first.");
+        return false;
+    }
+    // Arranging is a pure, fast function of the analysed loops; only the audio preparation is slow (background).
+    doc_.edit("Generate", generateSong(doc_.loops, seed, engine_.sampleRate(), doc_.newRevision()));
+    return true;
+}
+
+void MainComponent::variation()
+{
+    const auto seed = std::uint64_t(juce::Random::getSystemRandom().nextInt({ 1, 1000000 }));
+    arrangement_.setSeedField(seed);
+    generate(seed);
+}
+
+void MainComponent::editLane(int lane, const juce::String& name, std::function<void(SongState&)> change)
+{
+    auto next = doc_.song();
+    if (lane < 0 || lane >= int(next.lanes.size()))
+        return;
+    change(next);
+    doc_.edit(name, std::move(next));
+}
+
+void MainComponent::songChanged(const SongState& before)
+{
+    const auto& song = doc_.song();
+    arrangement_.setSong(song, &doc_.thumbnails);
+    if (song.arrangement) {
+        const auto& a = *song.arrangement;
+        transport_.setSongInfo(juce::String(a.bpm, 1) + " BPM   " + juce::String(a.key.value_or("no key")) + "   "
+                               + juce::String(a.beatsPerBar) + "/4");
+    } else {
+        transport_.setSongInfo({});
+    }
+    if (song.arrangementRevision != before.arrangementRevision) {
+        if (song.arrangement)
+            sessions_.request(*song.arrangement, sessionRate_ = engine_.sampleRate());
+        else
+            engine_.load({}, 0);
+    } else {
+        applyLaneMix();
+    }
+    updateTitle();
+    commands_.commandStatusChanged();
+}
+
+void MainComponent::sessionReady(SessionBuilder::Built built)
+{
+    if (auto st = engine_.load(std::move(built.tracks), built.lengthInSamples); !st)
+        library_.setStatus("Playback could not be prepared: " + juce::String(st.error()));
+    applyLaneMix();
+    engine_.setLoop(0, built.lengthInSamples, looping_);
+    for (const auto& p : built.problems)
+        library_.setStatus(juce::String::fromUTF8(p.c_str()));
+}
+
+void MainComponent::applyLaneMix()
+{
+    const auto& lanes = doc_.song().lanes;
+    for (int i = 0; i < int(lanes.size()); ++i) {
+        engine_.setTrackMute(i, lanes[size_t(i)].mute);
+        engine_.setTrackSolo(i, lanes[size_t(i)].solo);
+    }
+}
+
+// ---- Render --------------------------------------------------------------------------------------------
+
+std::string MainComponent::startRender()
+{
+    if (!doc_.song().arrangement) {
+        renderPanel_.showMessage("Generate an arrangement first.", true);
+        return "no arrangement";
+    }
+    // The renderer gets its own copy with mute/solo applied: it never touches the live engine.
+    auto song = *doc_.song().arrangement;
+    const auto& lanes = doc_.song().lanes;
+    const bool anySolo = std::any_of(lanes.begin(), lanes.end(), [](auto& l) { return l.solo; });
+    for (int i = int(song.tracks.size()) - 1; i >= 0; --i)
+        if (size_t(i) < lanes.size() && (lanes[size_t(i)].mute || (anySolo && !lanes[size_t(i)].solo)))
+            song.tracks.erase(song.tracks.begin() + i);
+    auto problem = render_.start(std::move(song), renderPanel_.settings(), [this](RenderOutcome outcome) {
+        renderPanel_.showOutcome(outcome);
+        commands_.commandStatusChanged();
+        if (onRenderFinished)
+            onRenderFinished(outcome);
+    });
+    if (!problem.empty())
+        renderPanel_.showMessage("Cannot render: " + juce::String(problem), true);
+    else
+        renderPanel_.setRunning(true);
+    commands_.commandStatusChanged();
+    return problem;
+}
+
+// ---- Timer: transport, meters, progress ------------------------------------------------------------------
+
+void MainComponent::timerCallback()
+{
+    engine_.releaseRetiredSessions();
+    if (scanning_)
+        library_.setProgress(scanner_.progress());
+    if (render_.isRunning())
+        renderPanel_.setProgress(render_.progress(), render_.etaSeconds());
+    transport_.setPlaying(engine_.isPlaying());
+    transport_.meter().setLevels(engine_.masterMeter().takePeak(), engine_.masterMeter().shortTermLufs());
+    if (const auto& a = doc_.song().arrangement; a && engine_.sampleRate() != sessionRate_) {
+        sessionRate_ = engine_.sampleRate(); // the device changed rate: prepare the loops again at the new one
+        sessions_.request(*a, sessionRate_);
+    }
+    if (const auto& a = doc_.song().arrangement) {
+        const double rate = engine_.sampleRate(), seconds = double(engine_.position()) / rate;
+        const double bar = seconds * a->bpm / 60.0 / a->beatsPerBar;
+        arrangement_.setPlayheadBar(bar);
+        transport_.setPosition(seconds, bar, a->beatsPerBar);
+        if (engine_.isPlaying() && !looping_ && bar >= a->totalBars())
+            engine_.stop();
+    }
+}
+
+// ---- Layout ----------------------------------------------------------------------------------------------
+
+void MainComponent::paint(juce::Graphics& g) { g.fillAll(theme::window); }
+
+void MainComponent::paintOverChildren(juce::Graphics& g)
+{
+    if (!dragging_)
+        return;
+    g.setColour(theme::accent.withAlpha(0.15f));
+    g.fillAll();
+    g.setColour(theme::accent);
+    g.drawRect(getLocalBounds(), 3);
+    g.setFont(22.0f);
+    g.drawText("Drop folders or loop files to add them to the library", getLocalBounds(), juce::Justification::centred);
+}
+
+void MainComponent::resized()
+{
+    auto area = getLocalBounds();
+    transport_.setBounds(area.removeFromTop(46));
+    if (banner_.isVisible())
+        banner_.setBounds(area.removeFromTop(26));
+    auto bottom = area.removeFromBottom(juce::jmax(220, area.getHeight() * 2 / 5));
+    arrangement_.setBounds(area.reduced(4, 4));
+    renderPanel_.setBounds(bottom.removeFromRight(juce::jlimit(420, 560, bottom.getWidth() * 2 / 5)).reduced(4));
+    library_.setBounds(bottom.reduced(4));
+}
+
+} // namespace loopmind

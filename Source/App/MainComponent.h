@@ -1,0 +1,107 @@
+#pragma once
+// The studio window's content: transport, no-device banner, arrangement, library and render panels. It owns
+// the document, the live engine and the background workers, and is the command target for menus and keys.
+#include "App/AppSettings.h"
+#include "App/LibraryScanner.h"
+#include "App/RenderTask.h"
+#include "App/SessionBuilder.h"
+#include "App/StudioDocument.h"
+#include "Engine/AudioEngine.h"
+#include "UI/ArrangementView.h"
+#include "UI/LibraryPanel.h"
+#include "UI/RenderPanel.h"
+#include "UI/TransportBar.h"
+
+namespace loopmind {
+
+class MainComponent final : public juce::Component,
+                            public juce::ApplicationCommandTarget,
+                            public juce::FileDragAndDropTarget,
+                            private juce::Timer {
+public:
+    struct Options {
+        bool openAudioDevice = true;
+        juce::File settingsFolder; // empty: the user's settings
+    };
+    explicit MainComponent(Options options);
+    ~MainComponent() override;
+
+    juce::ApplicationCommandManager& commandManager() { return commands_; }
+
+    // Actions: what the commands and buttons do. Message thread.
+    void addInputs(const std::vector<std::filesystem::path>& inputs);
+    bool generate(std::uint64_t seed);
+    void variation();
+    std::string startRender();
+    void setRenderSettings(const RenderSettings& s) { renderPanel_.setSettings(s); }
+    bool openProjectFile(const juce::File& file);
+    bool saveProjectFile(const juce::File& file);
+    /** Runs next now, or after the user saved/discarded unsaved changes; never if they cancel. */
+    void askToSaveThen(std::function<void()> next);
+
+    std::function<void()> onScanFinished;
+    std::function<void(const RenderOutcome&)> onRenderFinished;
+
+    // For tests, the demo driver and the window.
+    StudioDocument& document() { return doc_; }
+    AudioEngine& engine() { return engine_; }
+    LibraryPanel& libraryPanel() { return library_; }
+    ArrangementView& arrangementView() { return arrangement_; }
+    RenderPanel& renderPanel() { return renderPanel_; }
+    TransportBar& transport() { return transport_; }
+    AppSettings& settings() { return settings_; }
+    bool isScanning() const { return scanning_; }
+    bool isRendering() const { return render_.isRunning(); }
+    juce::String windowTitle() const;
+
+    void resized() override;
+    void paint(juce::Graphics&) override;
+    void paintOverChildren(juce::Graphics&) override;
+
+    bool isInterestedInFileDrag(const juce::StringArray&) override { return true; }
+    void fileDragEnter(const juce::StringArray&, int, int) override { dragging_ = true; repaint(); }
+    void fileDragExit(const juce::StringArray&) override { dragging_ = false; repaint(); }
+    void filesDropped(const juce::StringArray& files, int, int) override;
+
+    /** Unhandled commands (quit) go on to the application, when there is one (not in tests). */
+    juce::ApplicationCommandTarget* getNextCommandTarget() override { return juce::JUCEApplication::getInstance(); }
+    void getAllCommands(juce::Array<juce::CommandID>&) override;
+    void getCommandInfo(juce::CommandID, juce::ApplicationCommandInfo&) override;
+    bool perform(const InvocationInfo&) override;
+
+private:
+    void timerCallback() override;
+    void songChanged(const SongState& before);
+    void sessionReady(SessionBuilder::Built built);
+    void applyLaneMix();
+    void editLane(int lane, const juce::String& name, std::function<void(SongState&)> change);
+    void chooseFolderToAdd();
+    void chooseRenderFolder();
+    void chooseProjectToOpen();
+    void chooseProjectToSave(std::function<void()> then = {});
+    void showAudioSettings();
+    void updateBanner();
+    void updateTitle();
+
+    AppSettings settings_;
+    juce::ApplicationCommandManager commands_;
+    StudioDocument doc_;
+    AudioEngine engine_;
+    LibraryScanner scanner_ { *this };
+    SessionBuilder sessions_ { *this, [this](SessionBuilder::Built b) { sessionReady(std::move(b)); } };
+    RenderTask render_ { *this };
+
+    TransportBar transport_;
+    juce::Label banner_;
+    ArrangementView arrangement_;
+    LibraryPanel library_;
+    RenderPanel renderPanel_;
+    juce::TooltipWindow tooltips_ { this };
+
+    std::vector<std::filesystem::path> queuedInputs_; // dropped while a scan runs
+    std::unique_ptr<juce::FileChooser> chooser_;
+    double sessionRate_ = 0; // the rate the engine's current tracks were prepared at
+    bool scanning_ = false, dragging_ = false, looping_ = false;
+};
+
+} // namespace loopmind

@@ -1,0 +1,109 @@
+#include "App/RenderTask.h"
+#include "Arrangement/ArrangementFile.h"
+#include "Core/AtomicFile.h"
+#include "Engine/ParallelPlanRunner.h"
+#include "Render/RenderJobBuilder.h"
+#include "UI/AsyncCallback.h"
+#include <nlohmann/json.hpp>
+
+namespace loopmind {
+namespace fs = std::filesystem;
+
+namespace {
+std::string reportJson(const RenderOutcome& o, const RenderSettings& s)
+{
+    nlohmann::json j;
+    j["ok"] = o.report.ok;
+    j["cancelled"] = o.report.cancelled;
+    j["error"] = o.report.error;
+    j["mix"] = o.report.mixPath.string();
+    j["stems"] = nlohmann::json::array();
+    for (const auto& p : o.report.stemPaths)
+        j["stems"].push_back(p.string());
+    j["arrangement"] = o.arrangementPath.string();
+    j["lengthSeconds"] = o.report.lengthSeconds;
+    j["renderSeconds"] = o.report.renderSeconds;
+    j["mixPeakDb"] = o.report.mixPeakDb;
+    j["loudnessPreset"] = s.loudnessPreset;
+    j["mastered"] = false; // the core has no mastering yet: the mix is the plain sum of the tracks
+    j["problems"] = o.problems;
+    return j.dump(2) + "\n";
+}
+} // namespace
+
+RenderTask::~RenderTask()
+{
+    cancel();
+    if (thread_.joinable())
+        thread_.join();
+}
+
+OutputSettings RenderTask::outputFor(const RenderSettings& s)
+{
+    OutputSettings out;
+    out.mixPath = s.folder / ("mix" + extensionFor(s.format));
+    if (s.stems)
+        out.stemsFolder = s.folder / "stems";
+    out.format = s.format;
+    out.bitDepth = s.bitDepth;
+    return out;
+}
+
+double RenderTask::elapsedSeconds() const
+{
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
+}
+
+double RenderTask::etaSeconds() const
+{
+    const double p = progress(), t = elapsedSeconds();
+    return p > 0.02 && p < 1.0 ? t * (1.0 - p) / p : -1.0;
+}
+
+std::string RenderTask::start(Arrangement song, RenderSettings settings, Done onDone)
+{
+    if (isRunning())
+        return "a render is already running";
+    if (song.tracks.empty())
+        return "the song has no tracks: generate an arrangement first";
+    if (settings.folder.empty())
+        return "choose a destination folder";
+    if (auto problem = checkOutputSettings(outputFor(settings)); !problem.empty())
+        return problem;
+    if (thread_.joinable())
+        thread_.join();
+    control_ = std::make_shared<JobControl>();
+    running_.store(true);
+    started_ = std::chrono::steady_clock::now();
+    song.sampleRate = settings.sampleRate;
+    thread_ = std::thread([this, control = control_, song = std::move(song), settings, onDone = std::move(onDone)] {
+        RenderOutcome outcome;
+        std::error_code ec;
+        fs::create_directories(settings.folder, ec);
+        // What was rendered is always on record beside the mix, written before rendering (as the CLI does).
+        outcome.arrangementPath = settings.folder / "arrangement.json";
+        if (auto st = writeArrangementFile(song, outcome.arrangementPath); !st) {
+            outcome.report.error = st.error();
+        } else {
+            auto prepared = prepareArrangementJob(song, outputFor(settings));
+            outcome.problems = prepared.problems;
+            prepared.job.workers = ParallelPlanRunner::defaultWorkerCount();
+            if (control->cancelled())
+                outcome.report.cancelled = true, outcome.report.error = "cancelled";
+            else if (prepared.job.tracks.empty())
+                outcome.report.error = "no track could be prepared";
+            else
+                outcome.report = AIAsyncRenderer::render(prepared.job, *control);
+        }
+        if (outcome.report.ok) {
+            outcome.reportPath = settings.folder / "render-report.json";
+            if (auto st = writeTextFileAtomically(outcome.reportPath, reportJson(outcome, settings)); !st)
+                outcome.problems.push_back(st.error());
+        }
+        running_.store(false);
+        callAsyncIfAlive(owner_, [onDone, outcome = std::move(outcome)]() mutable { onDone(std::move(outcome)); });
+    });
+    return {};
+}
+
+} // namespace loopmind

@@ -1,0 +1,64 @@
+#pragma once
+// A persistent store of analysed loops, so a rescan of an unchanged library decodes nothing. SQLite in WAL
+// mode: a kill mid-scan loses at most the batch being written, never the file. An entry is valid only for the
+// same absolute path, size, modification time and analyser version; anything else is a miss.
+#include "Core/Result.h"
+#include "Library/LoopInfo.h"
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+struct sqlite3;
+
+namespace loopmind {
+
+/** Bump whenever Source/Analysis changes what it reports: every older entry then reads as a miss. */
+inline constexpr int currentAnalysisVersion = 1;
+
+/** What identifies one version of a file on disk. */
+struct FileStamp {
+    std::string absolutePath;
+    std::int64_t size = 0;
+    std::int64_t modifiedNs = 0;
+};
+
+/** Null when the file cannot be stat'ed (then it is never cached). */
+std::optional<FileStamp> stampOf(const std::filesystem::path& path);
+
+class AnalysisCache {
+public:
+    /** $LOOPMIND_CACHE_DIR/analysis.sqlite, else $XDG_CACHE_HOME/loopmind/..., else ~/.cache/loopmind/... */
+    static std::filesystem::path defaultLocation();
+
+    /** Opens or creates the store; an unreadable or corrupt file is deleted and rebuilt empty. */
+    static Result<std::unique_ptr<AnalysisCache>> open(const std::filesystem::path& file,
+                                                       int analysisVersion = currentAnalysisVersion);
+    ~AnalysisCache();
+    AnalysisCache(const AnalysisCache&) = delete;
+    AnalysisCache& operator=(const AnalysisCache&) = delete;
+
+    /** The stored analysis if stamp still matches; its path is set to `asGiven`. Thread-safe. */
+    std::optional<LoopInfo> lookup(const FileStamp& stamp, const std::filesystem::path& asGiven);
+
+    /** Writes all entries in one transaction. Failed (not ok) entries are stored too: a broken file stays broken. */
+    Status store(const std::vector<std::pair<FileStamp, LoopInfo>>& batch);
+
+    std::size_t entryCount();
+    /** True when open() found a damaged file and started again. */
+    bool wasRebuilt() const { return rebuilt_; }
+    const std::filesystem::path& file() const { return file_; }
+
+private:
+    AnalysisCache(sqlite3* db, std::filesystem::path file, int version, bool rebuilt);
+    sqlite3* db_;
+    std::filesystem::path file_;
+    int version_;
+    bool rebuilt_;
+    std::mutex mutex_; // one connection, shared by the analysis pool
+};
+
+} // namespace loopmind

@@ -1,0 +1,41 @@
+#pragma once
+// Second-order IIR sections (RBJ cookbook designs), run in double precision so that
+// low-frequency filters at high sample rates stay accurate.
+#include <cmath>
+
+namespace loopmind::mastering {
+
+struct BiquadCoefficients {
+    double b0 = 1, b1 = 0, b2 = 0, a1 = 0, a2 = 0;
+
+    static BiquadCoefficients highPass(double sampleRate, double frequency, double q);
+    static BiquadCoefficients lowPass(double sampleRate, double frequency, double q);
+    /** Shelves with slope S = 1 (the steepest without overshoot). */
+    static BiquadCoefficients lowShelf(double sampleRate, double frequency, double gainDb);
+    static BiquadCoefficients highShelf(double sampleRate, double frequency, double gainDb);
+};
+
+/** Transposed direct form II: one state pair per channel. */
+class Biquad {
+public:
+    Biquad() = default;
+    explicit Biquad(const BiquadCoefficients& c) : c_(c) {}
+    double process(double x)
+    {
+        const double y = c_.b0 * x + s1_;
+        s1_ = c_.b1 * x - c_.a1 * y + s2_;
+        s2_ = c_.b2 * x - c_.a2 * y;
+        return y;
+    }
+    void processInPlace(float* data, int n)
+    {
+        for (int i = 0; i < n; ++i)
+            data[i] = float(process(double(data[i])));
+    }
+
+private:
+    BiquadCoefficients c_;
+    double s1_ = 0, s2_ = 0;
+};
+
+} // namespace loopmind::mastering

@@ -1,0 +1,62 @@
+#include "Mastering/GlueCompressor.h"
+#include "Mastering/Biquad.h"
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+namespace loopmind::mastering {
+namespace {
+constexpr int controlInterval = 16; // gain computed every 16 samples and interpolated: no audible steps
+
+double coefficient(double ms, double rate) { return 1.0 - std::exp(-1.0 / (ms * 0.001 * rate)); }
+
+double staticReductionDb(double levelDb, const GlueSettings& s)
+{
+    const double over = levelDb - s.thresholdDb, slope = 1.0 - 1.0 / s.ratio, half = s.kneeDb / 2.0;
+    if (over <= -half)
+        return 0.0;
+    if (over >= half)
+        return over * slope;
+    return slope * (over + half) * (over + half) / (2.0 * s.kneeDb);
+}
+} // namespace
+
+double applyGlueCompressor(juce::AudioBuffer<float>& audio, double sampleRate, const GlueSettings& settings)
+{
+    const int channels = audio.getNumChannels(), n = audio.getNumSamples();
+    if (channels == 0 || n == 0 || settings.ratio <= 1.0)
+        return 0.0;
+    std::vector<Biquad> sideChain(size_t(channels), Biquad(BiquadCoefficients::highPass(sampleRate, 100.0, 0.7071)));
+    const double rms = coefficient(20.0, sampleRate);
+    const double controlRate = sampleRate / controlInterval;
+    const double fastAttack = coefficient(10.0, controlRate), fastRelease = coefficient(80.0, controlRate);
+    const double slowAttack = coefficient(400.0, controlRate), slowRelease = coefficient(1000.0, controlRate);
+
+    double meanSquare = 0, fast = 0, slow = 0, deepest = 0, previousGain = 1.0;
+    for (int start = 0; start < n; start += controlInterval) {
+        const int count = std::min(controlInterval, n - start);
+        for (int i = start; i < start + count; ++i) {
+            double power = 0;
+            for (int c = 0; c < channels; ++c) {
+                const double v = sideChain[size_t(c)].process(audio.getSample(c, i));
+                power += v * v;
+            }
+            meanSquare += (power / channels - meanSquare) * rms;
+        }
+        const double target = staticReductionDb(10.0 * std::log10(meanSquare + 1e-20), settings);
+        fast += (target - fast) * (target > fast ? fastAttack : fastRelease);
+        slow += (target - slow) * (target > slow ? slowAttack : slowRelease);
+        const double reduction = std::max(fast, slow);
+        deepest = std::max(deepest, reduction);
+        const double gain = std::pow(10.0, -reduction / 20.0);
+        for (int c = 0; c < channels; ++c) {
+            float* x = audio.getWritePointer(c, start);
+            for (int i = 0; i < count; ++i)
+                x[i] = float(x[i] * (previousGain + (gain - previousGain) * double(i + 1) / double(count)));
+        }
+        previousGain = gain;
+    }
+    return deepest;
+}
+
+} // namespace loopmind::mastering

@@ -1,0 +1,98 @@
+#include "Mastering/LoudnessTargeting.h"
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace loopmind::mastering {
+namespace {
+constexpr double closeEnoughLu = 0.05;
+constexpr double truePeakMarginDb = 0.2;  // the limiter aims this far under the ceiling: meters' interpolators differ
+constexpr int maxGainPasses = 6, maxCeilingFixes = 3;
+
+std::string format(const char* pattern, double a, double b = 0, double c = 0)
+{
+    char text[256];
+    std::snprintf(text, sizeof text, pattern, a, b, c);
+    return text;
+}
+} // namespace
+
+MasteredAudio masterToTarget(const MasteringChain& chain, const juce::AudioBuffer<float>& prepared, double sampleRate,
+                             const DeliveryTarget& target, const std::function<bool()>& cancelled)
+{
+    MasteredAudio result;
+    auto& m = result.measurements;
+    m.target = target;
+    auto stop = [&] { return cancelled && cancelled(); };
+
+    const auto preparedLufs = Ebur128Meter::measure(prepared, sampleRate, false).integratedLufs;
+    double limiterCeilingDb = target.truePeakDb - truePeakMarginDb;
+    if (!preparedLufs) {
+        m.warnings.push_back("the mix is silent (no loudness to measure): no gain applied, target not reached");
+        m.limiter = chain.renderTarget(prepared, 0.0, limiterCeilingDb, result.audio);
+        m.measured = Ebur128Meter::measure(result.audio, sampleRate, true);
+        m.passes = 1;
+        return result;
+    }
+
+    bool quietCap = false, limitCap = false;
+    for (int fix = 0; fix < maxCeilingFixes; ++fix) {
+        // The most gain that keeps the limiter within maxLimitingDb at the loudest peak, and the absolute cap.
+        const double peakDb = chain.preparedTruePeak() > 0 ? 20.0 * std::log10(chain.preparedTruePeak()) : -200.0;
+        const double limitGainCap = limiterCeilingDb + maxLimitingDb - peakDb;
+        const double cap = std::min(maxMasterGainDb, limitGainCap);
+        double gain = std::min(target.lufs - *preparedLufs, cap);
+        double previousGain = 0, previousLufs = 0;
+        quietCap = limitCap = false;
+        for (int pass = 0; pass < maxGainPasses; ++pass) {
+            if (stop())
+                return {};
+            m.limiter = chain.renderTarget(prepared, gain, limiterCeilingDb, result.audio);
+            ++m.passes;
+            const auto lufs = Ebur128Meter::measure(result.audio, sampleRate, false).integratedLufs.value_or(-200.0);
+            m.gainDb = gain;
+            const double error = target.lufs - lufs;
+            if (std::abs(error) <= closeEnoughLu)
+                break;
+            if (error > 0 && gain >= cap - 1e-9) {
+                (cap == maxMasterGainDb ? quietCap : limitCap) = true;
+                break;
+            }
+            // Secant step on loudness(gain): slope 1 without limiting, less as the limiter works harder.
+            double slope = 1.0;
+            if (pass > 0 && std::abs(gain - previousGain) > 1e-6)
+                slope = std::clamp((lufs - previousLufs) / (gain - previousGain), 0.2, 1.0);
+            previousGain = gain;
+            previousLufs = lufs;
+            const double next = std::min(gain + error / slope, cap);
+            if (std::abs(next - gain) < 0.002)
+                break;
+            gain = next;
+        }
+        if (stop())
+            return {};
+        m.measured = Ebur128Meter::measure(result.audio, sampleRate, true);
+        // The reference meter's interpolator may see a little more than ours: tighten and go again.
+        if (!m.measured.truePeakDb || *m.measured.truePeakDb <= target.truePeakDb - 0.05)
+            break;
+        limiterCeilingDb -= *m.measured.truePeakDb - (target.truePeakDb - 0.1);
+    }
+
+    const double reached = m.measured.integratedLufs.value_or(-200.0);
+    if (quietCap)
+        m.warnings.push_back(format("the mix is very quiet (%.1f LUFS before mastering): gain capped at +%.0f dB, so the master is "
+                                    "%.1f LUFS instead of the target",
+                                    *preparedLufs, maxMasterGainDb, reached));
+    else if (limitCap)
+        m.warnings.push_back(format("target %.1f LUFS not reached without heavy limiting: the master is %.1f LUFS with peaks "
+                                    "already reduced by %.1f dB; louder would distort (choose a lower target)",
+                                    target.lufs, reached, m.limiter.maxReductionDb));
+    else if (std::abs(reached - target.lufs) > 0.2)
+        m.warnings.push_back(format("the master landed at %.2f LUFS, %.2f LU from the target %.1f", reached, reached - target.lufs,
+                                    target.lufs));
+    if (m.measured.truePeakDb && *m.measured.truePeakDb > target.truePeakDb)
+        m.warnings.push_back(format("true peak %.2f dBTP is above the ceiling %.1f dBTP", *m.measured.truePeakDb, target.truePeakDb));
+    return result;
+}
+
+} // namespace loopmind::mastering

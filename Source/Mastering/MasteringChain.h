@@ -1,0 +1,47 @@
+#pragma once
+// The mastering chain: sub-sonic high-pass -> gentle tonal EQ -> glue compressor -> gain -> true-peak
+// limiter. The first three do not depend on the delivery target (the compressor's threshold follows the
+// programme's own loudness), so they run once; each target then only needs gain + limiter, which
+// is what lets LoudnessTargeting iterate cheaply and deliver several targets from one render.
+#include "Mastering/TonalBalance.h"
+#include "Mastering/TruePeakLimiter.h"
+#include <juce_audio_basics/juce_audio_basics.h>
+#include <optional>
+#include <vector>
+
+namespace loopmind::mastering {
+
+struct ChainSettingsUsed {
+    double highPassHz = 0;
+    TonalCorrection eq;
+    double glueThresholdDb = 0, glueRatio = 1, glueMaxReductionDb = 0;
+    int latencySamples = 0; // the limiter's look-ahead, compensated (the output is aligned with the input)
+};
+
+class MasteringChain {
+public:
+    static constexpr double highPassHz = 25.0; // below music, above DC and rumble: frees headroom for the limiter
+
+    MasteringChain(double sampleRate, double intensity);
+
+    /** Runs high-pass, EQ and glue compression in place; programmeLufs is the premaster's loudness. */
+    void prepare(juce::AudioBuffer<float>& audio, std::optional<double> programmeLufs);
+
+    /** out = prepared x gain, limited to ceilingDb (dBTP). The chain must have been prepared on `prepared`. */
+    LimiterStats renderTarget(const juce::AudioBuffer<float>& prepared, double gainDb, double ceilingDb,
+                              juce::AudioBuffer<float>& out) const;
+
+    /** Largest 4x-oversampled peak of the prepared audio (linear): how far gain can go before limiting. */
+    double preparedTruePeak() const { return preparedPeak_; }
+    const ChainSettingsUsed& settingsUsed() const { return used_; }
+    int latencySamples() const { return limiter_.latencySamples(); }
+
+private:
+    double sampleRate_, intensity_;
+    TruePeakLimiter limiter_;
+    std::vector<float> envelope_;
+    double preparedPeak_ = 0;
+    ChainSettingsUsed used_;
+};
+
+} // namespace loopmind::mastering

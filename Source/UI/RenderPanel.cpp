@@ -1,0 +1,167 @@
+#include "UI/RenderPanel.h"
+#include "Core/PathText.h"
+#include "UI/Theme.h"
+
+namespace loopmind {
+
+namespace {
+const int rates[] = { 44100, 48000, 88200, 96000 };
+}
+
+RenderPanel::RenderPanel()
+{
+    title_.setFont(juce::Font(17.0f, juce::Font::bold));
+    format_.addItemList({ "WAV", "FLAC", "AIFF" }, 1);
+    bits_.addItemList({ "16", "24", "32f" }, 1);
+    for (int r : rates)
+        rate_.addItem(juce::String(r), r);
+    // Mastering belongs to the core; until it offers presets the choice is shown but cannot be changed.
+    loudness_.addItemList({ "none", "streaming", "broadcast", "apple", "club" }, 1);
+    loudness_.setSelectedId(1);
+    loudness_.setEnabled(false);
+    loudness_.setTooltip("Loudness presets arrive with mastering in the core; renders are unmastered for now.");
+    format_.onChange = [this] {
+        // 32-bit float is WAV only (the core says why otherwise); keep the choice valid.
+        if (format_.getSelectedId() != 1 && bits_.getSelectedId() == 3)
+            bits_.setSelectedId(2);
+    };
+    bits_.onChange = [this] {
+        if (bits_.getSelectedId() == 3)
+            format_.setSelectedId(1);
+    };
+    choose_.onClick = [this] { if (onChooseFolder) onChooseFolder(); };
+    render_.onClick = [this] { if (onRender) onRender(); };
+    cancel_.onClick = [this] { if (onCancel) onCancel(); };
+    show_.onClick = [this] {
+        if (!lastMix_.empty())
+            juce::File(juce::String::fromUTF8(lastMix_.string().c_str())).revealToUser();
+    };
+    stems_.setToggleState(true, juce::dontSendNotification);
+    destination_.setColour(juce::Label::textColourId, theme::textDim);
+    destination_.setMinimumHorizontalScale(0.5f);
+    result_.setJustificationType(juce::Justification::topLeft);
+    result_.setMinimumHorizontalScale(0.7f);
+    for (juce::Component* c : std::initializer_list<juce::Component*> { &title_, &choose_, &destination_, &stems_, &formatLabel_,
+                                                                        &format_, &bitsLabel_, &bits_, &rateLabel_, &rate_,
+                                                                        &loudnessLabel_, &loudness_, &render_, &result_ })
+        addAndMakeVisible(c);
+    addChildComponent(cancel_);
+    addChildComponent(bar_);
+    addChildComponent(show_);
+    setSettings({});
+}
+
+RenderSettings RenderPanel::settings() const
+{
+    RenderSettings s;
+    s.stems = stems_.getToggleState();
+    s.folder = folder_;
+    s.format = format_.getSelectedId() == 2 ? AudioFileFormat::flac : format_.getSelectedId() == 3 ? AudioFileFormat::aiff : AudioFileFormat::wav;
+    s.bitDepth = bits_.getSelectedId() == 1 ? 16 : bits_.getSelectedId() == 3 ? 32 : 24;
+    s.sampleRate = rate_.getSelectedId() > 0 ? rate_.getSelectedId() : 44100;
+    s.loudnessPreset = loudness_.getText().toStdString();
+    return s;
+}
+
+void RenderPanel::setSettings(const RenderSettings& s)
+{
+    stems_.setToggleState(s.stems, juce::dontSendNotification);
+    folder_ = s.folder;
+    destination_.setText(folder_.empty() ? juce::String("(no destination chosen)") : juce::String::fromUTF8(pathText(folder_).c_str()),
+                         juce::dontSendNotification);
+    format_.setSelectedId(s.format == AudioFileFormat::flac ? 2 : s.format == AudioFileFormat::aiff ? 3 : 1, juce::dontSendNotification);
+    bits_.setSelectedId(s.bitDepth == 16 ? 1 : s.bitDepth == 32 ? 3 : 2, juce::dontSendNotification);
+    rate_.setSelectedId(int(s.sampleRate), juce::dontSendNotification);
+    if (rate_.getSelectedId() == 0)
+        rate_.setSelectedId(44100, juce::dontSendNotification);
+}
+
+void RenderPanel::setRunning(bool running)
+{
+    render_.setEnabled(!running);
+    cancel_.setVisible(running);
+    bar_.setVisible(running);
+    if (running) {
+        show_.setVisible(false);
+        progress_ = 0.0;
+        bar_.setTextToDisplay("Preparing...");
+        result_.setText({}, juce::dontSendNotification);
+    }
+    resized();
+}
+
+void RenderPanel::setProgress(double progress, double etaSeconds)
+{
+    progress_ = progress;
+    const auto percent = juce::String(juce::roundToInt(progress * 100.0)) + "%";
+    bar_.setTextToDisplay(etaSeconds >= 0 ? percent + "  -  " + juce::String(etaSeconds, 1) + " s left" : percent);
+}
+
+void RenderPanel::showMessage(const juce::String& text, bool isError)
+{
+    result_.setColour(juce::Label::textColourId, isError ? theme::error : theme::text);
+    result_.setText(text, juce::dontSendNotification);
+}
+
+void RenderPanel::showOutcome(const RenderOutcome& o)
+{
+    setRunning(false);
+    const auto& r = o.report;
+    if (!r.ok) {
+        showMessage(r.cancelled ? "Render cancelled: earlier files are untouched." : "Render failed: " + juce::String(r.error), !r.cancelled);
+        return;
+    }
+    juce::String text = "Done: " + juce::String::fromUTF8(r.mixPath.filename().string().c_str()) + ", " + juce::String(r.lengthSeconds, 1)
+                        + " s in " + juce::String(r.renderSeconds, 2) + " s; peak " + juce::String(r.mixPeakDb, 1) + " dBFS";
+    if (!r.stemPaths.empty())
+        text << "; " << int(r.stemPaths.size()) << " stems";
+    text << ". Unmastered: loudness and true peak need core mastering.";
+    for (const auto& p : o.problems)
+        text << "\n" << juce::String::fromUTF8(p.c_str());
+    showMessage(text, false);
+    lastMix_ = r.mixPath;
+    show_.setVisible(true);
+    resized();
+}
+
+void RenderPanel::paint(juce::Graphics& g) { g.fillAll(theme::panel); }
+
+void RenderPanel::resized()
+{
+    auto area = getLocalBounds().reduced(6);
+    auto row = area.removeFromTop(28);
+    title_.setBounds(row.removeFromLeft(70));
+    choose_.setBounds(row.removeFromLeft(110));
+    row.removeFromLeft(6);
+    destination_.setBounds(row);
+    area.removeFromTop(4);
+    row = area.removeFromTop(26);
+    stems_.setBounds(row.removeFromLeft(74));
+    auto place = [&row](juce::Label& label, juce::ComboBox& box, int labelWidth, int boxWidth) {
+        label.setBounds(row.removeFromLeft(labelWidth));
+        box.setBounds(row.removeFromLeft(boxWidth));
+        row.removeFromLeft(8);
+    };
+    place(formatLabel_, format_, 50, 80);
+    place(bitsLabel_, bits_, 36, 64);
+    area.removeFromTop(4);
+    row = area.removeFromTop(26);
+    row.removeFromLeft(74);
+    place(rateLabel_, rate_, 50, 80);
+    place(loudnessLabel_, loudness_, 66, 110);
+    area.removeFromTop(6);
+    row = area.removeFromTop(28);
+    render_.setBounds(row.removeFromLeft(90));
+    row.removeFromLeft(6);
+    if (cancel_.isVisible()) {
+        cancel_.setBounds(row.removeFromRight(70));
+        row.removeFromRight(6);
+        bar_.setBounds(row);
+    } else if (show_.isVisible()) {
+        show_.setBounds(row.removeFromLeft(120));
+    }
+    area.removeFromTop(4);
+    result_.setBounds(area);
+}
+
+} // namespace loopmind

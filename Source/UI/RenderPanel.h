@@ -1,0 +1,38 @@
+#pragma once
+// Render settings (stems, destination, format, bit depth, sample rate, loudness preset), progress with ETA and
+// Cancel, and the result summary with "Show in folder". The render itself is RenderTask's job.
+#include "App/RenderTask.h"
+
+namespace loopmind {
+
+class RenderPanel final : public juce::Component {
+public:
+    RenderPanel();
+    std::function<void()> onRender, onCancel, onChooseFolder;
+
+    RenderSettings settings() const;
+    void setSettings(const RenderSettings& s);
+    void setRunning(bool running);
+    void setProgress(double progress, double etaSeconds);
+    void showOutcome(const RenderOutcome& outcome);
+    void showMessage(const juce::String& text, bool isError);
+    juce::String resultText() const { return result_.getText(); }
+    bool isRunning() const { return cancel_.isVisible(); }
+    juce::Rectangle<int> resultArea() const { return result_.getBounds(); }
+
+    void resized() override;
+    void paint(juce::Graphics&) override;
+
+private:
+    juce::Label title_ { {}, "Render" }, destination_, formatLabel_ { {}, "Format" }, bitsLabel_ { {}, "Bits" },
+        rateLabel_ { {}, "Rate" }, loudnessLabel_ { {}, "Loudness" };
+    juce::TextButton choose_ { "Destination..." }, render_ { "Render" }, cancel_ { "Cancel" }, show_ { "Show in folder" };
+    juce::ToggleButton stems_ { "Stems" };
+    juce::ComboBox format_, bits_, rate_, loudness_;
+    double progress_ = 0.0;
+    juce::ProgressBar bar_ { progress_ };
+    juce::Label result_;
+    std::filesystem::path folder_, lastMix_;
+};
+
+} // namespace loopmind

@@ -1,0 +1,89 @@
+#include "App/ProjectFile.h"
+#include "App/StudioCommands.h"
+#include "Arrangement/ArrangementFile.h"
+#include "GuiStudioFixture.h"
+#include "UI/Theme.h"
+
+using namespace loopmind;
+using namespace loopmind::test;
+namespace fs = std::filesystem;
+
+TEST_CASE("render panel during and after a render", "[gui][render]")
+{
+    auto studio = makeStudio();
+    REQUIRE(studio->generate(1));
+    const auto out = freshTempFolder("render");
+    RenderSettings s;
+    s.folder = out;
+    s.stems = true;
+    s.bitDepth = 16;
+    studio->setRenderSettings(s);
+    auto& panel = studio->renderPanel();
+
+    REQUIRE(studio->commandManager().invokeDirectly(commands::render, false));
+    REQUIRE(studio->isRendering());
+    CHECK(panel.isRunning());
+    pumpFor(0.1); // let the timer put progress on the bar
+    const auto during = snapshot(panel, "render-running");
+    CHECK(countDifferent(during, during.getBounds(), theme::panel) > 2000);
+
+    REQUIRE(pumpUntil([&] { return !studio->isRendering() && !panel.isRunning(); }, 240));
+    const auto after = snapshot(panel, "render-done");
+    INFO(panel.resultText());
+    CHECK(panel.resultText().startsWith("Done: mix.wav"));
+    CHECK(fs::file_size(out / "mix.wav") > 1000);
+    CHECK(fs::exists(out / "arrangement.json"));
+    CHECK(fs::exists(out / "render-report.json"));
+    CHECK(fs::exists(out / "stems"));
+    // The result text is drawn: many light pixels where the summary sits.
+    CHECK(countNear(after, panel.resultArea(), theme::text, 60) > 200);
+    // What was rendered is what is on screen.
+    auto written = readArrangementFile(out / "arrangement.json");
+    REQUIRE(written);
+    CHECK(written->tracks.size() == studio->document().song().arrangement->tracks.size());
+}
+
+TEST_CASE("a cancelled render leaves no mix and reports it", "[gui][render]")
+{
+    auto studio = makeStudio();
+    REQUIRE(studio->generate(1));
+    const auto out = freshTempFolder("render-cancel");
+    RenderSettings s;
+    s.folder = out;
+    studio->setRenderSettings(s);
+    REQUIRE(studio->startRender().empty());
+    studio->commandManager().invokeDirectly(commands::cancelJobs, false);
+    REQUIRE(pumpUntil([&] { return !studio->renderPanel().isRunning(); }, 120));
+    snapshot(studio->renderPanel(), "render-cancelled");
+    CHECK(studio->renderPanel().resultText().startsWith("Render cancelled"));
+    CHECK_FALSE(fs::exists(out / "mix.wav"));
+}
+
+TEST_CASE("without a destination the render panel says why", "[gui][render]")
+{
+    auto studio = makeStudio();
+    REQUIRE(studio->generate(1));
+    CHECK_FALSE(studio->startRender().empty());
+    CHECK(studio->renderPanel().resultText().startsWith("Cannot render"));
+}
+
+TEST_CASE("a project saves and opens again with the same song", "[gui][project]")
+{
+    auto studio = makeStudio();
+    REQUIRE(studio->generate(5));
+    studio->arrangementView().onSolo(1, true);
+    const auto file = juce::File((freshTempFolder("project") / "song.loopmind").string());
+    REQUIRE(studio->saveProjectFile(file));
+    CHECK_FALSE(studio->document().dirty);
+
+    auto reopened = makeStudio(false);
+    REQUIRE(reopened->openProjectFile(file));
+    REQUIRE(pumpUntil([&] { return !reopened->isScanning(); }, 180));
+    const auto& song = reopened->document().song();
+    REQUIRE(song.arrangement);
+    CHECK(arrangementToText(*song.arrangement) == arrangementToText(*studio->document().song().arrangement));
+    CHECK(song.lanes[1].solo);
+    CHECK(song.seed == 5);
+    CHECK(reopened->libraryPanel().table().numRows() == studio->libraryPanel().table().numRows());
+    CHECK(reopened->arrangementView().numLanes() == int(song.arrangement->tracks.size()));
+}

@@ -1,0 +1,20 @@
+// The GUI tests run on the message thread with JUCE's GUI initialised and the studio's LookAndFeel.
+#define CATCH_CONFIG_RUNNER
+#include "UI/StudioLookAndFeel.h"
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <iostream>
+
+int main(int argc, char* argv[])
+{
+    if (std::getenv("DISPLAY") == nullptr) {
+        std::cerr << "loopmind_gui_tests needs a display: run it under xvfb-run -a\n";
+        return 2;
+    }
+    juce::ScopedJuceInitialiser_GUI gui;
+    loopmind::StudioLookAndFeel lookAndFeel;
+    juce::LookAndFeel::setDefaultLookAndFeel(&lookAndFeel);
+    const int result = Catch::Session().run(argc, argv);
+    juce::LookAndFeel::setDefaultLookAndFeel(nullptr);
+    return result;
+}
