@@ -20,7 +20,8 @@ export UBSAN_OPTIONS="suppressions=$PWD/cmake/ubsan.supp:print_stacktrace=1:halt
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1"
 export LSAN_OPTIONS="suppressions=$PWD/cmake/lsan.supp"
 # The JACK timing test runs in the Release suite and under TSan; ASan adds nothing to it.
-./build-asan/bin/loopmind_tests "~[jack]"
+# Tests tagged [cli] drive the loopmind binary, which this build does not make.
+./build-asan/bin/loopmind_tests "~[jack]~[cli]"
 
 echo "== engine tests under ThreadSanitizer (clang, RelWithDebInfo)"
 if [ ! -f build-tsan/build.ninja ]; then

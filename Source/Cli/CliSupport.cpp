@@ -1,7 +1,9 @@
 #include "Cli/CliSupport.h"
 #include "Core/PathText.h"
 #include "Library/FileDiscovery.h"
+#include "Library/AnalysisCache.h"
 #include "Library/LoopAnalyser.h"
+#include "Library/PackConsistency.h"
 #include <chrono>
 #include <cmath>
 #include <csignal>
@@ -114,18 +116,36 @@ void runWithProgress(const std::string& label, JobControl& control, const std::f
         std::fprintf(stderr, "\r%s: 100%%                 \n", label.c_str());
 }
 
-AnalysedInputs analyseInputs(const std::vector<std::filesystem::path>& inputs, int jobs, bool printProblems)
+AnalysedInputs analyseInputs(const Arguments& args, bool printProblems)
 {
     AnalysedInputs out;
-    const auto found = discoverAudioFiles(inputs);
+    const int jobs = int(args.number("jobs", 0, 256).value_or(0));
+    const auto found = discoverAudioFiles(args.positional());
     for (const auto& p : found.problems) {
         if (printProblems)
             std::cerr << "error: " << p.error << "\n";
         ++out.failures;
     }
+    std::unique_ptr<AnalysisCache> cache;
+    if (!args.has("no-cache")) {
+        auto opened = AnalysisCache::open(AnalysisCache::defaultLocation());
+        if (opened)
+            cache = std::move(opened.value());
+        else
+            std::cerr << "warning: analysing without the cache: " << opened.error() << "\n";
+    }
     JobControl control;
     runWithProgress("analysing " + std::to_string(found.files.size()) + " files", control,
-                    [&] { out.loops = analyseLoopFiles(found.files, jobs, control); });
+                    [&] { out.loops = analyseLoopFiles(found.files, jobs, control, cache.get()); });
+    // Loops of one folder reinforce each other's tempo; what changed or disagrees is said, not hidden.
+    auto reconciled = reconcilePackTempos(out.loops);
+    out.loops = std::move(reconciled.loops);
+    if (printProblems) {
+        for (const auto& s : reconciled.adjustments)
+            std::cerr << "note: " << s << "\n";
+        for (const auto& s : reconciled.disagreements)
+            std::cerr << "note: " << s << "\n";
+    }
     for (const auto& l : out.loops) {
         if (!l.ok) {
             ++out.failures;

@@ -38,9 +38,10 @@ void installInterruptHandler();
 /** Runs work() on a helper thread while printing "label: 42% (ETA 3 s)" on stderr, once it has run a second. */
 void runWithProgress(const std::string& label, JobControl& control, const std::function<void()>& work);
 
-/** Finds and analyses the files under the given paths, printing problems; the failures are counted. */
+/** Finds and analyses the files under the given paths (through the analysis cache unless --no-cache),
+    reconciles tempos within each folder, prints problems; the failures are counted. */
 struct AnalysedInputs { std::vector<LoopInfo> loops; int failures = 0; };
-AnalysedInputs analyseInputs(const std::vector<std::filesystem::path>& inputs, int jobs, bool printProblems);
+AnalysedInputs analyseInputs(const Arguments& args, bool printProblems);
 
 /** Analyses PATH... and runs the AIArrangementEngine with --seed/--bpm/--bars/--sample-rate. */
 int runAnalyse(int argc, char** argv);

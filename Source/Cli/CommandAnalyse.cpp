@@ -7,13 +7,12 @@ namespace loopmind::cli {
 
 int runAnalyse(int argc, char** argv)
 {
-    Arguments args(argc, argv, 2, { "jobs" }, { "json" });
+    Arguments args(argc, argv, 2, { "jobs" }, { "json", "no-cache" });
     if (args.positional().empty())
         throw UsageError { "give at least one file or folder" };
-    const int jobs = int(args.number("jobs", 0, 256).value_or(0));
     const bool json = args.has("json");
     // With --json every file, good or bad, is in the array; the errors go to stderr as well.
-    auto result = analyseInputs(args.positional(), jobs, true);
+    auto result = analyseInputs(args, true);
     if (result.loops.empty() && result.failures > 0 && !json)
         return usageOrFatal;
 

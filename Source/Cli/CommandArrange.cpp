@@ -30,8 +30,7 @@ ArrangedSong arrangeFromArguments(const Arguments& args)
     request.bpm = args.number("bpm", 40, 300);
     if (auto bars = args.number("bars", 4, 4096))
         request.bars = int(*bars);
-    const int jobs = int(args.number("jobs", 0, 256).value_or(0));
-    auto analysed = analyseInputs(args.positional(), jobs, true);
+    auto analysed = analyseInputs(args, true);
     request.sampleRate = args.number("sample-rate", 8000, 384000).value_or(commonSampleRate(analysed.loops));
     ArrangedSong song { AIArrangementEngine().arrange(analysed.loops, request), analysed.failures };
     return song;
@@ -47,7 +46,7 @@ void printArrangementSummary(const Arrangement& a)
 
 int runArrange(int argc, char** argv)
 {
-    Arguments args(argc, argv, 2, { "out", "seed", "bpm", "bars", "sample-rate", "jobs" }, {});
+    Arguments args(argc, argv, 2, { "out", "seed", "bpm", "bars", "sample-rate", "jobs" }, { "no-cache" });
     if (args.positional().empty())
         throw UsageError { "give at least one loop file or folder" };
     const auto out = args.text("out");

@@ -160,7 +160,9 @@ int runRender(int argc, char** argv)
 {
     auto valueOptions = outputOptions;
     valueOptions.insert({ "stems", "seed", "bpm", "bars", "arrangement", "jobs" });
-    Arguments args(argc, argv, 2, valueOptions, outputSwitches);
+    auto switches = outputSwitches;
+    switches.insert("no-cache");
+    Arguments args(argc, argv, 2, valueOptions, switches);
     const auto output = outputFromArguments(args);
     const auto arrangementIn = args.text("arrangement");
     if (arrangementIn.has_value() == !args.positional().empty())
