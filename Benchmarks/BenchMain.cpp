@@ -69,6 +69,8 @@ double baselineSumSeconds(const RenderJob& job)
 } // namespace
 
 int runEngineBench(); // EngineBench.cpp
+int runMasterBench(); // MasterBench.cpp
+int runAnalyseBench(int argc, char** argv); // AnalyseBench.cpp
 
 int runRenderBench()
 {
@@ -126,6 +128,9 @@ int main(int argc, char** argv)
         return runRenderBench();
     if (argc >= 2 && std::strcmp(argv[1], "engine") == 0)
         return runEngineBench();
-    std::cerr << "usage: loopmind_bench render|engine\n";
+    if (argc >= 2 && std::strcmp(argv[1], "master") == 0)
+        return runMasterBench();
+    if (argc >= 2 && std::strcmp(argv[1], "analyse") == 0) return runAnalyseBench(argc, argv);
+    std::cerr << "usage: loopmind_bench render|engine|master\n";
     return 2;
 }

@@ -13,6 +13,7 @@ namespace {
 using detail::clamp01;
 
 constexpr double kLowHz = 150.0;
+constexpr double kLowishHz = 200.0;
 constexpr double kFlatLowHz = 150.0, kFlatHighHz = 8000.0;
 constexpr double kHintBonus = 0.3;  // enough to settle a close call, not to overrule clear audio
 constexpr double kMinScore = 0.3;   // below: no role is convincing
@@ -28,6 +29,7 @@ struct Features {
     double polyphony = 0.0;    // pitch classes sounding together, averaged over pitched frames
     double pitchedShare = 0.0; // share of (non-silent) frames with at least one note
     double lowPitch = 0.0;     // share of pitched frames whose lowest note is below 150 Hz
+    double lowishPitch = 0.0;  // the same below 200 Hz (G3): a bass line played high still lives there
 };
 
 Features measure(const std::vector<float>& mono, double sampleRate)
@@ -94,7 +96,7 @@ Features measure(const std::vector<float>& mono, double sampleRate)
     double loudest = 0.0;
     for (float e : chroma.energy)
         loudest = std::max(loudest, double(e));
-    double audible = 0.0, pitched = 0.0, polyphony = 0.0, lowFrames = 0.0;
+    double audible = 0.0, pitched = 0.0, polyphony = 0.0, lowFrames = 0.0, lowishFrames = 0.0;
     for (size_t n = 0; n < chroma.pitchClasses.size(); ++n) {
         if (chroma.energy[n] < 1e-4 * loudest) // -40 dB: silence between notes says nothing
             continue;
@@ -105,20 +107,25 @@ Features measure(const std::vector<float>& mono, double sampleRate)
         polyphony += chroma.pitchClasses[n];
         if (chroma.lowestPitchHz[n] > 0.0f && chroma.lowestPitchHz[n] < kLowHz)
             lowFrames += 1.0;
+        if (chroma.lowestPitchHz[n] > 0.0f && chroma.lowestPitchHz[n] < kLowishHz)
+            lowishFrames += 1.0;
     }
     f.pitchedShare = audible > 0.0 ? pitched / audible : 0.0;
     f.polyphony = pitched > 0.0 ? polyphony / pitched : 0.0;
     f.lowPitch = pitched > 0.0 ? lowFrames / pitched : 0.0;
+    f.lowishPitch = pitched > 0.0 ? lowishFrames / pitched : 0.0;
     return f;
 }
 
 std::array<double, RoleCount> scoreRoles(const Features& f)
 {
     std::array<double, RoleCount> s {};
-    const double tonal = clamp01((f.tonalness - 0.1) / 0.35) * clamp01(f.pitchedShare / 0.5);
+    const double tonal = clamp01((f.tonalness - 0.2) / 0.4) * clamp01(f.pitchedShare / 0.5);
     const double noisy = 1.0 - tonal;
     const double percussive = clamp01((f.depthDb - 3.0) / 6.0);
-    const double low = std::max(clamp01((f.lowRatio - 0.35) / 0.35), clamp01((f.lowPitch - 0.4) / 0.4));
+    // One line at a time, mostly below G3: a bass line, even when it sits above 150 Hz.
+    const double monoLow = f.polyphony < 1.4 ? clamp01((f.lowishPitch - 0.5) / 0.3) : 0.0;
+    const double low = std::max({clamp01((f.lowRatio - 0.35) / 0.35), clamp01((f.lowPitch - 0.4) / 0.4), monoLow});
     const double chordal = clamp01((f.polyphony - 1.6) / 1.0);
 
     s[Drums] = noisy * (0.3 + 0.7 * percussive);
@@ -187,6 +194,12 @@ RoleEstimate classifyRole(const juce::AudioBuffer<float>& audio, double sampleRa
         return estimate; // silence has no role
 
     auto scores = scoreRoles(measure(mono, sampleRate));
+    // Longer than a one-shot yet with no tempo at all: an arrhythmic texture (crackle, pings, wind) is fx,
+    // however percussive or tonal its grains are.
+    if (audio.getNumSamples() >= 2.0 * sampleRate && !estimateTempo(audio, sampleRate, "").bpm) {
+        const double best = *std::max_element(scores.begin(), scores.end());
+        scores[Fx] = std::max(scores[Fx], best + 0.05);
+    }
     const int hinted = hintedRole(nameHint);
     if (hinted >= 0)
         scores[size_t(hinted)] += kHintBonus;

@@ -216,6 +216,52 @@ std::optional<double> hintedBpm(const std::string& nameHint, const std::vector<C
 }
 
 /** True when one beat count is the other times a power of two (the same tempo up to octaves). */
+/** Onsets without any measurable repetition still make a groove only if they sit on a musical grid:
+    some plausible candidate's 8th notes, straight or swung (the off-beat 16th up to 2/3 of the 8th).
+    Random crackle, pings and a one-shot's reverb tail land anywhere. Requires 85 % aligned. */
+bool onGrid(const std::vector<int>& onsets, double frames, const std::vector<Candidate>& candidates)
+{
+    if (onsets.size() < 4)
+        return false;
+    for (const auto& c : candidates) {
+        if (c.prior < 0.5)
+            continue;
+        const double eighth = frames / (c.beats * 2.0);
+        const double tolerance = std::max(1.5 / eighth, 0.06);
+        int aligned = 0;
+        for (int i : onsets) {
+            const double p = double(i) / eighth - std::floor(double(i) / eighth);
+            if (p <= tolerance || p >= 1.0 - tolerance || (p >= 0.5 - tolerance && p <= 0.67 + tolerance))
+                ++aligned;
+        }
+        if (aligned >= 0.85 * double(onsets.size()))
+            return true;
+    }
+    return false;
+}
+
+/** The first onset towers over every later one: a single hit and its echoes, not a pattern. */
+bool dominantFirstHit(const std::vector<float>& e, const std::vector<int>& onsets)
+{
+    if (onsets.empty())
+        return false;
+    float later = 0.0f;
+    for (size_t k = 1; k < onsets.size(); ++k)
+        later = std::max(later, e[size_t(onsets[k])]);
+    return e[size_t(onsets.front())] > 4.0f * later;
+}
+
+/** Loud at the start, then only a tail: the second half never comes within 10 dB of the opening
+    peak. A loop, which repeats its hits, does. */
+bool decaysAway(const std::vector<float>& mono)
+{
+    const size_t n = mono.size(), head = std::max<size_t>(1, n * 15 / 100);
+    float first = 0.0f, second = 0.0f;
+    for (size_t i = 0; i < head; ++i) first = std::max(first, std::abs(mono[i]));
+    for (size_t i = n / 2; i < n; ++i) second = std::max(second, std::abs(mono[i]));
+    return second < 0.3f * first;
+}
+
 bool octaveRelated(int a, int b)
 {
     const int hi = std::max(a, b), lo = std::min(a, b);
@@ -267,7 +313,10 @@ TempoEstimate estimateTempo(const juce::AudioBuffer<float>& audio, double sample
     for (double p : power)
         total += p;
 
-    const bool fewOnsets = onsets.size() <= 1 || total <= 1e-12;
+    // A one-shot: every onset falls in the first quarter and the rest is its decay. A loop, which
+    // wraps, keeps having onsets to its end.
+    const bool decayOnly = !onsets.empty() && onsets.back() < int(0.25 * double(e.size()));
+    const bool fewOnsets = onsets.size() <= 1 || total <= 1e-12 || decayOnly;
     for (auto& c : candidates) {
         c.repeats = fewOnsets ? 0.0 : repeats(power, total, c.beats);
         c.score = c.repeats * c.prior;
@@ -276,7 +325,9 @@ TempoEstimate estimateTempo(const juce::AudioBuffer<float>& audio, double sample
 
     // Rhythmic: the envelope repeats at some beat or subdivision, or (a one-bar groove, a pad changing
     // chords) it holds several distinct onsets; noise does neither.
-    const bool distinctOnsets = onsets.size() >= 3 && onsetContrast(e, onsets) >= kOnsetContrast;
+    const bool distinctOnsets = onsets.size() >= 3 && onsetContrast(e, onsets) >= kOnsetContrast
+                                && onGrid(onsets, double(e.size()), candidates) && !dominantFirstHit(e, onsets)
+                                && !decaysAway(mono);
     if (fewOnsets || (strongest < kRhythmicRepeats && !distinctOnsets)) {
         // No groove to measure. A name whose tempo fits the length exactly is still worth reporting.
         if (hint) {

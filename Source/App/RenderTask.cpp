@@ -4,28 +4,37 @@
 #include "Engine/ParallelPlanRunner.h"
 #include "Render/RenderJobBuilder.h"
 #include "UI/AsyncCallback.h"
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 namespace loopmind {
 namespace fs = std::filesystem;
 
 namespace {
+/** The core's render-report.json (loudness, true peak, chain, per stem) with the app's own fields added on top. */
 std::string reportJson(const RenderOutcome& o, const RenderSettings& s)
 {
-    nlohmann::json j;
+    nlohmann::json j = nlohmann::json::object();
+    if (std::ifstream core(o.report.reportPath); core) {
+        auto parsed = nlohmann::json::parse(core, nullptr, false);
+        if (parsed.is_object())
+            j = std::move(parsed);
+    }
     j["ok"] = o.report.ok;
     j["cancelled"] = o.report.cancelled;
     j["error"] = o.report.error;
     j["mix"] = o.report.mixPath.string();
-    j["stems"] = nlohmann::json::array();
-    for (const auto& p : o.report.stemPaths)
-        j["stems"].push_back(p.string());
+    if (!j.contains("stems") || j["stems"].size() != o.report.stemPaths.size()) {
+        j["stems"] = nlohmann::json::array();
+        for (const auto& p : o.report.stemPaths)
+            j["stems"].push_back(p.string());
+    }
     j["arrangement"] = o.arrangementPath.string();
     j["lengthSeconds"] = o.report.lengthSeconds;
     j["renderSeconds"] = o.report.renderSeconds;
     j["mixPeakDb"] = o.report.mixPeakDb;
     j["loudnessPreset"] = s.loudnessPreset;
-    j["mastered"] = false; // the core has no mastering yet: the mix is the plain sum of the tracks
+    j["mastered"] = o.report.mastered;
     j["problems"] = o.problems;
     return j.dump(2) + "\n";
 }
@@ -46,6 +55,13 @@ OutputSettings RenderTask::outputFor(const RenderSettings& s)
         out.stemsFolder = s.folder / "stems";
     out.format = s.format;
     out.bitDepth = s.bitDepth;
+    // The panel's loudness preset is the core's delivery target; "none" (or anything unknown) renders the plain sum.
+    if (const auto target = deliveryPreset(s.loudnessPreset)) {
+        out.mastering.enabled = true;
+        out.mastering.targets = { *target };
+    } else {
+        out.mastering.enabled = false;
+    }
     return out;
 }
 

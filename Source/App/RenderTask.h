@@ -17,7 +17,7 @@ struct RenderSettings {
     AudioFileFormat format = AudioFileFormat::wav;
     int bitDepth = 24;                     // 16, 24, 32 (float, WAV only)
     double sampleRate = 44100;
-    std::string loudnessPreset = "none";   // streaming, broadcast, apple, club, none (needs core mastering)
+    std::string loudnessPreset = "streaming"; // streaming, broadcast, apple, club (core mastering presets) or none (plain sum)
 };
 
 struct RenderOutcome {

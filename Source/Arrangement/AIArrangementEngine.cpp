@@ -1,8 +1,9 @@
 #include "Arrangement/AIArrangementEngine.h"
 #include "Arrangement/KeyRelation.h"
+#include "Arrangement/LayerPlan.h"
+#include "Arrangement/MixBalance.h"
 #include "Arrangement/SectionPlan.h"
 #include "Core/DeterministicRandom.h"
-#include "Core/PathText.h"
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -19,8 +20,8 @@ std::string formatBpm(double bpm)
     return s.str();
 }
 
-/** The tempo most loops agree on (rounded to 0.5 BPM, tempi an octave apart counted together). */
-double commonTempo(const std::vector<const LoopInfo*>& loops)
+/** The tempo most loops agree on (rounded to 0.5 BPM, tempi an octave apart counted together), and its votes. */
+std::pair<double, int> commonTempo(const std::vector<const LoopInfo*>& loops)
 {
     std::map<double, int> votes;
     for (const auto* l : loops) {
@@ -33,20 +34,42 @@ double commonTempo(const std::vector<const LoopInfo*>& loops)
     int bestVotes = 0;
     for (const auto& [bpm, n] : votes) // std::map iterates in tempo order: ties go to the slower tempo
         if (n > bestVotes) { best = bpm; bestVotes = n; }
-    return best;
+    return { best, bestVotes };
 }
 
-std::optional<std::string> commonKey(const std::vector<const LoopInfo*>& loops)
+std::pair<std::optional<std::string>, int> commonKey(const std::vector<const LoopInfo*>& loops, int& pitched)
 {
     std::map<std::string, int> votes;
+    pitched = 0;
     for (const auto* l : loops)
-        if (l->key && *l->key != "none")
+        if (l->key && *l->key != "none") {
             votes[*l->key] += 1;
+            ++pitched;
+        }
     std::optional<std::string> best;
     int bestVotes = 0;
     for (const auto& [key, n] : votes)
         if (n > bestVotes) { best = key; bestVotes = n; }
-    return best;
+    return { best, bestVotes };
+}
+
+/** How well a loop fits the project, 0..1: its key relation times how little it must be stretched. */
+double loopScore(const LoopInfo& l, const std::string& relation, double bpm)
+{
+    double key = 0.9; // unpitched or no project key
+    if (relation == "same key") key = 1.0;
+    else if (relation == "relative major/minor") key = 0.95;
+    else if (relation == "a fifth apart") key = 0.85;
+    const double stretch = std::abs(std::log(AIArrangementEngine::stretchRatio(l, bpm))) / std::log(AIArrangementEngine::maxStretchRatio);
+    return std::round(key * (1.0 - 0.5 * std::min(1.0, stretch)) * 1000.0) / 1000.0;
+}
+
+int mostLayers(const StyleTemplate& style, const std::string& role)
+{
+    int most = role == "fx" && !style.transitions.riserInto.empty() ? 1 : 0; // risers need an fx track
+    for (const auto& s : style.sections)
+        most = std::max(most, s.layers.at(role));
+    return most;
 }
 } // namespace
 
@@ -107,7 +130,24 @@ Arrangement AIArrangementEngine::arrange(const std::vector<LoopInfo>& loops, con
         else
             timed.push_back(l);
     }
-    a.bpm = request.bpm ? *request.bpm : (timed.empty() ? 120.0 : commonTempo(timed));
+    if (request.bpm) {
+        a.bpm = *request.bpm;
+        a.tempoReason = formatBpm(a.bpm) + " BPM: asked for (--bpm)";
+    } else if (timed.empty()) {
+        a.bpm = 120;
+        a.tempoReason = "120 BPM: no loop has a detected tempo";
+    } else {
+        const auto [bpm, votes] = commonTempo(timed);
+        a.bpm = bpm;
+        a.tempoReason = formatBpm(bpm) + " BPM: " + std::to_string(votes) + " of " + std::to_string(timed.size())
+                        + " loops with a tempo agree on it (half and double time counted together)";
+    }
+
+    const StyleTemplate style = request.style ? *request.style : [&] {
+        auto loaded = loadStyle(styleForTempo(a.bpm));
+        return loaded ? loaded.value() : builtInHouseStyle();
+    }();
+    a.style = style.name;
 
     std::vector<const LoopInfo*> fitting;
     for (const auto* l : timed) {
@@ -124,44 +164,76 @@ Arrangement AIArrangementEngine::arrange(const std::vector<LoopInfo>& loops, con
             fitting.push_back(l);
     }
 
-    a.key = commonKey(fitting);
+    int pitched = 0;
+    const auto [key, keyVotes] = commonKey(fitting, pitched);
+    a.key = key;
+    a.keyReason = key ? *key + ": " + std::to_string(keyVotes) + " of " + std::to_string(pitched)
+                            + " pitched loops are in it; loops in related keys (relative major/minor, a fifth apart) join it"
+                      : "no key: none of the fitting loops is pitched";
     std::map<std::string, std::vector<const LoopInfo*>> byRole;
     for (const auto* l : fitting) {
-        if (a.key && l->key && *l->key != "none" && !keysAreCompatible(*a.key, *l->key))
+        if (keyRelation(a.key, l->key) == "clash")
             a.excluded.push_back({ l->path, "key " + *l->key + " clashes with the project key " + *a.key });
         else
             byRole[*l->role].push_back(l);
     }
 
-    a.sections = planSections(request.bars.value_or(64), random);
+    a.sections = planSections(style, request.bars, request.energy, random);
 
-    // Pick up to maxLoopsPerRole loops per role, in a seeded order; the rest are left out with the reason.
+    // Pick loops per role: the best fitting first, the seed breaking near-ties; the rest are left out with the reason.
+    struct Chosen { const LoopInfo* loop; TrackSlot slot; std::string relation; double score; };
+    std::vector<Chosen> chosen;
     for (const char* role : { "drums", "bass", "chords", "melody", "fx", "vocal" }) {
-        auto candidates = byRole[role];
-        for (size_t i = candidates.size(); i > 1; --i) // Fisher-Yates with our own generator
-            std::swap(candidates[i - 1], candidates[random.nextBelow(i)]);
-        for (size_t i = 0; i < candidates.size(); ++i) {
-            const auto* l = candidates[i];
-            if (int(i) >= request.maxLoopsPerRole) {
-                a.excluded.push_back({ l->path, std::string("enough ") + role + " loops already (at most "
-                                                    + std::to_string(request.maxLoopsPerRole) + " per role)" });
-                continue;
+        std::vector<std::pair<double, const LoopInfo*>> ranked;
+        for (const auto* l : byRole[role])
+            ranked.push_back({ loopScore(*l, keyRelation(a.key, l->key), a.bpm) + 0.6 * random.nextUnit(), l });
+        std::stable_sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
+        const int allowed = std::min(request.maxLoopsPerRole, mostLayers(style, role));
+        for (size_t i = 0; i < ranked.size(); ++i) {
+            const auto* l = ranked[i].second;
+            if (allowed == 0)
+                a.excluded.push_back({ l->path, "the " + style.name + " style has no place for a " + role + " loop" });
+            else if (int(i) >= allowed)
+                a.excluded.push_back({ l->path, std::string("enough ") + role + " loops already (at most " + std::to_string(allowed)
+                                                    + " per role in " + style.name + ")" });
+            else {
+                const auto relation = keyRelation(a.key, l->key);
+                chosen.push_back({ l, { role, int(i) }, relation, loopScore(*l, relation, a.bpm) });
             }
-            ArrangementTrack t;
-            t.role = role;
-            t.name = std::string(role) + " " + std::to_string(i + 1);
-            t.loopPath = l->path;
-            t.loopBpm = *l->bpm;
-            t.loopBeats = beatsOnProjectGrid(*l, a.bpm, a.beatsPerBar);
-            t.loopKey = l->key;
-            t.gainDb = defaultGainDb(role);
-            t.pan = candidates.size() > 1 && i < 2 ? (i == 0 ? -0.15 : 0.15) : 0.0;
-            t.clips = placeClips(a.sections, role, int(i), random);
-            if (t.clips.empty())
-                a.excluded.push_back({ l->path, std::string("no section in this song calls for a second ") + role + " layer" });
-            else
-                a.tracks.push_back(std::move(t));
         }
+    }
+
+    std::vector<TrackSlot> slots;
+    for (const auto& c : chosen)
+        slots.push_back(c.slot);
+    LayerGrid grid(int(slots.size()), a.totalBars());
+    placeLayers(grid, slots, a.sections, style, !request.energy.empty(), random);
+    applyTransitions(grid, slots, a.sections, style);
+    enforceVariation(grid, slots, random);
+
+    std::map<std::string, int> perRole;
+    for (size_t i = 0; i < chosen.size(); ++i) {
+        const auto& c = chosen[i];
+        const auto* l = c.loop;
+        const auto& role = c.slot.role;
+        ArrangementTrack t;
+        t.role = role;
+        t.name = role + " " + std::to_string(c.slot.layer + 1);
+        t.loopPath = l->path;
+        t.loopBpm = *l->bpm;
+        t.loopBeats = beatsOnProjectGrid(*l, a.bpm, a.beatsPerBar);
+        t.loopKey = l->key;
+        const auto gain = balanceTrack(*l, role);
+        t.gainDb = gain.gainDb;
+        t.gainReason = gain.reason;
+        const size_t ofRole = byRole[role].size();
+        t.pan = ofRole > 1 && c.slot.layer < 2 ? (c.slot.layer == 0 ? -0.15 : 0.15) : 0.0;
+        t.clips = clipsFromGrid(grid, int(i), a.sections, c.relation, c.score);
+        if (t.clips.empty())
+            a.excluded.push_back({ l->path, c.slot.layer == 0 ? "no section of this " + style.name + " song calls for " + role
+                                                               : "no section in this song calls for a second " + role + " layer" });
+        else
+            a.tracks.push_back(std::move(t));
     }
     std::sort(a.excluded.begin(), a.excluded.end(), [](const auto& x, const auto& y) { return x.path < y.path; });
     return a;

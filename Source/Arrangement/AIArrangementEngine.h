@@ -1,8 +1,10 @@
 #pragma once
-// Builds a song from analysed loops: picks tempo and key, leaves out loops that do not fit (with the
-// reason), lays out sections and decides which loop plays where. Loops at a nearby tempo are kept: the
-// renderer stretches them onto the grid. Seeded: same inputs, same song.
+// Builds a song from analysed loops: picks tempo and key (and says why), leaves out loops that do not fit (with
+// the reason), lays out the style's sections, realises each section's energy as layers, adds transitions, keeps
+// blocks from repeating, balances the track gains, and records a reason for every clip. Loops at a nearby tempo
+// are kept: the renderer stretches them onto the grid. Seeded: same inputs, same song.
 #include "Arrangement/Arrangement.h"
+#include "Arrangement/StyleTemplate.h"
 #include "Library/LoopInfo.h"
 #include <vector>
 
@@ -11,9 +13,11 @@ namespace loopmind {
 struct ArrangementRequest {
     std::uint64_t seed = 1;
     std::optional<double> bpm;   // default: the tempo most loops share
-    std::optional<int> bars;     // default: 64
+    std::optional<int> bars;     // default: the style grammar's natural length
     double sampleRate = 44100;
     int maxLoopsPerRole = 2;
+    std::optional<StyleTemplate> style; // default: the style whose tempo range holds the project tempo, else house
+    std::vector<double> energy;         // per section 0..1, replacing the style's (the last value repeats)
 };
 
 class AIArrangementEngine {

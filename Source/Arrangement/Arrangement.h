@@ -1,5 +1,6 @@
 #pragma once
-// The song: sections on a bar grid, one track per loop, which bars each track plays. Schema v1 on disk.
+// The song: sections on a bar grid, one track per loop, which bars each track plays, and why. Schema v2 on disk
+// (v1 still reads).
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -15,9 +16,18 @@ struct ArrangementSection {
     double energy = 0; // 0..1, what the section aims for
 };
 
+/** Why a clip is where it is, machine-readable (schema v2: tracks[].clips[].reason). */
+struct PlacementReason {
+    std::string rule;        // layer-budget, transition-riser, variation, repair; empty when unknown (v1 file, user edit)
+    double energy = 0;       // the section's target energy 0..1
+    std::string keyRelation; // same key, relative major/minor, a fifth apart, unpitched, no project key
+    double score = 0;        // how well the loop fits the slot, 0..1
+};
+
 struct ArrangementClip {
     int startBar = 0;
     int bars = 0;
+    PlacementReason reason;
 };
 
 struct ArrangementTrack {
@@ -30,6 +40,7 @@ struct ArrangementTrack {
     double gainDb = 0;
     double pan = 0;                    // -1 left .. +1 right
     std::vector<ArrangementClip> clips;
+    std::string gainReason;            // how gainDb was chosen (mixdown balance); empty when unknown
 };
 
 struct ExcludedLoop {
@@ -38,7 +49,10 @@ struct ExcludedLoop {
 };
 
 struct Arrangement {
-    static constexpr int currentSchemaVersion = 1;
+    static constexpr int currentSchemaVersion = 2;
+    std::string style;       // the style template used (v2); empty for v1 files
+    std::string tempoReason; // why this tempo (v2 choices.tempo)
+    std::string keyReason;   // why this key (v2 choices.key)
     std::uint64_t seed = 1;
     double bpm = 120;
     std::optional<std::string> key;

@@ -1,4 +1,5 @@
 #include "Arrangement/ArrangementFile.h"
+#include "Arrangement/JsonFields.h"
 #include "Core/AtomicFile.h"
 #include "Core/PathText.h"
 #include <cmath>
@@ -13,65 +14,27 @@ using nlohmann::json;
 namespace {
 json optionalText(const std::optional<std::string>& s) { return s ? json(*s) : json(nullptr); }
 
-// Reads fields of one JSON object; any problem throws a sentence naming the field by its full path.
-struct FieldError { std::string message; };
+/** A string that may be empty (reasons are informative). */
+std::string optionalString(const JsonFields& f, const char* name)
+{
+    const auto& v = f.get(name);
+    if (!v.is_string())
+        throw FieldError { f.path(name) + ": expected a string" };
+    return v.get<std::string>();
+}
 
-class Fields {
-public:
-    Fields(const json& object, std::string where) : j_(object), where_(std::move(where))
-    {
-        if (!j_.is_object())
-            throw FieldError { where_ + ": expected an object" };
-    }
-    const json& get(const char* name) const
-    {
-        if (!j_.contains(name))
-            throw FieldError { path(name) + ": missing" };
-        return j_.at(name);
-    }
-    double number(const char* name, double min, double max) const
-    {
-        const auto& v = get(name);
-        if (!v.is_number() || !std::isfinite(v.get<double>()) || v.get<double>() < min || v.get<double>() > max)
-            throw FieldError { path(name) + ": expected a number from " + num(min) + " to " + num(max) };
-        return v.get<double>();
-    }
-    int integer(const char* name, int min, int max) const
-    {
-        const auto& v = get(name);
-        if (!v.is_number_integer() || v.get<std::int64_t>() < min || v.get<std::int64_t>() > max)
-            throw FieldError { path(name) + ": expected a whole number from " + std::to_string(min) + " to " + std::to_string(max) };
-        return int(v.get<std::int64_t>());
-    }
-    std::string text(const char* name) const
-    {
-        const auto& v = get(name);
-        if (!v.is_string() || v.get<std::string>().empty())
-            throw FieldError { path(name) + ": expected a non-empty string" };
-        return v.get<std::string>();
-    }
-    std::optional<std::string> optionalText(const char* name) const
-    {
-        if (!j_.contains(name) || j_.at(name).is_null())
-            return std::nullopt;
-        return text(name);
-    }
-    const json& array(const char* name) const
-    {
-        const auto& v = get(name);
-        if (!v.is_array())
-            throw FieldError { path(name) + ": expected an array" };
-        return v;
-    }
-    std::string path(const std::string& name) const { return where_ + "." + name; }
+PlacementReason placementReason(const JsonFields& r, const std::string& trackRole)
+{
+    PlacementReason p;
+    p.rule = r.text("rule");
+    p.energy = r.number("energy", 0, 1);
+    p.keyRelation = optionalString(r, "keyRelation");
+    p.score = r.number("score", 0, 1);
+    if (r.has("role") && r.text("role") != trackRole)
+        throw FieldError { r.path("role") + ": '" + r.text("role") + "' differs from the track's role '" + trackRole + "'" };
+    return p;
+}
 
-private:
-    static std::string num(double v) { std::ostringstream s; s << v; return s.str(); }
-    const json& j_;
-    std::string where_;
-};
-
-const char* const knownRoles[] = { "drums", "bass", "chords", "melody", "fx", "vocal" };
 } // namespace
 
 json arrangementToJson(const Arrangement& a)
@@ -83,10 +46,16 @@ json arrangementToJson(const Arrangement& a)
     for (const auto& t : a.tracks) {
         json clips = json::array();
         for (const auto& c : t.clips)
-            clips.push_back({ { "startBar", c.startBar }, { "bars", c.bars } });
+        {
+            json clip = { { "startBar", c.startBar }, { "bars", c.bars } };
+            if (!c.reason.rule.empty())
+                clip["reason"] = { { "rule", c.reason.rule }, { "energy", c.reason.energy }, { "keyRelation", c.reason.keyRelation },
+                                   { "role", t.role }, { "score", c.reason.score } };
+            clips.push_back(std::move(clip));
+        }
         tracks.push_back({ { "name", t.name }, { "role", t.role },
                            { "loop", { { "path", pathText(t.loopPath) }, { "bpm", t.loopBpm }, { "beats", t.loopBeats }, { "key", optionalText(t.loopKey) } } },
-                           { "gainDb", t.gainDb }, { "pan", t.pan }, { "clips", clips } });
+                           { "gainDb", t.gainDb }, { "gainReason", t.gainReason }, { "pan", t.pan }, { "clips", clips } });
     }
     json excluded = json::array();
     for (const auto& e : a.excluded)
@@ -95,6 +64,8 @@ json arrangementToJson(const Arrangement& a)
         { "schemaVersion", Arrangement::currentSchemaVersion },
         { "generator", std::string("loopmind ") + LOOPMIND_VERSION },
         { "seed", a.seed },
+        { "style", a.style },
+        { "choices", { { "tempo", a.tempoReason }, { "key", a.keyReason } } },
         { "bpm", a.bpm },
         { "key", optionalText(a.key) },
         { "sampleRate", a.sampleRate },
@@ -110,11 +81,19 @@ json arrangementToJson(const Arrangement& a)
 Result<Arrangement> arrangementFromJson(const json& j, const fs::path& baseFolder)
 {
     try {
-        Fields root(j, "arrangement");
+        JsonFields root(j, "arrangement");
         const int version = root.integer("schemaVersion", 1, 1000);
-        if (version != Arrangement::currentSchemaVersion)
-            throw FieldError { "arrangement.schemaVersion: version " + std::to_string(version) + " is not supported (this build reads 1)" };
+        if (version != 1 && version != Arrangement::currentSchemaVersion)
+            throw FieldError { "arrangement.schemaVersion: version " + std::to_string(version) + " is not supported (this build reads 1 and 2)" };
         Arrangement a;
+        if (version >= 2) { // v2 adds the style, the choices and the reasons; all informative, all optional
+            a.style = root.has("style") ? optionalString(root, "style") : std::string();
+            if (root.has("choices")) {
+                JsonFields choices(root.get("choices"), root.path("choices"));
+                a.tempoReason = choices.has("tempo") ? optionalString(choices, "tempo") : std::string();
+                a.keyReason = choices.has("key") ? optionalString(choices, "key") : std::string();
+            }
+        }
         const auto& seed = root.get("seed");
         if (!seed.is_number_unsigned() && !(seed.is_number_integer() && seed.get<std::int64_t>() >= 0))
             throw FieldError { "arrangement.seed: expected a non-negative whole number" };
@@ -128,7 +107,7 @@ Result<Arrangement> arrangementFromJson(const json& j, const fs::path& baseFolde
         if (sections.empty())
             throw FieldError { "arrangement.sections: needs at least one section" };
         for (size_t i = 0; i < sections.size(); ++i) {
-            Fields s(sections[i], "arrangement.sections[" + std::to_string(i) + "]");
+            JsonFields s(sections[i], "arrangement.sections[" + std::to_string(i) + "]");
             ArrangementSection section { s.text("name"), s.integer("startBar", 0, 100000), s.integer("bars", 1, 100000), s.number("energy", 0, 1) };
             if (!a.sections.empty() && section.startBar != a.sections.back().startBar + a.sections.back().bars)
                 throw FieldError { s.path("startBar") + ": sections must follow each other without gaps or overlaps" };
@@ -139,13 +118,13 @@ Result<Arrangement> arrangementFromJson(const json& j, const fs::path& baseFolde
         const auto& tracks = root.array("tracks");
         for (size_t i = 0; i < tracks.size(); ++i) {
             const auto where = "arrangement.tracks[" + std::to_string(i) + "]";
-            Fields t(tracks[i], where);
+            JsonFields t(tracks[i], where);
             ArrangementTrack track;
             track.name = t.text("name");
             track.role = t.text("role");
             if (std::find(std::begin(knownRoles), std::end(knownRoles), track.role) == std::end(knownRoles))
                 throw FieldError { t.path("role") + ": unknown role '" + track.role + "'" };
-            Fields loop(t.get("loop"), where + ".loop");
+            JsonFields loop(t.get("loop"), where + ".loop");
             track.loopPath = pathFromText(loop.text("path"));
             if (track.loopPath.is_relative())
                 track.loopPath = baseFolder / track.loopPath;
@@ -154,10 +133,14 @@ Result<Arrangement> arrangementFromJson(const json& j, const fs::path& baseFolde
             track.loopKey = loop.optionalText("key");
             track.gainDb = t.number("gainDb", -120, 24);
             track.pan = t.number("pan", -1, 1);
+            if (version >= 2 && t.has("gainReason"))
+                track.gainReason = optionalString(t, "gainReason");
             const auto& clips = t.array("clips");
             for (size_t c = 0; c < clips.size(); ++c) {
-                Fields clip(clips[c], where + ".clips[" + std::to_string(c) + "]");
-                ArrangementClip ac { clip.integer("startBar", 0, 100000), clip.integer("bars", 1, 100000) };
+                JsonFields clip(clips[c], where + ".clips[" + std::to_string(c) + "]");
+                ArrangementClip ac { clip.integer("startBar", 0, 100000), clip.integer("bars", 1, 100000), {} };
+                if (version >= 2 && clip.has("reason"))
+                    ac.reason = placementReason(JsonFields(clip.get("reason"), clip.path("reason")), track.role);
                 if (ac.startBar + ac.bars > total)
                     throw FieldError { clip.path("bars") + ": the clip ends at bar " + std::to_string(ac.startBar + ac.bars)
                                        + ", after the song's last bar " + std::to_string(total) };
@@ -167,7 +150,7 @@ Result<Arrangement> arrangementFromJson(const json& j, const fs::path& baseFolde
         }
         if (j.contains("excluded") && j.at("excluded").is_array())
             for (size_t i = 0; i < j.at("excluded").size(); ++i) {
-                Fields e(j.at("excluded")[i], "arrangement.excluded[" + std::to_string(i) + "]");
+                JsonFields e(j.at("excluded")[i], "arrangement.excluded[" + std::to_string(i) + "]");
                 a.excluded.push_back({ pathFromText(e.text("path")), e.text("reason") });
             }
         return Result<Arrangement>::success(std::move(a));

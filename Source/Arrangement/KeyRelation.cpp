@@ -38,4 +38,20 @@ bool keysAreCompatible(const std::string& a, const std::string& b)
     return ka->minor == kb->minor && (distance == 1 || distance == 11); // a fifth apart, same mode
 }
 
+std::string keyRelation(const std::optional<std::string>& projectKey, const std::optional<std::string>& loopKey)
+{
+    if (!loopKey || *loopKey == "none" || !parseKey(*loopKey))
+        return "unpitched";
+    if (!projectKey)
+        return "no project key";
+    const auto p = parseKey(*projectKey), l = parseKey(*loopKey);
+    if (!p)
+        return "no project key";
+    if (p->tonic == l->tonic && p->minor == l->minor)
+        return "same key";
+    if (fifthsPosition(*p) == fifthsPosition(*l))
+        return "relative major/minor";
+    return keysAreCompatible(*projectKey, *loopKey) ? "a fifth apart" : "clash";
+}
+
 } // namespace loopmind

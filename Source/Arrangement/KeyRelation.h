@@ -14,4 +14,8 @@ struct MusicalKey {
 std::optional<MusicalKey> parseKey(const std::string& name); // "A minor", "F# major"
 bool keysAreCompatible(const std::string& a, const std::string& b);
 
+/** How a loop's key relates to the project key, in words: "same key", "relative major/minor", "a fifth apart",
+    "unpitched" (fits any key), "no project key", or "clash". */
+std::string keyRelation(const std::optional<std::string>& projectKey, const std::optional<std::string>& loopKey);
+
 } // namespace loopmind

@@ -5,92 +5,74 @@
 namespace loopmind {
 
 namespace {
-struct SectionShape { const char* name; int weight; double energy; };
-
-// Two song shapes; the seed picks one. Weights are bars in a 64-bar song.
-const SectionShape shapeA[] = { { "intro", 8, 0.3 }, { "build", 8, 0.6 }, { "main", 16, 1.0 },
-                                { "break", 8, 0.4 }, { "main", 16, 1.0 }, { "outro", 8, 0.3 } };
-const SectionShape shapeB[] = { { "intro", 8, 0.3 }, { "main", 16, 0.9 }, { "break", 8, 0.4 },
-                                { "build", 8, 0.7 }, { "main", 16, 1.0 }, { "outro", 8, 0.3 } };
-
-bool plays(const std::string& role, int layer, const ArrangementSection& s, int mainIndex)
+/** Index of the section that absorbs length changes: the longest of the highest energy, the last such. */
+size_t peakIndex(const std::vector<ArrangementSection>& s)
 {
-    const auto& n = s.name;
-    if (role == "drums")  return layer == 0 ? n != "break" : n == "main";
-    if (role == "bass")   return layer == 0 ? (n == "main" || n == "build") : (n == "main" && mainIndex > 0);
-    if (role == "chords") return layer == 0 ? true : (n == "main" || n == "break");
-    if (role == "melody") return layer == 0 ? (n == "main" || n == "break") : (n == "main" && mainIndex > 0);
-    if (role == "vocal")  return layer == 0 && n == "main";
-    return false; // fx are placed at boundaries, below
+    size_t best = 0;
+    for (size_t i = 1; i < s.size(); ++i)
+        if (s[i].energy > s[best].energy || (s[i].energy == s[best].energy && s[i].bars >= s[best].bars))
+            best = i;
+    return best;
+}
+
+void fitToLength(std::vector<ArrangementSection>& out, int totalBars)
+{
+    // Too many sections for the length: drop the quietest inner ones (never the first, last or the peak).
+    while (out.size() > 1 && int(out.size()) * 4 > totalBars) {
+        const size_t peak = peakIndex(out);
+        size_t victim = out.size();
+        for (size_t i = 1; i + 1 < out.size(); ++i)
+            if (i != peak && (victim == out.size() || out[i].energy < out[victim].energy))
+                victim = i;
+        if (victim == out.size())
+            victim = peak == 0 ? out.size() - 1 : 0;
+        out.erase(out.begin() + long(victim));
+    }
+    int natural = 0;
+    for (const auto& s : out)
+        natural += s.bars;
+    int assigned = 0;
+    for (auto& s : out) {
+        s.bars = std::max(4, int(std::lround(double(s.bars) * totalBars / natural / 4.0)) * 4);
+        assigned += s.bars;
+    }
+    // Settle the difference on the peak section; when it would get too short, on the next longest.
+    int diff = totalBars - assigned;
+    while (diff != 0) {
+        size_t target = peakIndex(out);
+        if (out[target].bars + diff < 4) {
+            target = 0;
+            for (size_t i = 1; i < out.size(); ++i)
+                if (out[i].bars > out[target].bars) target = i;
+        }
+        const int change = std::max(diff, 4 - out[target].bars);
+        out[target].bars += change;
+        diff -= change;
+        if (change == 0)
+            break; // every section is at 4 bars: cannot happen, since size * 4 <= totalBars
+    }
 }
 } // namespace
 
-std::vector<ArrangementSection> planSections(int totalBars, DeterministicRandom& random)
+std::vector<ArrangementSection> planSections(const StyleTemplate& style, std::optional<int> totalBars,
+                                             const std::vector<double>& energies, DeterministicRandom& random)
 {
-    totalBars = std::max(totalBars, 4);
+    const auto& order = style.orders[random.nextBelow(style.orders.size())];
     std::vector<ArrangementSection> out;
-    if (totalBars < 24) { // too short for a song shape: one main section, framed when there is room
-        if (totalBars >= 12)
-            out = { { "intro", 0, 4, 0.3 }, { "main", 4, totalBars - 8, 1.0 }, { "outro", totalBars - 4, 4, 0.3 } };
-        else
-            out = { { "main", 0, totalBars, 1.0 } };
-        return out;
+    for (const auto& name : order) {
+        const auto* s = style.section(name);
+        out.push_back({ name, 0, s->bars[random.nextBelow(s->bars.size())], s->energy });
     }
-    const bool useB = random.nextChance(0.5);
-    const SectionShape* shape = useB ? shapeB : shapeA;
-    int assigned = 0;
-    for (int i = 0; i < 6; ++i) {
-        int bars = std::max(4, int(std::lround(double(shape[i].weight) * totalBars / 64.0 / 4.0)) * 4);
-        out.push_back({ shape[i].name, assigned, bars, shape[i].energy });
-        assigned += bars;
-    }
-    // Give the difference to the last main section so the song has exactly the bars asked for.
-    auto& last = out[4];
-    last.bars += totalBars - assigned;
-    if (last.bars < 4) { // only for tiny songs: take the shortfall from the first main section instead
-        out[2].bars -= 4 - last.bars;
-        last.bars = 4;
-    }
+    if (totalBars)
+        fitToLength(out, std::max(*totalBars, 4));
+    for (size_t i = 0; i < out.size() && !energies.empty(); ++i)
+        out[i].energy = std::clamp(energies[std::min(i, energies.size() - 1)], 0.0, 1.0);
     int start = 0;
-    for (auto& s : out) { s.startBar = start; start += s.bars; }
-    return out;
-}
-
-std::vector<ArrangementClip> placeClips(const std::vector<ArrangementSection>& sections, const std::string& role,
-                                        int layer, DeterministicRandom& random)
-{
-    std::vector<ArrangementClip> clips;
-    int mainIndex = -1;
-    for (const auto& s : sections) {
-        if (s.name == "main")
-            ++mainIndex;
-        if (role == "fx") {
-            // A riser or sweep in the bars before the section that follows a build or a break.
-            if (layer == 0 && (s.name == "build" || s.name == "break") && s.bars >= 4)
-                clips.push_back({ s.startBar + s.bars - 2, 2 });
-            continue;
-        }
-        if (!plays(role, layer, s, mainIndex))
-            continue;
-        // Seeded variation: a second layer sometimes enters half-way through a long section.
-        if (layer > 0 && s.bars >= 16 && random.nextChance(0.5))
-            clips.push_back({ s.startBar + s.bars / 2, s.bars - s.bars / 2 });
-        else
-            clips.push_back({ s.startBar, s.bars });
+    for (auto& s : out) {
+        s.startBar = start;
+        start += s.bars;
     }
-    return clips;
-}
-
-double defaultGainDb(const std::string& role)
-{
-    // Rough balance until mastering measures it: drums and bass anchor, the rest sits under, and every
-    // track starts 6 dB down so that a plain sum of loops normalised near 0 dBFS keeps headroom.
-    if (role == "drums") return -6.0;
-    if (role == "bass") return -7.0;
-    if (role == "chords") return -10.0;
-    if (role == "melody") return -11.0;
-    if (role == "fx") return -14.0;
-    return -9.0;
+    return out;
 }
 
 } // namespace loopmind

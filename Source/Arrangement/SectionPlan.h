@@ -1,18 +1,17 @@
 #pragma once
-// The shape of the song: which sections, how long, and which roles play in each.
+// The shape of the song: which sections in what order, how long, and the energy each aims for.
 #include "Arrangement/Arrangement.h"
+#include "Arrangement/StyleTemplate.h"
 #include "Core/DeterministicRandom.h"
+#include <optional>
 #include <vector>
 
 namespace loopmind {
 
-/** Sections that add up to exactly totalBars (at least 4), in multiples of 4 bars where possible. */
-std::vector<ArrangementSection> planSections(int totalBars, DeterministicRandom& random);
-
-/** Bars a track of this role plays; layer 0 is the main loop of the role, layer 1 a second one on top. */
-std::vector<ArrangementClip> placeClips(const std::vector<ArrangementSection>& sections, const std::string& role,
-                                        int layer, DeterministicRandom& random);
-
-double defaultGainDb(const std::string& role);
+/** A seeded choice among the style's section orders and bar counts. Without totalBars the song has the
+    grammar's natural length; with it, lengths are scaled (multiples of 4 where possible) to exactly totalBars
+    (at least 4). User energies, when given, replace the style's per section (the last one repeats). */
+std::vector<ArrangementSection> planSections(const StyleTemplate& style, std::optional<int> totalBars,
+                                             const std::vector<double>& energies, DeterministicRandom& random);
 
 } // namespace loopmind

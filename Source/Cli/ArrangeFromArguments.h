@@ -5,9 +5,13 @@
 
 namespace loopmind::cli {
 
+/** The options arrangeFromArguments reads (besides the input options): --seed --bpm --bars --style --energy. */
+inline const std::set<std::string> arrangeValueOptions { "seed", "bpm", "bars", "style", "energy" };
+
 struct ArrangedSong {
     Arrangement arrangement;
     int failures = 0;
+    std::vector<LoopInfo> loops; // as analysed, for the pack report
 };
 
 ArrangedSong arrangeFromArguments(const Arguments& args);

@@ -1,8 +1,11 @@
 #include "Arrangement/AIArrangementEngine.h"
 #include "Arrangement/ArrangementFile.h"
+#include "Arrangement/PackReport.h"
+#include "Arrangement/StyleTemplate.h"
 #include "Cli/ArrangeFromArguments.h"
 #include "Core/PathText.h"
 #include <cmath>
+#include <cstdlib>
 #include <iostream>
 #include <map>
 
@@ -21,6 +24,24 @@ double commonSampleRate(const std::vector<LoopInfo>& loops)
         if (count >= n) { best = rate; n = count; }
     return best;
 }
+
+/** "0.2,0.5,1" -> per-section energies, each 0..1. */
+std::vector<double> parseEnergies(const std::string& text)
+{
+    std::vector<double> out;
+    size_t start = 0;
+    while (start <= text.size()) {
+        const auto comma = std::min(text.find(',', start), text.size());
+        const auto item = text.substr(start, comma - start);
+        char* end = nullptr;
+        const double v = std::strtod(item.c_str(), &end);
+        if (item.empty() || end != item.c_str() + item.size() || !(v >= 0 && v <= 1))
+            throw UsageError { "--energy: '" + item + "' is not a number from 0 to 1 (give e.g. --energy 0.2,0.5,1,0.3,1,0.2)" };
+        out.push_back(v);
+        start = comma + 1;
+    }
+    return out;
+}
 } // namespace
 
 ArrangedSong arrangeFromArguments(const Arguments& args)
@@ -30,15 +51,23 @@ ArrangedSong arrangeFromArguments(const Arguments& args)
     request.bpm = args.number("bpm", 40, 300);
     if (auto bars = args.number("bars", 4, 4096))
         request.bars = int(*bars);
+    if (auto name = args.text("style")) {
+        auto style = loadStyle(*name);
+        if (!style)
+            throw UsageError { "--style: " + style.error() };
+        request.style = style.value();
+    }
+    if (auto energy = args.text("energy"))
+        request.energy = parseEnergies(*energy);
     auto analysed = analyseInputs(args, true);
     request.sampleRate = args.number("sample-rate", 8000, 384000).value_or(commonSampleRate(analysed.loops));
-    ArrangedSong song { AIArrangementEngine().arrange(analysed.loops, request), analysed.failures };
+    ArrangedSong song { AIArrangementEngine().arrange(analysed.loops, request), analysed.failures, std::move(analysed.loops) };
     return song;
 }
 
 void printArrangementSummary(const Arrangement& a)
 {
-    std::cerr << "song: " << a.bpm << " BPM, key " << a.key.value_or("unknown") << ", " << a.totalBars() << " bars ("
+    std::cerr << "song: " << (a.style.empty() ? "" : a.style + ", ") << a.bpm << " BPM, key " << a.key.value_or("unknown") << ", " << a.totalBars() << " bars ("
               << std::lround(a.lengthInSeconds()) << " s), " << a.tracks.size() << " tracks, seed " << a.seed << "\n";
     for (const auto& e : a.excluded)
         std::cerr << "  left out " << pathText(e.path) << ": " << e.reason << "\n";
@@ -46,7 +75,9 @@ void printArrangementSummary(const Arrangement& a)
 
 int runArrange(int argc, char** argv)
 {
-    Arguments args(argc, argv, 2, { "out", "seed", "bpm", "bars", "sample-rate", "jobs" }, { "no-cache" });
+    auto valueOptions = arrangeValueOptions;
+    valueOptions.insert({ "out", "sample-rate", "jobs" });
+    Arguments args(argc, argv, 2, valueOptions, { "no-cache", "explain" });
     if (args.positional().empty())
         throw UsageError { "give at least one loop file or folder" };
     const auto out = args.text("out");
@@ -63,6 +94,8 @@ int runArrange(int argc, char** argv)
         std::cerr << "loopmind arrange: " << st.error() << "\n";
         return usageOrFatal;
     }
+    if (args.has("explain"))
+        std::cout << explainPack(song.loops, song.arrangement, args.has("style"));
     printArrangementSummary(song.arrangement);
     std::cerr << "arrangement: " << *out << "\n";
     return song.failures > 0 ? someInputsFailed : success;

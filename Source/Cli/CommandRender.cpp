@@ -159,7 +159,8 @@ int renderPrepared(PreparedJob prepared, int earlierFailures)
 int runRender(int argc, char** argv)
 {
     auto valueOptions = outputOptions;
-    valueOptions.insert({ "stems", "seed", "bpm", "bars", "arrangement", "jobs" });
+    valueOptions.insert({ "stems", "arrangement", "jobs" });
+    valueOptions.insert(arrangeValueOptions.begin(), arrangeValueOptions.end());
     auto switches = outputSwitches;
     switches.insert("no-cache");
     Arguments args(argc, argv, 2, valueOptions, switches);

@@ -6,14 +6,17 @@
 namespace {
 const char* const usage = R"(usage: loopmind <command> ...
   analyse PATH... [--json] [--jobs N] [--no-cache]
-  arrange PATH... --out arrangement.json [--seed N] [--bpm X] [--bars N] [--sample-rate HZ] [--jobs N] [--no-cache]
-  render (PATH... | --arrangement FILE) --out MIX [--stems DIR] [--seed N] [--bpm X] [--bars N]
+  arrange PATH... --out arrangement.json [--seed N] [--bpm X] [--bars N] [--style NAME] [--energy E1,E2,...]
+          [--explain] [--sample-rate HZ] [--jobs N] [--no-cache]
+  render (PATH... | --arrangement FILE) --out MIX [--stems DIR] [--seed N] [--bpm X] [--bars N] [--style NAME] [--energy E1,...]
          [--format wav|flac|aiff] [--bit-depth 16|24|32f] [--sample-rate HZ] [--jobs N] [--no-cache] [MASTERING]
   mix FILE... --out MIX [--format wav|flac|aiff] [--bit-depth 16|24|32f] [--sample-rate HZ] [MASTERING]
 mastering (on by default, streaming): [--preset streaming|broadcast|apple|club | --deliver T1,T2,...]
   [--lufs T] [--true-peak C] [--master-intensity 0..1] [--no-master]
   presets: streaming -14 LUFS/-1 dBTP, broadcast -23/-1, apple -16/-1, club -9/-0.3; several targets write
   MIX's name + ".<target>" (mix.streaming.wav, ...); render-report.json goes beside the mix
+styles: house, techno, hip-hop, trap, pop, drum-and-bass (Resources/Styles/*.json, or $LOOPMIND_STYLES_DIR); default:
+  the style whose tempo range holds the project tempo, else house. --energy: target energy 0..1 per section
 analysis results are cached (SQLite) under $LOOPMIND_CACHE_DIR or ~/.cache/loopmind; --no-cache bypasses it
 exit codes: 0 success, 1 some inputs failed (all reported), 2 usage error or the job could not run
 )";

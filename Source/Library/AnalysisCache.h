@@ -17,7 +17,7 @@ struct sqlite3;
 namespace loopmind {
 
 /** Bump whenever Source/Analysis changes what it reports: every older entry then reads as a miss. */
-inline constexpr int currentAnalysisVersion = 1;
+inline constexpr int currentAnalysisVersion = 2;
 
 /** What identifies one version of a file on disk. */
 struct FileStamp {

@@ -1,5 +1,7 @@
 #include "Mastering/Ebur128Meter.h"
+#include <algorithm>
 #include <cmath>
+#include <thread>
 #include <ebur128.h>
 
 namespace loopmind::mastering {
@@ -66,11 +68,47 @@ Loudness Ebur128Meter::result() const
     return m;
 }
 
+namespace {
+/** libebur128's true peak of one channel, on a mono meter: the same interpolator, run per channel. */
+double channelTruePeak(const float* x, int n, double sampleRate)
+{
+    ebur128_state* meter = ebur128_init(1, (unsigned long)(sampleRate + 0.5), EBUR128_MODE_TRUE_PEAK);
+    if (meter == nullptr)
+        return 0.0;
+    constexpr int chunk = 65536;
+    for (int done = 0; done < n; done += chunk)
+        ebur128_add_frames_float(meter, x + done, size_t(std::min(chunk, n - done)));
+    double peak = 0;
+    if (ebur128_true_peak(meter, 0, &peak) != EBUR128_SUCCESS || !std::isfinite(peak))
+        peak = 0;
+    ebur128_destroy(&meter);
+    return peak;
+}
+} // namespace
+
 Loudness Ebur128Meter::measure(const juce::AudioBuffer<float>& audio, double sampleRate, bool full)
 {
-    Ebur128Meter meter(audio.getNumChannels(), sampleRate, full);
-    meter.add(audio, 0, audio.getNumSamples());
-    return meter.result();
+    const int channels = audio.getNumChannels(), n = audio.getNumSamples();
+    if (!full || channels < 2 || n <= 0 || sampleRate < 1.0) {
+        Ebur128Meter meter(channels, sampleRate, full);
+        meter.add(audio, 0, n);
+        return meter.result();
+    }
+    // The true peak's 4x resampling is most of the cost and independent per channel: each channel's
+    // runs on its own thread while this one measures integrated loudness and LRA. Same numbers as one meter.
+    std::vector<double> peaks(size_t(channels), 0.0);
+    std::vector<std::thread> threads;
+    for (int c = 0; c < channels; ++c)
+        threads.emplace_back([&, c] { peaks[size_t(c)] = channelTruePeak(audio.getReadPointer(c), n, sampleRate); });
+    Ebur128Meter meter(channels, sampleRate, true, true);
+    meter.add(audio, 0, n);
+    auto m = meter.result();
+    for (auto& t : threads)
+        t.join();
+    const double peak = *std::max_element(peaks.begin(), peaks.end());
+    if (peak > 0)
+        m.truePeakDb = 20.0 * std::log10(peak);
+    return m;
 }
 
 } // namespace loopmind::mastering

@@ -7,7 +7,8 @@ namespace loopmind::mastering {
 namespace {
 constexpr double closeEnoughLu = 0.05;
 constexpr double truePeakMarginDb = 0.2;  // the limiter aims this far under the ceiling: meters' interpolators differ
-constexpr int maxGainPasses = 6, maxCeilingFixes = 3;
+constexpr double searchToleranceLu = 0.01; // the fast meter is cheap: aim closer than the verification needs
+constexpr int maxGainPasses = 12, maxCeilingFixes = 3, maxVerifications = 3;
 
 std::string format(const char* pattern, double a, double b = 0, double c = 0)
 {
@@ -18,20 +19,25 @@ std::string format(const char* pattern, double a, double b = 0, double c = 0)
 } // namespace
 
 MasteredAudio masterToTarget(const MasteringChain& chain, const juce::AudioBuffer<float>& prepared, double sampleRate,
-                             const DeliveryTarget& target, const std::function<bool()>& cancelled)
+                             const DeliveryTarget& target, const std::function<bool()>& cancelled, const GatedLoudness* fast)
 {
     MasteredAudio result;
     auto& m = result.measurements;
     m.target = target;
     auto stop = [&] { return cancelled && cancelled(); };
+    std::optional<GatedLoudness> own;
+    if (fast == nullptr)
+        fast = &own.emplace(prepared, sampleRate);
 
-    const auto preparedLufs = Ebur128Meter::measure(prepared, sampleRate, false).integratedLufs;
+    const auto preparedLufs = fast->integrated(1.0);
     double limiterCeilingDb = target.truePeakDb - truePeakMarginDb;
+    std::vector<float> curve;
     if (!preparedLufs) {
         m.warnings.push_back("the mix is silent (no loudness to measure): no gain applied, target not reached");
-        m.limiter = chain.renderTarget(prepared, 0.0, limiterCeilingDb, result.audio);
+        m.limiter = chain.limiterCurve(0.0, limiterCeilingDb, curve);
+        MasteringChain::apply(prepared, 0.0, curve, result.audio);
         m.measured = Ebur128Meter::measure(result.audio, sampleRate, true);
-        m.passes = 1;
+        m.passes = m.verifications = 1;
         return result;
     }
 
@@ -42,36 +48,46 @@ MasteredAudio masterToTarget(const MasteringChain& chain, const juce::AudioBuffe
         const double limitGainCap = limiterCeilingDb + maxLimitingDb - peakDb;
         const double cap = std::min(maxMasterGainDb, limitGainCap);
         double gain = std::min(target.lufs - *preparedLufs, cap);
-        double previousGain = 0, previousLufs = 0;
-        quietCap = limitCap = false;
-        for (int pass = 0; pass < maxGainPasses; ++pass) {
+        double offset = 0; // libebur128 minus the fast estimate, learnt from a verification
+        for (int verification = 0; verification < maxVerifications; ++verification) {
+            double previousGain = 0, previousLufs = 0, estimate = -200.0;
+            quietCap = limitCap = false;
+            for (int pass = 0; pass < maxGainPasses; ++pass) {
+                if (stop())
+                    return {};
+                m.limiter = chain.limiterCurve(gain, limiterCeilingDb, curve);
+                ++m.passes;
+                estimate = fast->integrated(std::pow(10.0, gain / 20.0), curve).value_or(-200.0);
+                const double lufs = estimate + offset;
+                m.gainDb = gain;
+                const double error = target.lufs - lufs;
+                if (std::abs(error) <= searchToleranceLu)
+                    break;
+                if (error > 0 && gain >= cap - 1e-9) {
+                    (cap == maxMasterGainDb ? quietCap : limitCap) = true;
+                    break;
+                }
+                // Secant step on loudness(gain): slope 1 without limiting, less as the limiter works harder.
+                double slope = 1.0;
+                if (pass > 0 && std::abs(gain - previousGain) > 1e-6)
+                    slope = std::clamp((lufs - previousLufs) / (gain - previousGain), 0.2, 1.0);
+                previousGain = gain;
+                previousLufs = lufs;
+                const double next = std::min(gain + error / slope, cap);
+                if (std::abs(next - gain) < 0.0005 || pass + 1 == maxGainPasses)
+                    break; // the curve in hand belongs to `gain`: keep them together
+                gain = next;
+            }
             if (stop())
                 return {};
-            m.limiter = chain.renderTarget(prepared, gain, limiterCeilingDb, result.audio);
-            ++m.passes;
-            const auto lufs = Ebur128Meter::measure(result.audio, sampleRate, false).integratedLufs.value_or(-200.0);
-            m.gainDb = gain;
-            const double error = target.lufs - lufs;
-            if (std::abs(error) <= closeEnoughLu)
+            MasteringChain::apply(prepared, gain, curve, result.audio);
+            m.measured = Ebur128Meter::measure(result.audio, sampleRate, true);
+            ++m.verifications;
+            const double measured = m.measured.integratedLufs.value_or(-200.0);
+            if (std::abs(target.lufs - measured) <= closeEnoughLu || quietCap || limitCap)
                 break;
-            if (error > 0 && gain >= cap - 1e-9) {
-                (cap == maxMasterGainDb ? quietCap : limitCap) = true;
-                break;
-            }
-            // Secant step on loudness(gain): slope 1 without limiting, less as the limiter works harder.
-            double slope = 1.0;
-            if (pass > 0 && std::abs(gain - previousGain) > 1e-6)
-                slope = std::clamp((lufs - previousLufs) / (gain - previousGain), 0.2, 1.0);
-            previousGain = gain;
-            previousLufs = lufs;
-            const double next = std::min(gain + error / slope, cap);
-            if (std::abs(next - gain) < 0.002)
-                break;
-            gain = next;
+            offset = measured - estimate;
         }
-        if (stop())
-            return {};
-        m.measured = Ebur128Meter::measure(result.audio, sampleRate, true);
         // The reference meter's interpolator may see a little more than ours: tighten and go again.
         if (!m.measured.truePeakDb || *m.measured.truePeakDb <= target.truePeakDb - 0.05)
             break;

@@ -1,9 +1,12 @@
 #pragma once
-// Two-pass (and more if needed) offline loudness targeting: measure the prepared programme, set the gain,
-// limit, measure the result with libebur128, correct the gain and repeat until it lands within a
-// twentieth of a LU, then verify the true peak and tighten the limiter if the meter disagrees.
+// Offline loudness targeting: the gain search (set gain, limit, measure, secant step) runs on
+// GatedLoudness, which measures a candidate from the prepared programme's stored K-weighted energy
+// instead of from audio; the chosen master is then rendered once and measured by libebur128
+// (integrated, true peak, LRA). If libebur128 disagrees by more than a twentieth of a LU, the search runs
+// again with that difference as an offset; if its true peak is over, the limiter tightens.
 // Gain is capped so near-silence or an impossible target cannot explode: a warning says so instead.
 #include "Mastering/Ebur128Meter.h"
+#include "Mastering/GatedLoudness.h"
 #include "Mastering/MasteringChain.h"
 #include "Mastering/MasteringSettings.h"
 #include <functional>
@@ -20,7 +23,8 @@ struct MasterMeasurements {
     Loudness measured;          // of the delivered master: integrated, true peak, LRA
     double gainDb = 0;          // applied before the limiter
     LimiterStats limiter;
-    int passes = 0;             // limiter + measurement passes it took
+    int passes = 0;             // limiter + fast measurement passes of the gain search
+    int verifications = 0;      // full libebur128 measurements of a rendered master
     std::vector<std::string> warnings;
 };
 
@@ -29,8 +33,10 @@ struct MasteredAudio {
     juce::AudioBuffer<float> audio;
 };
 
-/** `prepared` has been through chain.prepare(). cancelled() is polled between passes (then audio is empty). */
+/** `prepared` has been through chain.prepare(). cancelled() is polled between passes (then audio is empty).
+    `fast` is a GatedLoudness of `prepared`, shareable between targets (and threads); built here when null. */
 MasteredAudio masterToTarget(const MasteringChain& chain, const juce::AudioBuffer<float>& prepared, double sampleRate,
-                             const DeliveryTarget& target, const std::function<bool()>& cancelled = {});
+                             const DeliveryTarget& target, const std::function<bool()>& cancelled = {},
+                             const GatedLoudness* fast = nullptr);
 
 } // namespace loopmind::mastering

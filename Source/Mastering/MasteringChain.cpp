@@ -48,19 +48,39 @@ void MasteringChain::prepare(juce::AudioBuffer<float>& audio, std::optional<doub
     preparedPeak_ = envelope_.empty() ? 0.0 : double(*std::max_element(envelope_.begin(), envelope_.end()));
 }
 
-LimiterStats MasteringChain::renderTarget(const juce::AudioBuffer<float>& prepared, double gainDb, double ceilingDb,
-                                          juce::AudioBuffer<float>& out) const
+LimiterStats MasteringChain::limiterCurve(double gainDb, double ceilingDb, std::vector<float>& curve) const
 {
     LimiterStats stats;
+    const double gain = std::pow(10.0, gainDb / 20.0), ceiling = std::pow(10.0, ceilingDb / 20.0);
+    curve.clear();
+    if (preparedPeak_ * gain > ceiling) // otherwise the curve is unity everywhere: skip computing it
+        curve = limiter_.gainCurve(envelope_, gain, ceiling, stats);
+    return stats;
+}
+
+void MasteringChain::apply(const juce::AudioBuffer<float>& prepared, double gainDb, const std::vector<float>& curve,
+                           juce::AudioBuffer<float>& out)
+{
     const double gain = std::pow(10.0, gainDb / 20.0);
-    const auto curve = limiter_.gainCurve(envelope_, gain, std::pow(10.0, ceilingDb / 20.0), stats);
     out.setSize(prepared.getNumChannels(), prepared.getNumSamples(), false, false, true);
     for (int c = 0; c < prepared.getNumChannels(); ++c) {
         const float* x = prepared.getReadPointer(c);
         float* y = out.getWritePointer(c);
-        for (int i = 0; i < prepared.getNumSamples(); ++i)
-            y[i] = float(double(x[i]) * gain * double(curve[size_t(i)]));
+        if (curve.empty())
+            for (int i = 0; i < prepared.getNumSamples(); ++i)
+                y[i] = float(double(x[i]) * gain);
+        else
+            for (int i = 0; i < prepared.getNumSamples(); ++i)
+                y[i] = float(double(x[i]) * gain * double(curve[size_t(i)]));
     }
+}
+
+LimiterStats MasteringChain::renderTarget(const juce::AudioBuffer<float>& prepared, double gainDb, double ceilingDb,
+                                          juce::AudioBuffer<float>& out) const
+{
+    std::vector<float> curve;
+    const auto stats = limiterCurve(gainDb, ceilingDb, curve);
+    apply(prepared, gainDb, curve, out);
     return stats;
 }
 

@@ -1,6 +1,8 @@
 #include "Mastering/TruePeakDetector.h"
 #include <array>
+#include <algorithm>
 #include <cmath>
+#include <thread>
 
 namespace loopmind::mastering {
 namespace {
@@ -40,35 +42,48 @@ std::array<Phase, truePeakOversampling - 1> designPhases()
 }
 } // namespace
 
-std::vector<float> truePeakEnvelope(const juce::AudioBuffer<float>& audio)
+namespace {
+/** One channel's envelope: max(|x[i]|, the interpolated peaks just before and just after i). */
+std::vector<float> channelEnvelope(const float* x, int n)
 {
     static const auto phases = designPhases();
-    const int n = audio.getNumSamples();
-    std::vector<float> envelope(size_t(std::max(n, 0)), 0.0f);
-    std::vector<float> between(size_t(std::max(n, 0)), 0.0f); // peak of the points between n and n+1
+    std::vector<float> between(size_t(n), 0.0f); // peak of the points between i and i+1
     std::vector<float> padded(size_t(n + taps + 1), 0.0f);
-    for (int c = 0; c < audio.getNumChannels(); ++c) {
-        const float* x = audio.getReadPointer(c);
-        std::copy(x, x + n, padded.begin() + before);
-        for (int i = 0; i < n; ++i) {
-            const float* window = padded.data() + i; // window[t] = x[i + t - before]
-            float peak = 0;
-            for (const auto& h : phases) {
-                float acc = 0;
-                for (int t = 0; t < taps; ++t)
-                    acc += h[size_t(t)] * window[t];
-                peak = std::max(peak, std::abs(acc));
-            }
-            between[size_t(i)] = std::max(between[size_t(i)], peak);
-            envelope[size_t(i)] = std::max(envelope[size_t(i)], std::abs(x[i]));
-        }
-    }
+    std::copy(x, x + n, padded.begin() + before);
     for (int i = 0; i < n; ++i) {
-        float e = std::max(envelope[size_t(i)], between[size_t(i)]);
-        if (i > 0)
-            e = std::max(e, between[size_t(i - 1)]);
-        envelope[size_t(i)] = e;
+        const float* window = padded.data() + i; // window[t] = x[i + t - before]
+        float peak = 0;
+        for (const auto& h : phases) {
+            float acc = 0;
+            for (int t = 0; t < taps; ++t)
+                acc += h[size_t(t)] * window[t];
+            peak = std::max(peak, std::abs(acc));
+        }
+        between[size_t(i)] = peak;
     }
+    std::vector<float> envelope(static_cast<size_t>(n), 0.0f);
+    for (int i = 0; i < n; ++i)
+        envelope[size_t(i)] = std::max({ std::abs(x[i]), between[size_t(i)], i > 0 ? between[size_t(i - 1)] : 0.0f });
+    return envelope;
+}
+} // namespace
+
+std::vector<float> truePeakEnvelope(const juce::AudioBuffer<float>& audio)
+{
+    // Channels are independent: each on its own thread, then the loudest of them per sample (same result as serially).
+    const int n = std::max(audio.getNumSamples(), 0), channels = audio.getNumChannels();
+    std::vector<std::vector<float>> perChannel(size_t(std::max(channels, 0)));
+    std::vector<std::thread> threads;
+    for (int c = 1; c < channels; ++c)
+        threads.emplace_back([&, c] { perChannel[size_t(c)] = channelEnvelope(audio.getReadPointer(c), n); });
+    if (channels > 0)
+        perChannel[0] = channelEnvelope(audio.getReadPointer(0), n);
+    for (auto& t : threads)
+        t.join();
+    std::vector<float> envelope(size_t(n), 0.0f);
+    for (const auto& e : perChannel)
+        for (int i = 0; i < n; ++i)
+            envelope[size_t(i)] = std::max(envelope[size_t(i)], e[size_t(i)]);
     return envelope;
 }
 

@@ -50,6 +50,7 @@ std::string renderReportJson(const RenderReport& r, const OutputSettings& output
                  { "gainAppliedDb", rounded(x.gainDb) },
                  { "limiterReductionDb", { { "max", rounded(x.limiter.maxReductionDb) }, { "mean", rounded(x.limiter.meanReductionDb) } } },
                  { "passes", x.passes },
+                 { "verifications", x.verifications },
                  { "warnings", x.warnings } };
         // Level-matched A/B: how much louder the master is than the premaster, to listen at equal loudness.
         if (x.measured.integratedLufs && r.premaster.integratedLufs)

@@ -15,11 +15,11 @@ RenderPanel::RenderPanel()
     bits_.addItemList({ "16", "24", "32f" }, 1);
     for (int r : rates)
         rate_.addItem(juce::String(r), r);
-    // Mastering belongs to the core; until it offers presets the choice is shown but cannot be changed.
-    loudness_.addItemList({ "none", "streaming", "broadcast", "apple", "club" }, 1);
+    // The core's delivery presets: the mix is mastered to the chosen loudness and true-peak ceiling.
+    loudness_.addItemList({ "streaming", "broadcast", "apple", "club", "none" }, 1);
     loudness_.setSelectedId(1);
-    loudness_.setEnabled(false);
-    loudness_.setTooltip("Loudness presets arrive with mastering in the core; renders are unmastered for now.");
+    loudness_.setTooltip("Master the mix to: streaming -14 LUFS / -1 dBTP, broadcast (EBU R128) -23 / -1, apple -16 / -1, "
+                         "club -9 / -0.3; none writes the plain, unmastered sum.");
     format_.onChange = [this] {
         // 32-bit float is WAV only (the core says why otherwise); keep the choice valid.
         if (format_.getSelectedId() != 1 && bits_.getSelectedId() == 3)
@@ -74,6 +74,11 @@ void RenderPanel::setSettings(const RenderSettings& s)
     rate_.setSelectedId(int(s.sampleRate), juce::dontSendNotification);
     if (rate_.getSelectedId() == 0)
         rate_.setSelectedId(44100, juce::dontSendNotification);
+    int preset = 5; // "none" unless the name is one of the presets
+    for (int i = 0; i < loudness_.getNumItems(); ++i)
+        if (loudness_.getItemText(i).toStdString() == s.loudnessPreset)
+            preset = loudness_.getItemId(i);
+    loudness_.setSelectedId(preset, juce::dontSendNotification);
 }
 
 void RenderPanel::setRunning(bool running)
@@ -115,7 +120,21 @@ void RenderPanel::showOutcome(const RenderOutcome& o)
                         + " s in " + juce::String(r.renderSeconds, 2) + " s; peak " + juce::String(r.mixPeakDb, 1) + " dBFS";
     if (!r.stemPaths.empty())
         text << "; " << int(r.stemPaths.size()) << " stems";
-    text << ". Unmastered: loudness and true peak need core mastering.";
+    text << ".";
+    if (r.mastered) {
+        for (const auto& m : r.masters) {
+            const auto& x = m.measurements;
+            text << "\n" << juce::String(x.target.name) << ": "
+                 << (x.measured.integratedLufs ? juce::String(*x.measured.integratedLufs, 1) + " LUFS" : juce::String("silent"))
+                 << " (target " << juce::String(x.target.lufs, 1) << "), true peak "
+                 << (x.measured.truePeakDb ? juce::String(*x.measured.truePeakDb, 1) + " dBTP" : juce::String("-inf"))
+                 << " (ceiling " << juce::String(x.target.truePeakDb, 1) << ")";
+        }
+    } else {
+        text << "\nUnmastered (loudness preset: none)" << (r.premaster.integratedLufs ? ": " + juce::String(*r.premaster.integratedLufs, 1) + " LUFS" : juce::String());
+    }
+    for (const auto& w : r.warnings)
+        text << "\n" << juce::String::fromUTF8(w.c_str());
     for (const auto& p : o.problems)
         text << "\n" << juce::String::fromUTF8(p.c_str());
     showMessage(text, false);

@@ -17,6 +17,8 @@ public:
     void showOutcome(const RenderOutcome& outcome);
     void showMessage(const juce::String& text, bool isError);
     juce::String resultText() const { return result_.getText(); }
+    juce::String loudnessPresetShown() const { return loudness_.getText(); }
+    bool loudnessPresetEnabled() const { return loudness_.isEnabled(); }
     bool isRunning() const { return cancel_.isVisible(); }
     juce::Rectangle<int> resultArea() const { return result_.getBounds(); }
 

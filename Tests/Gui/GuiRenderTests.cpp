@@ -3,6 +3,9 @@
 #include "Arrangement/ArrangementFile.h"
 #include "GuiStudioFixture.h"
 #include "UI/Theme.h"
+#include <cmath>
+#include <fstream>
+#include <nlohmann/json.hpp>
 
 using namespace loopmind;
 using namespace loopmind::test;
@@ -17,8 +20,12 @@ TEST_CASE("render panel during and after a render", "[gui][render]")
     s.folder = out;
     s.stems = true;
     s.bitDepth = 16;
+    s.loudnessPreset = "broadcast";
     studio->setRenderSettings(s);
     auto& panel = studio->renderPanel();
+    CHECK(panel.loudnessPresetEnabled());
+    CHECK(panel.loudnessPresetShown() == "broadcast");
+    CHECK(panel.settings().loudnessPreset == "broadcast");
 
     REQUIRE(studio->commandManager().invokeDirectly(commands::render, false));
     REQUIRE(studio->isRendering());
@@ -37,6 +44,20 @@ TEST_CASE("render panel during and after a render", "[gui][render]")
     CHECK(fs::exists(out / "stems"));
     // The result text is drawn: many light pixels where the summary sits.
     CHECK(countNear(after, panel.resultArea(), theme::text, 60) > 200);
+    // The preset reached the core: the mix is mastered to EBU R128, and the panel shows what the report measured.
+    std::ifstream reportFile(out / "render-report.json");
+    const auto report = nlohmann::json::parse(reportFile);
+    CHECK(report["mastered"] == true);
+    REQUIRE(report["targets"].size() == 1);
+    const auto& target = report["targets"][0];
+    CHECK(target["name"] == "broadcast");
+    const double lufs = target["measured"]["integratedLufs"].get<double>();
+    CHECK(std::abs(lufs + 23.0) <= 0.5);
+    CHECK(target["measured"]["truePeakDbtp"].get<double>() <= -1.0);
+    const auto shown = panel.resultText().fromFirstOccurrenceOf("broadcast: ", false, false);
+    CHECK(shown.containsIgnoreCase("LUFS"));
+    CHECK(std::abs(shown.getDoubleValue() - lufs) <= 0.051);
+    CHECK(panel.resultText().contains("dBTP"));
     // What was rendered is what is on screen.
     auto written = readArrangementFile(out / "arrangement.json");
     REQUIRE(written);

@@ -1,13 +1,17 @@
 // loopmind_demogen <outdir>: synthesises the demo loop packs and writes <outdir>/manifest.json,
 // the true tempo, bars, key and role of every loop (the test truth for analysis).
+// loopmind_demogen --test-set <outdir>: the labelled hard set for accuracy tests (TestSet.h), neutral
+// names item-NNN.wav plus <outdir>/manifest.json. Never shipped: written into the build tree.
 // Deterministic: the same binary writes byte-identical files on every run.
 #include "Effects.h"
 #include "Packs.h"
+#include "TestSet.h"
 
 #include <juce_audio_formats/juce_audio_formats.h>
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <set>
@@ -63,12 +67,66 @@ void removeStaleFiles(const juce::File& folder, const std::set<juce::String>& ke
         if (keep.count(f.getFileName()) == 0) f.deleteFile();
 }
 
+int writeTestSet(const juce::File& outDir)
+{
+    if (!outDir.createDirectory()) {
+        std::fprintf(stderr, "loopmind_demogen: cannot create %s\n", outDir.getFullPathName().toRawUTF8());
+        return 1;
+    }
+    const auto items = hardTestSet();
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    std::set<juce::String> keep;
+    int index = 0;
+    for (const auto& item : items) {
+        LoopBuffer loop(item.channels, item.lengthInSamples());
+        Rng rng(item.seed);
+        const Grid grid{double(item.sampleRate), item.bpm > 0 ? double(item.bpm) : 120.0, item.bars, item.swing};
+        item.render(loop, grid, rng);
+        removeDc(loop);
+        normalizePeak(loop, item.peakDb);
+        char name[32];
+        std::snprintf(name, sizeof name, "item-%03d.wav", ++index);
+        if (!writeWav(outDir.getChildFile(name), loop, item.sampleRate)) {
+            std::fprintf(stderr, "loopmind_demogen: cannot write %s\n", name);
+            return 1;
+        }
+        keep.insert(name);
+        nlohmann::ordered_json e;
+        e["path"] = name;
+        e["category"] = item.category;
+        e["bpm"] = item.bpm > 0 ? nlohmann::ordered_json(item.bpm) : nlohmann::ordered_json(nullptr);
+        e["beats"] = item.bars * 4;
+        e["swing"] = item.swing;
+        e["key"] = item.key;
+        e["keyCandidates"] = item.keyCandidates;
+        e["role"] = item.role;
+        e["hint"] = item.hint;
+        e["sampleRate"] = item.sampleRate;
+        e["channels"] = item.channels;
+        e["durationSeconds"] = double(loop.length()) / double(item.sampleRate);
+        list.push_back(std::move(e));
+    }
+    removeStaleFiles(outDir, keep);
+    nlohmann::ordered_json manifest;
+    manifest["schemaVersion"] = 1;
+    manifest["kind"] = "loopmind analysis test set";
+    manifest["loops"] = std::move(list);
+    if (!writeText(outDir.getChildFile("manifest.json"), manifest.dump(2) + "\n")) {
+        std::fprintf(stderr, "loopmind_demogen: cannot write manifest.json\n");
+        return 1;
+    }
+    std::printf("loopmind_demogen: wrote %d test items to %s\n", index, outDir.getFullPathName().toRawUTF8());
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
 {
+    if (argc == 3 && std::strcmp(argv[1], "--test-set") == 0)
+        return writeTestSet(juce::File::getCurrentWorkingDirectory().getChildFile(juce::String::fromUTF8(argv[2])));
     if (argc != 2) {
-        std::fprintf(stderr, "usage: loopmind_demogen <outdir>\n");
+        std::fprintf(stderr, "usage: loopmind_demogen <outdir> | loopmind_demogen --test-set <outdir>\n");
         return 2;
     }
     const juce::File outDir = juce::File::getCurrentWorkingDirectory().getChildFile(juce::String::fromUTF8(argv[1]));
