@@ -191,8 +191,10 @@ TEST_CASE("finished stems mix and master to -14 and -23; ffmpeg's ebur128 agrees
 
     std::string command = loopmindBinary + " mix";
     for (const auto& s : rendered.stemPaths)
-        command += " " + quoted(s);
-    auto r = runCommand(command + " --deliver streaming,broadcast --out " + quoted(dir / "master" / "master.wav"));
+        command.append(" ").append(quoted(s)); // appended, not " " + x: GCC 12 warns falsely (-Wrestrict)
+    command += " --deliver streaming,broadcast --out ";
+    command += quoted(dir / "master" / "master.wav");
+    auto r = runCommand(command);
     INFO(r.out << r.err);
     REQUIRE(r.exitCode == 0);
     CHECK(r.out.find("streaming: ") != std::string::npos);
