@@ -77,10 +77,12 @@ Result<StyleTemplate> styleFromJson(const json& j)
             JsonFields layers(s.get("layers"), s.path("layers"));
             for (const char* role : knownRoles)
                 sec.layers[role] = layers.has(role) ? layers.integer(role, 0, 8) : 0;
-            for (const auto& [key, value] : s.get("layers").items())
+            for (const auto& item : s.get("layers").items()) {
+                const std::string key = item.key(); // a named copy: clang 14 cannot capture structured bindings
                 if (std::find_if(std::begin(knownRoles), std::end(knownRoles), [&](const char* r) { return key == r; })
                     == std::end(knownRoles))
                     throw FieldError { layers.path(key) + ": unknown role" };
+            }
             st.sections.push_back(std::move(sec));
         }
 

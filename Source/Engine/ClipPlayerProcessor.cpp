@@ -15,8 +15,9 @@ ClipPlayerProcessor::ClipPlayerProcessor(std::shared_ptr<const juce::AudioBuffer
 
 void ClipPlayerProcessor::prepareToPlay(double sampleRate, int)
 {
-    // A pass cut short of the loop's end fades out over 3 ms: short enough to keep the groove, long enough not to click.
-    fadeSamples_ = std::max(16, int(sampleRate * 0.003));
+    // A pass cut short of the loop's end fades out over 5 ms: short enough to keep the groove, long enough not to
+    // click (the arranger issue asks for at least 4.5 ms).
+    fadeSamples_ = std::max(16, int(sampleRate * 0.005));
 }
 
 void ClipPlayerProcessor::renderSegment(const PlaybackSegment& s, std::int64_t blockStart, int numSamples, juce::AudioBuffer<float>& out) const
