@@ -5,6 +5,7 @@
 //   cold      analyseLoopFiles with an empty cache (decode + analyse + store);
 //   cached    the same files again: answered from the SQLite cache.
 // Prints figures; asserts nothing. The last line is JSON.
+#include "BenchSupport.h"
 #include "Core/JobControl.h"
 #include "Library/AnalysisCache.h"
 #include "Library/DecodedAudio.h"
@@ -26,17 +27,8 @@ using namespace loopmind;
 
 namespace {
 
-double nowSeconds()
-{
-    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
-}
-
-double peakRssMb()
-{
-    rusage usage {};
-    getrusage(RUSAGE_SELF, &usage);
-    return double(usage.ru_maxrss) / 1024.0;
-}
+double nowSeconds() { return bench::wallSeconds(); }
+double peakRssMb() { return bench::peakRssMiB(); }
 
 /** The test set next to bin/, generated with the sibling tools/loopmind_demogen when absent. */
 fs::path findTestSet()

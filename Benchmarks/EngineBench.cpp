@@ -1,5 +1,6 @@
 // loopmind_bench engine: the live engine's cost per block for 32 tracks at 48 kHz / 256 samples, serial
 // (the baseline, measured in the same run) against the parallel worker pool. Prints figures, asserts nothing.
+#include "BenchSupport.h"
 #include "Core/DeterministicRandom.h"
 #include "Engine/AudioEngine.h"
 #include <chrono>
@@ -53,7 +54,7 @@ double measure(int workers, int tracks, int blocks)
 }
 } // namespace
 
-int runEngineBench()
+int runEngineBench(int, char**)
 {
     constexpr int tracks = 32, blocks = 4000;
     const double budget = 256.0 / 48000.0 * 1e6;

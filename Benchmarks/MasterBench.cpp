@@ -3,6 +3,7 @@
 // with the unmastered mix of the same file (decode + write) and with one plain libebur128 measurement pass
 // (integrated + LRA + true peak) over the premaster. Wall and CPU seconds are printed; nothing is asserted.
 // The last line is JSON.
+#include "BenchSupport.h"
 #include "Mastering/Ebur128Meter.h"
 #include "Render/AIAsyncRenderer.h"
 #include "Render/RenderJobBuilder.h"
@@ -25,10 +26,7 @@ struct Clock {
     double wall, cpu;
     static Clock now()
     {
-        rusage u {};
-        getrusage(RUSAGE_SELF, &u);
-        const double cpu = double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + 1e-6 * double(u.ru_utime.tv_usec + u.ru_stime.tv_usec);
-        return { std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count(), cpu };
+        return { bench::wallSeconds(), bench::cpuSeconds() };
     }
     Clock since() const
     {
@@ -67,7 +65,7 @@ RenderReport mix(const fs::path& stem, const fs::path& out, bool master)
 }
 } // namespace
 
-int runMasterBench()
+int runMasterBench(int, char**)
 {
     const auto dir = fs::temp_directory_path() / ("loopmind-master-bench-" + std::to_string(::getpid()));
     fs::create_directories(dir);
