@@ -173,3 +173,91 @@ TEST_CASE("without an audio device the engine says so and keeps working", "[engi
     auto out = play(engine, 20);
     CHECK(out.getMagnitude(0, 0, out.getNumSamples()) > 0.0f);
 }
+
+// ---- Loop audition (the library's preview voice) and device restarts ------------------------------------
+
+namespace {
+/** A stereo loop whose every sample is non-zero and differs between the sides, so a position error shows. */
+std::shared_ptr<const juce::AudioBuffer<float>> auditionLoop(int length)
+{
+    auto loop = std::make_shared<juce::AudioBuffer<float>>(2, length);
+    for (int i = 0; i < length; ++i) {
+        loop->setSample(0, i, 0.25f + 0.5f * float(std::sin(i * 0.01)));
+        loop->setSample(1, i, -0.25f + 0.5f * float(std::cos(i * 0.013)));
+    }
+    return loop;
+}
+
+int firstNonZero(const juce::AudioBuffer<float>& b)
+{
+    for (int i = 0; i < b.getNumSamples(); ++i)
+        if (b.getSample(0, i) != 0.0f || b.getSample(1, i) != 0.0f)
+            return i;
+    return -1;
+}
+} // namespace
+
+TEST_CASE("while the song plays, an audition starts on the next bar with the loop's own samples", "[engine][audition]")
+{
+    constexpr int loopLength = 12000, start = 1000;
+    constexpr double bar = 4 * 0.5 * rate; // 4 beats at 120 BPM
+    AudioEngine engine(1);
+    engine.prepare(rate, block);
+    REQUIRE(engine.load({}, std::int64_t(100 * bar)).ok()); // a silent song: what sounds is the audition alone
+    engine.setPosition(start);
+    engine.play();
+    const auto loop = auditionLoop(loopLength);
+    engine.startAudition(loop, bar);
+    CHECK(engine.isAuditioning());
+    const auto out = play(engine, 500);
+    const int expectedStart = int(bar) - start;
+    REQUIRE(firstNonZero(out) == expectedStart);
+    int mismatches = 0;
+    for (int i = expectedStart; i < out.getNumSamples(); ++i)
+        for (int c = 0; c < 2; ++c)
+            mismatches += out.getSample(c, i) != loop->getSample(c, (i - expectedStart) % loopLength);
+    CHECK(mismatches == 0);
+    CHECK(out.getNumSamples() - expectedStart > 2 * loopLength); // it looped, seamlessly, at least twice
+}
+
+TEST_CASE("with the transport stopped an audition starts at once; stop fades it out", "[engine][audition]")
+{
+    AudioEngine engine(1);
+    engine.prepare(rate, block);
+    const auto loop = auditionLoop(5000);
+    engine.startAudition(loop, 96000);
+    auto out = play(engine, 40);
+    REQUIRE(firstNonZero(out) == 0);
+    CHECK(out.getSample(0, 5000 + 17) == loop->getSample(0, 17));
+
+    engine.stopAudition();
+    CHECK_FALSE(engine.isAuditioning());
+    out = play(engine, 4);
+    CHECK(out.getMagnitude(0, 0, 8) > 0.0f);                   // fading ...
+    CHECK(out.getMagnitude(0, 200, out.getNumSamples() - 200) == 0.0f); // ... then quiet
+    CHECK(largestJump(out, 1, 200) < 0.05f);                   // without a click
+    engine.releaseRetiredSessions();
+}
+
+TEST_CASE("a device restart at a new rate keeps the playhead's time and waits for tracks at that rate", "[engine][device]")
+{
+    constexpr double oldRate = 44100;
+    AudioEngine engine(1);
+    engine.prepare(oldRate, 512);
+    REQUIRE(engine.load(makeEngineTracks(2, oldRate, 1.0, 4.0), std::int64_t(4.0 * oldRate), oldRate).ok());
+    engine.play();
+    CHECK(play(engine, 40).getMagnitude(0, 0, 40 * block) > 0.0f);
+    const double seconds = double(engine.position()) / oldRate;
+
+    engine.prepare(rate, 128); // what the device's restart does: a new rate and a smaller block
+    CHECK(double(engine.position()) / rate == Approx(seconds).margin(1.0 / rate));
+    CHECK(engine.tracksNeedPreparing());
+    CHECK(play(engine, 20).getMagnitude(0, 0, 20 * block) == 0.0f); // old-rate audio would play at the wrong pitch
+    CHECK(engine.isPlaying());
+    CHECK(double(engine.position()) / rate == Approx(seconds + 20.0 * block / rate).margin(1.0 / rate));
+
+    REQUIRE(engine.load(makeEngineTracks(2, rate, 1.0, 4.0), std::int64_t(4.0 * rate), rate).ok());
+    CHECK_FALSE(engine.tracksNeedPreparing());
+    CHECK(play(engine, 20).getMagnitude(0, 0, 20 * block) > 0.0f); // blocks of 256 on a plan for 128: split in time
+    engine.releaseRetiredSessions();
+}

@@ -90,3 +90,55 @@ TEST_CASE("the real-time checks do catch allocation and locking", "[engine][real
     CHECK(v.allocations >= 2);
     CHECK(v.locks >= 1);
 }
+
+TEST_CASE("auditioning loops while the song plays neither allocates nor locks on the audio thread", "[engine][realtime][audition]")
+{
+    constexpr double rate = 48000;
+    constexpr int block = 256, blocks = 4000;
+    const double songSeconds = blocks * block / rate + 1.0;
+    AudioEngine engine(1);
+    engine.prepare(rate, block);
+    REQUIRE(engine.load(makeEngineTracks(8, rate, 1.5, songSeconds), std::int64_t(songSeconds * rate)).ok());
+    engine.play();
+    // Buffers are prepared on the message thread, as the app's audition loader does off the audio thread.
+    std::vector<std::shared_ptr<const juce::AudioBuffer<float>>> loops;
+    for (int i = 0; i < 3; ++i) {
+        auto b = std::make_shared<juce::AudioBuffer<float>>(2, 20000 + 3000 * i);
+        for (int c = 0; c < 2; ++c)
+            for (int s = 0; s < b->getNumSamples(); ++s)
+                b->setSample(c, s, 0.1f * float(((s * (i + 3) + c) % 97) - 48) / 48.0f);
+        loops.push_back(std::move(b));
+    }
+
+    resetRealtimeViolations();
+    std::atomic<int> blocksDone { 0 };
+    std::thread audio([&] {
+        juce::AudioBuffer<float> out(2, block);
+        for (int b = 0; b < blocks; ++b) {
+            engine.processBlock(out.getArrayOfWritePointers(), 2, block);
+            blocksDone.store(b + 1);
+        }
+    });
+    int requests = 0;
+    while (blocksDone.load() < blocks) {
+        // Start, switch (mid-fade too) and stop auditions, and free what the audio thread let go of.
+        if (requests % 4 == 3)
+            engine.stopAudition();
+        else
+            engine.startAudition(loops[size_t(requests % 3)], 96000.0);
+        ++requests;
+        engine.releaseRetiredSessions();
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    audio.join();
+    const auto violations = realtimeViolations();
+    engine.releaseRetiredSessions();
+
+    CHECK(requests >= 50);
+    if (!realtimeChecksAvailable()) {
+        WARN("allocation and lock counting is off in sanitizer builds (the sanitizer owns the allocator)");
+        return;
+    }
+    CHECK(violations.allocations == 0);
+    CHECK(violations.locks == 0);
+}

@@ -47,6 +47,11 @@ MainComponent::MainComponent(Options options) : settings_(options.settingsFolder
     library_.onAddFolder = [this] { commands_.invokeDirectly(commands::addFolder, true); };
     library_.onCancelScan = [this] { scanner_.cancel(); };
     library_.table().setThumbnails(&doc_.thumbnails);
+    library_.table().onAudition = [this](int row) {
+        library_.table().selectRow(row);
+        commands_.invokeDirectly(commands::audition, true);
+    };
+    audition_.onChanged = [this](const std::string& problem) { auditionChanged(problem); };
     renderPanel_.onRender = [this] { commands_.invokeDirectly(commands::render, true); };
     renderPanel_.onCancel = [this] { render_.cancel(); };
     renderPanel_.onChooseFolder = [this] { chooseRenderFolder(); };
@@ -90,7 +95,46 @@ void MainComponent::updateBanner()
                          : juce::String(),
                     juce::dontSendNotification);
     banner_.setVisible(none);
+    transport_.setPlaybackAvailable(!none);
     resized();
+}
+
+// ---- Audition ------------------------------------------------------------------------------------------
+
+std::optional<ProjectTempo> MainComponent::projectTempo() const
+{
+    if (const auto& a = doc_.song().arrangement)
+        return ProjectTempo { a->bpm, a->beatsPerBar };
+    return std::nullopt;
+}
+
+void MainComponent::toggleAudition()
+{
+    const auto* loop = library_.table().loopAt(library_.table().selectedRow());
+    if (loop == nullptr || (audition_.isActive() && loop->path == audition_.loopPath())) {
+        audition_.stop();
+        return;
+    }
+    if (!loop->ok) {
+        library_.setStatus("Cannot audition " + juce::String::fromUTF8(loop->path.filename().string().c_str()) + ": it did not load.");
+        return;
+    }
+    audition_.toggle(*loop, projectTempo());
+}
+
+void MainComponent::auditionChanged(const std::string& problem)
+{
+    library_.table().setAuditioning(audition_.loopPath());
+    if (!problem.empty())
+        library_.setStatus("Cannot audition: " + juce::String::fromUTF8(problem.c_str()));
+    else if (audition_.isActive())
+        library_.setStatus("Auditioning " + juce::String::fromUTF8(audition_.loopPath().filename().string().c_str())
+                           + (projectTempo() ? " at the song's tempo" : "")
+                           + (engine_.isPlaying() ? ", in from the next bar" : "")
+                           + (engine_.hasDevice() ? ". Space, click or Escape stops it." : " (no audio device: nothing to hear)."));
+    else
+        library_.setStatus("Audition stopped.");
+    commands_.commandStatusChanged();
 }
 
 // ---- Library -------------------------------------------------------------------------------------------
@@ -192,6 +236,9 @@ void MainComponent::songChanged(const SongState& before)
             sessions_.request(*song.arrangement, sessionRate_ = engine_.sampleRate());
         else
             engine_.load({}, 0);
+        const auto tempoOf = [](const SongState& s) { return s.arrangement ? s.arrangement->bpm : 0.0; };
+        if (tempoOf(song) != tempoOf(before))
+            audition_.refresh(projectTempo()); // the audition follows the new project tempo
     } else {
         applyLaneMix();
     }
@@ -201,7 +248,7 @@ void MainComponent::songChanged(const SongState& before)
 
 void MainComponent::sessionReady(SessionBuilder::Built built)
 {
-    if (auto st = engine_.load(std::move(built.tracks), built.lengthInSamples); !st)
+    if (auto st = engine_.load(std::move(built.tracks), built.lengthInSamples, built.sampleRate); !st)
         library_.setStatus("Playback could not be prepared: " + juce::String(st.error()));
     applyLaneMix();
     engine_.setLoop(0, built.lengthInSamples, looping_);
@@ -258,9 +305,20 @@ void MainComponent::timerCallback()
         renderPanel_.setProgress(render_.progress(), render_.etaSeconds());
     transport_.setPlaying(engine_.isPlaying());
     transport_.meter().setLevels(engine_.masterMeter().takePeak(), engine_.masterMeter().shortTermLufs());
-    if (const auto& a = doc_.song().arrangement; a && engine_.sampleRate() != sessionRate_) {
-        sessionRate_ = engine_.sampleRate(); // the device changed rate: prepare the loops again at the new one
-        sessions_.request(*a, sessionRate_);
+    if (engine_.deviceChangeCount() != deviceChanges_) {
+        // The device started, stopped, failed or was replaced: refresh the banner and what playback allows.
+        deviceChanges_ = engine_.deviceChangeCount();
+        if (!engine_.hasDevice())
+            engine_.stop();
+        updateBanner();
+        commands_.commandStatusChanged();
+    }
+    if (engine_.sampleRate() != sessionRate_) {
+        // The device changed rate: the engine plays silence until the loops are prepared again at the new one.
+        sessionRate_ = engine_.sampleRate();
+        if (const auto& a = doc_.song().arrangement)
+            sessions_.request(*a, sessionRate_);
+        audition_.refresh(projectTempo());
     }
     if (const auto& a = doc_.song().arrangement) {
         const double rate = engine_.sampleRate(), seconds = double(engine_.position()) / rate;

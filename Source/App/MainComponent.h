@@ -2,6 +2,7 @@
 // The studio window's content: transport, no-device banner, arrangement, library and render panels. It owns
 // the document, the live engine and the background workers, and is the command target for menus and keys.
 #include "App/AppSettings.h"
+#include "App/Audition.h"
 #include "App/LibraryScanner.h"
 #include "App/RenderTask.h"
 #include "App/SessionBuilder.h"
@@ -32,6 +33,8 @@ public:
     void addInputs(const std::vector<std::filesystem::path>& inputs);
     bool generate(std::uint64_t seed);
     void variation();
+    /** Auditions the library's selected loop, or stops if it is the one playing. */
+    void toggleAudition();
     std::string startRender();
     void setRenderSettings(const RenderSettings& s) { renderPanel_.setSettings(s); }
     bool openProjectFile(const juce::File& file);
@@ -45,6 +48,7 @@ public:
     // For tests, the demo driver and the window.
     StudioDocument& document() { return doc_; }
     AudioEngine& engine() { return engine_; }
+    Audition& audition() { return audition_; }
     LibraryPanel& libraryPanel() { return library_; }
     ArrangementView& arrangementView() { return arrangement_; }
     RenderPanel& renderPanel() { return renderPanel_; }
@@ -81,6 +85,8 @@ private:
     void chooseProjectToSave(std::function<void()> then = {});
     void showAudioSettings();
     void updateBanner();
+    void auditionChanged(const std::string& problem);
+    std::optional<ProjectTempo> projectTempo() const;
     void updateTitle();
 
     AppSettings settings_;
@@ -90,6 +96,7 @@ private:
     LibraryScanner scanner_ { *this };
     SessionBuilder sessions_ { *this, [this](SessionBuilder::Built b) { sessionReady(std::move(b)); } };
     RenderTask render_ { *this };
+    Audition audition_ { *this, engine_ };
 
     TransportBar transport_;
     juce::Label banner_;
@@ -101,6 +108,7 @@ private:
     std::vector<std::filesystem::path> queuedInputs_; // dropped while a scan runs
     std::unique_ptr<juce::FileChooser> chooser_;
     double sessionRate_ = 0; // the rate the engine's current tracks were prepared at
+    int deviceChanges_ = -1; // the engine's device change count the GUI last showed
     bool scanning_ = false, dragging_ = false, looping_ = false;
 };
 

@@ -10,7 +10,7 @@ namespace fs = std::filesystem;
 
 void MainComponent::getAllCommands(juce::Array<juce::CommandID>& c)
 {
-    for (juce::CommandID id = commands::openProject; id <= commands::focusSearch; ++id)
+    for (juce::CommandID id = commands::openProject; id <= commands::last; ++id)
         c.add(id);
 }
 
@@ -46,7 +46,11 @@ void MainComponent::getCommandInfo(juce::CommandID id, juce::ApplicationCommandI
         info.addDefaultKeypress(KP::spaceKey, 0);
         info.setActive(hasSong && engine_.hasDevice());
         break;
-    case commands::rewind: info.setInfo("Back to Start", "Move the playhead to the start", "Transport", 0); info.addDefaultKeypress(KP::homeKey, 0); break;
+    case commands::rewind:
+        info.setInfo("Back to Start", "Move the playhead to the start", "Transport", 0);
+        info.addDefaultKeypress(KP::homeKey, 0);
+        info.setActive(engine_.hasDevice());
+        break;
     case commands::toggleLoop:
         info.setInfo("Loop", "Loop the whole song", "Transport", 0);
         info.addDefaultKeypress('l', 0);
@@ -57,7 +61,17 @@ void MainComponent::getCommandInfo(juce::CommandID id, juce::ApplicationCommandI
         info.addDefaultKeypress('r', cmd);
         info.setActive(hasSong && !render_.isRunning());
         break;
-    case commands::cancelJobs: info.setInfo("Cancel", "Cancel the scan or render in progress", "Song", 0); info.addDefaultKeypress(KP::escapeKey, 0); break;
+    case commands::cancelJobs:
+        info.setInfo("Cancel", "Stop the audition, cancel the scan or render in progress", "Song", 0);
+        info.addDefaultKeypress(KP::escapeKey, 0);
+        break;
+    case commands::audition:
+        // Space in the library table, a click on a row, or this menu item; Escape stops it.
+        info.setInfo("Audition Loop", "Play the selected library loop (again: stop)", "Transport", 0);
+        info.addDefaultKeypress('p', cmd);
+        info.setTicked(audition_.isActive());
+        info.setActive(library_.table().loopAt(library_.table().selectedRow()) != nullptr || audition_.isActive());
+        break;
     case commands::audioSettings: info.setInfo("Audio Settings...", "Choose the audio device", "Options", 0); info.addDefaultKeypress(',', cmd); break;
     case commands::zoomIn: info.setInfo("Zoom In", "Zoom the arrangement in", "View", 0); info.addDefaultKeypress('=', cmd); break;
     case commands::zoomOut: info.setInfo("Zoom Out", "Zoom the arrangement out", "View", 0); info.addDefaultKeypress('-', cmd); break;
@@ -94,9 +108,11 @@ bool MainComponent::perform(const InvocationInfo& info)
         break;
     case commands::render: startRender(); break;
     case commands::cancelJobs:
+        audition_.stop();
         scanner_.cancel();
         render_.cancel();
         break;
+    case commands::audition: toggleAudition(); break;
     case commands::audioSettings: showAudioSettings(); break;
     case commands::zoomIn: arrangement_.zoom(1.5); break;
     case commands::zoomOut: arrangement_.zoom(1.0 / 1.5); break;

@@ -23,6 +23,8 @@ enum : juce::CommandID {
     zoomOut,
     zoomFit,
     focusSearch,
+    audition,
+    last = audition,
 };
 
 } // namespace loopmind::commands

@@ -17,9 +17,7 @@ AudioEngine::AudioEngine(int workers) : runner_(workers)
 AudioEngine::~AudioEngine()
 {
     closeDevice();
-    delete pending_.exchange(nullptr);
-    releaseRetiredSessions();
-    delete current_;
+    delete current_; // pending and retired sessions go with sessions_
 }
 
 std::string AudioEngine::openDevice(const juce::String& typeName, const juce::XmlElement* savedState, double rate, int blockSize)
@@ -52,7 +50,7 @@ void AudioEngine::closeDevice()
     deviceManager_.closeAudioDevice();
 }
 
-bool AudioEngine::hasDevice() const { return deviceManager_.getCurrentAudioDevice() != nullptr; }
+bool AudioEngine::hasDevice() const { return deviceManager_.getCurrentAudioDevice() != nullptr && deviceRunning_.load(); }
 
 std::string AudioEngine::deviceDescription() const
 {
@@ -66,10 +64,31 @@ std::string AudioEngine::deviceDescription() const
 void AudioEngine::audioDeviceAboutToStart(juce::AudioIODevice* device)
 {
     prepare(device->getCurrentSampleRate(), device->getCurrentBufferSizeSamples());
+    deviceRunning_.store(true);
+    deviceChanges_.fetch_add(1);
+}
+
+void AudioEngine::audioDeviceStopped()
+{
+    deviceRunning_.store(false);
+    deviceChanges_.fetch_add(1);
+}
+
+void AudioEngine::audioDeviceError(const juce::String&)
+{
+    // May come from the device's own thread: only atomics here. The GUI notices through deviceChangeCount().
+    deviceRunning_.store(false);
+    deviceChanges_.fetch_add(1);
 }
 
 void AudioEngine::prepare(double rate, int maxBlockSize)
 {
+    if (rate > 0 && sampleRate_ > 0 && rate != sampleRate_) {
+        // Positions are in samples: rescale them so the playhead and loop stay at the same time in the song.
+        const double ratio = rate / sampleRate_;
+        for (auto* v : { &position_, &loopStart_, &loopEnd_ })
+            v->store(std::llround(double(v->load()) * ratio));
+    }
     sampleRate_ = rate;
     maxBlockSize_ = std::max(16, maxBlockSize);
     masterMeter_.prepare(rate);
@@ -77,10 +96,11 @@ void AudioEngine::prepare(double rate, int maxBlockSize)
     rebuildSession();
 }
 
-Status AudioEngine::load(std::vector<PlaybackTrack> tracks, std::int64_t lengthInSamples)
+Status AudioEngine::load(std::vector<PlaybackTrack> tracks, std::int64_t lengthInSamples, double tracksSampleRate)
 {
     tracks_ = std::move(tracks);
     length_ = lengthInSamples;
+    tracksRate_ = tracksSampleRate > 0 ? tracksSampleRate : sampleRate_;
     mix_.resize(tracks_.size());
     for (size_t i = 0; i < tracks_.size(); ++i)
         mix_[i] = { tracks_[i].gainDb, tracks_[i].pan, false, false };
@@ -90,27 +110,25 @@ Status AudioEngine::load(std::vector<PlaybackTrack> tracks, std::int64_t lengthI
 Status AudioEngine::rebuildSession()
 {
     releaseRetiredSessions();
-    auto built = EngineSession::build(tracks_, length_, sampleRate_, maxBlockSize_);
+    // Tracks prepared at another rate would play at the wrong pitch: until the owner prepares them again, the
+    // session keeps the song's length (in the new rate's samples) and plays silence.
+    const bool rateMatches = tracksRate_ == sampleRate_;
+    static const std::vector<PlaybackTrack> none;
+    const auto length = rateMatches ? length_ : std::int64_t(std::llround(double(length_) * sampleRate_ / tracksRate_));
+    auto built = EngineSession::build(rateMatches ? tracks_ : none, length, sampleRate_, maxBlockSize_);
     if (!built)
         return Status::failure(built.error());
     applyMixerSettings(*built.value());
-    published_ = built.value().release();
-    // If the audio thread has not picked up the previous one yet, it never will: take it back and free it.
-    delete pending_.exchange(published_, std::memory_order_acq_rel);
+    published_ = built.value().get();
+    sessions_.publish(std::move(built.value()));
     seekRequested_.store(true);
     return Status::success();
 }
 
 void AudioEngine::releaseRetiredSessions()
 {
-    for (;;) {
-        auto& slot = retired_[retiredRead_ % retiredCapacity];
-        auto* s = slot.exchange(nullptr, std::memory_order_acq_rel);
-        if (s == nullptr)
-            return;
-        delete s;
-        ++retiredRead_;
-    }
+    sessions_.releaseRetired();
+    preview_.releaseRetired();
 }
 
 void AudioEngine::applyMixerSettings(EngineSession& s) const
@@ -155,16 +173,10 @@ void AudioEngine::audioDeviceIOCallbackWithContext(const float* const*, int, flo
 
 void AudioEngine::adoptPendingSession()
 {
-    const int w = retiredWrite_.load(std::memory_order_relaxed);
-    if (retired_[w % retiredCapacity].load(std::memory_order_acquire) != nullptr)
-        return; // the message thread is behind on freeing: keep the current session one more block
-    auto* next = pending_.exchange(nullptr, std::memory_order_acq_rel);
+    auto* next = sessions_.take(); // none while the message thread is behind on freeing: keep the current one
     if (next == nullptr)
         return;
-    if (current_ != nullptr) {
-        retired_[w % retiredCapacity].store(current_, std::memory_order_release);
-        retiredWrite_.store(w + 1, std::memory_order_relaxed);
-    }
+    sessions_.retire(current_); // take() made room
     current_ = next;
     seekRequested_.store(true); // the new players start where the transport is
 }
@@ -184,11 +196,19 @@ void AudioEngine::processBlock(float* const* outputs, int numOutputs, int numSam
     for (int c = 0; c < numOutputs; ++c)
         if (outputs[c] != nullptr)
             std::fill(outputs[c], outputs[c] + numSamples, 0.0f);
-    if (current_ == nullptr || !playing_.load(std::memory_order_acquire)) {
-        masterMeter_.process(outputs[0], outputs[numOutputs > 1 ? 1 : 0], numSamples);
-        return;
-    }
-    auto& s = *current_;
+    const bool playing = current_ != nullptr && playing_.load(std::memory_order_acquire);
+    const std::int64_t blockStart = position_.load(std::memory_order_acquire);
+    if (playing)
+        renderSong(*current_, outputs, numOutputs, numSamples);
+    // The audition sits on top of the song; while the song plays it keeps to the song's bar grid.
+    if (numOutputs > 0 && outputs[0] != nullptr)
+        preview_.render(outputs[0], numOutputs > 1 ? outputs[1] : nullptr, numSamples,
+                        playing ? std::optional<std::int64_t>(blockStart) : std::nullopt);
+    masterMeter_.process(outputs[0], outputs[numOutputs > 1 ? 1 : 0], numSamples);
+}
+
+void AudioEngine::renderSong(EngineSession& s, float* const* outputs, int numOutputs, int numSamples)
+{
     for (int done = 0; done < numSamples;) {
         const std::int64_t position = position_.load(std::memory_order_acquire);
         int chunk = std::min(numSamples - done, s.plan->maxBlockSize());
@@ -222,7 +242,6 @@ void AudioEngine::processBlock(float* const* outputs, int numOutputs, int numSam
         if (chunk <= 0)
             break;
     }
-    masterMeter_.process(outputs[0], outputs[numOutputs > 1 ? 1 : 0], numSamples);
 }
 
 void AudioEngine::renderChunk(EngineSession& s, float* const* outputs, int numOutputs, int offset, int numSamples)

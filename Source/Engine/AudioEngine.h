@@ -3,8 +3,10 @@
 // compiled into a plan that ParallelPlanRunner processes on the audio thread and the workers).
 // Real-time rules on the audio thread: no allocation, lock, log, file access or unbounded wait.
 #include "Core/Result.h"
+#include "Engine/AtomicHandoff.h"
 #include "Engine/EngineSession.h"
 #include "Engine/ParallelPlanRunner.h"
+#include "Engine/PreviewVoice.h"
 #include <juce_audio_devices/juce_audio_devices.h>
 
 namespace loopmind {
@@ -19,15 +21,22 @@ public:
     std::string openDevice(const juce::String& typeName = {}, const juce::XmlElement* savedState = nullptr,
                            double sampleRate = 0, int blockSize = 0);
     void closeDevice();
+    /** A device is open and running (not stopped by an error or unplugged). */
     bool hasDevice() const;
     std::string deviceDescription() const;
+    /** Bumped whenever the device starts, stops or fails (any thread): the GUI polls it to refresh its state. */
+    int deviceChangeCount() const { return deviceChanges_.load(); }
     std::unique_ptr<juce::XmlElement> deviceState() const { return deviceManager_.createStateXml(); }
     juce::AudioDeviceManager& deviceManager() { return deviceManager_; }
     double sampleRate() const { return sampleRate_; }
 
     // Session (message thread): builds a new graph and plan and publishes it with one atomic swap.
-    Status load(std::vector<PlaybackTrack> tracks, std::int64_t lengthInSamples);
-    /** Frees sessions the audio thread has let go of. Call from the message thread (a timer does it too). */
+    /** tracksSampleRate: the rate the tracks' audio was prepared at (0: the engine's). Tracks at another rate than
+        the device's are kept but not played (they would sound at the wrong pitch) until tracks at the right rate come. */
+    Status load(std::vector<PlaybackTrack> tracks, std::int64_t lengthInSamples, double tracksSampleRate = 0);
+    /** The device rate changed since the tracks were prepared: the owner should prepare them again at sampleRate(). */
+    bool tracksNeedPreparing() const { return !tracks_.empty() && tracksRate_ != sampleRate_; }
+    /** Frees sessions and audition buffers the audio thread has let go of. Message thread (a timer does it). */
     void releaseRetiredSessions();
 
     // Transport (any thread).
@@ -44,6 +53,11 @@ public:
     void setTrackMute(int track, bool muted);
     void setTrackSolo(int track, bool solo);
 
+    // Loop audition (message thread): a preview voice on top of the song, bar-synced while the transport plays.
+    void startAudition(std::shared_ptr<const juce::AudioBuffer<float>> stereoLoop, double barSamples) { preview_.start(std::move(stereoLoop), barSamples); }
+    void stopAudition() { preview_.stop(); }
+    bool isAuditioning() const { return preview_.isActive(); }
+
     // Meters (any thread).
     LoudnessMeter& masterMeter() { return masterMeter_; }
     float takeTrackPeak(int track);
@@ -51,14 +65,17 @@ public:
 
     /** The device callback's body; also drives the engine without a device (tests). Audio thread only. */
     void processBlock(float* const* outputs, int numOutputs, int numSamples);
-    /** What a device start does: sizes buffers and rebuilds the session for this rate and block size. */
+    /** What a device (re)start does, on the thread that starts it (never the audio thread): sizes buffers and
+        rebuilds the session for this rate and block size; the playhead and loop keep their place in seconds. */
     void prepare(double sampleRate, int maxBlockSize);
 
 private:
     void audioDeviceIOCallbackWithContext(const float* const*, int, float* const*, int, int, const juce::AudioIODeviceCallbackContext&) override;
     void audioDeviceAboutToStart(juce::AudioIODevice* device) override;
-    void audioDeviceStopped() override {}
+    void audioDeviceStopped() override;
+    void audioDeviceError(const juce::String&) override;
     void adoptPendingSession();
+    void renderSong(EngineSession& s, float* const* outputs, int numOutputs, int numSamples);
     void renderChunk(EngineSession& s, float* const* outputs, int numOutputs, int offset, int numSamples);
     void applyMixerSettings(EngineSession& s) const;
     Status rebuildSession();
@@ -71,17 +88,14 @@ private:
     // Message thread state.
     std::vector<PlaybackTrack> tracks_;
     std::int64_t length_ = 0;
+    double tracksRate_ = 44100;
     struct TrackMix { double gainDb = 0, pan = 0; bool mute = false, solo = false; };
     std::vector<TrackMix> mix_;
     EngineSession* published_ = nullptr; // the newest session handed over (owned by the audio side)
 
-    // Hand-over: message -> audio (pending_), audio -> message (retired_ ring, single producer/consumer).
-    std::atomic<EngineSession*> pending_ { nullptr };
-    static constexpr int retiredCapacity = 64;
-    std::atomic<EngineSession*> retired_[retiredCapacity] {};
-    std::atomic<int> retiredWrite_ { 0 };
-    int retiredRead_ = 0;
+    AtomicHandoff<EngineSession> sessions_;
     EngineSession* current_ = nullptr; // audio thread only (or the message thread while no device runs)
+    PreviewVoice preview_;
 
     std::atomic<bool> playing_ { false }, seekRequested_ { true }, looping_ { false };
     std::atomic<std::int64_t> position_ { 0 }, loopStart_ { 0 }, loopEnd_ { 0 };
@@ -89,6 +103,8 @@ private:
     LoudnessMeter masterMeter_;
     int declickIn_ = 0; // samples of fade-in left after a loop jump
     std::atomic<bool> priorityKnown_ { false };
+    std::atomic<bool> deviceRunning_ { false };
+    std::atomic<int> deviceChanges_ { 0 };
 };
 
 } // namespace loopmind

@@ -53,6 +53,13 @@ LibraryTable::LibraryTable()
 void LibraryTable::setLoops(const std::vector<LoopInfo>& loops)
 {
     loops_ = loops;
+    texts_.assign(loops_.size(), {});
+    for (size_t i = 0; i < loops_.size(); ++i) {
+        auto& t = texts_[i];
+        for (int c = name; c <= problem; ++c)
+            t.cells[c] = cellText(loops_[i], c);
+        t.searchable = (t.cells[name] + "\n" + t.cells[role] + "\n" + t.cells[key] + "\n" + t.cells[problem]).toLowerCase();
+    }
     table_.getHeader().setColumnVisible(problem, std::any_of(loops_.begin(), loops_.end(), [](auto& l) { return !l.ok || l.warning; }));
     rebuildOrder();
 }
@@ -65,8 +72,36 @@ void LibraryTable::setThumbnails(const ThumbnailMap* thumbnails)
 
 void LibraryTable::setFilter(const juce::String& text)
 {
-    filter_ = text.trim();
+    filter_ = text.trim().toLowerCase();
     rebuildOrder();
+}
+
+void LibraryTable::setAuditioning(const std::filesystem::path& loop)
+{
+    auditioning_ = loop;
+    table_.repaint();
+}
+
+void LibraryTable::cellClicked(int row, int, const juce::MouseEvent& e)
+{
+    if (onAudition && !e.mods.isPopupMenu())
+        onAudition(row);
+}
+
+void LibraryTable::returnKeyPressed(int row)
+{
+    if (onAudition)
+        onAudition(row);
+}
+
+bool LibraryTable::keyPressed(const juce::KeyPress& key)
+{
+    // Space in the library auditions the selected loop; elsewhere it is the transport's play/stop.
+    if (key == juce::KeyPress::spaceKey && onAudition && selectedRow() >= 0) {
+        onAudition(selectedRow());
+        return true;
+    }
+    return false;
 }
 
 const LoopInfo* LibraryTable::loopAt(int row) const
@@ -93,19 +128,16 @@ juce::String LibraryTable::cellText(const LoopInfo& l, int column)
 void LibraryTable::rebuildOrder()
 {
     order_.clear();
-    for (int i = 0; i < int(loops_.size()); ++i) {
-        const auto& l = loops_[size_t(i)];
-        if (filter_.isEmpty() || fileName(l).containsIgnoreCase(filter_) || cellText(l, role).containsIgnoreCase(filter_)
-            || cellText(l, key).containsIgnoreCase(filter_) || cellText(l, problem).containsIgnoreCase(filter_))
+    for (int i = 0; i < int(loops_.size()); ++i)
+        if (filter_.isEmpty() || texts_[size_t(i)].searchable.contains(filter_))
             order_.push_back(i);
-    }
     const int column = sortColumn_;
     std::stable_sort(order_.begin(), order_.end(), [&](int a, int b) {
         const auto& la = loops_[size_t(a)];
         const auto& lb = loops_[size_t(b)];
         if (column == bpm || column == bars || column == length || column == lufs || column == confidence)
             return sortNumber(la, column) < sortNumber(lb, column);
-        return cellText(la, column).compareNatural(cellText(lb, column)) < 0;
+        return texts_[size_t(a)].cells[column].compareNatural(texts_[size_t(b)].cells[column]) < 0;
     });
     if (!sortForwards_)
         std::reverse(order_.begin(), order_.end());
@@ -131,6 +163,10 @@ void LibraryTable::resized() { table_.setBounds(getLocalBounds()); }
 void LibraryTable::paintRowBackground(juce::Graphics& g, int row, int, int, bool selected)
 {
     g.fillAll(selected ? theme::selection : (row % 2 ? theme::panelAlt : theme::panel));
+    if (const auto* l = loopAt(row); l != nullptr && !auditioning_.empty() && l->path == auditioning_) {
+        g.setColour(theme::accent.withAlpha(0.22f));
+        g.fillAll();
+    }
 }
 
 void LibraryTable::paintCell(juce::Graphics& g, int row, int column, int w, int h, bool)
@@ -143,12 +179,18 @@ void LibraryTable::paintCell(juce::Graphics& g, int row, int column, int w, int 
             if (auto it = thumbnails_->find(l->path); it != thumbnails_->end() && it->second)
                 drawThumbnail(g, *it->second, juce::Rectangle<float>(2, 2, float(w - 4), float(h - 4)),
                               theme::roleColour(l->role.value_or("")));
+        if (!auditioning_.empty() && l->path == auditioning_) { // a play mark over the waveform
+            juce::Path mark;
+            mark.addTriangle(6.0f, 5.0f, 6.0f, float(h - 5), float(h - 10) + 6.0f, float(h) * 0.5f);
+            g.setColour(theme::text);
+            g.fillPath(mark);
+        }
         return;
     }
     const bool bad = !l->ok, warned = l->ok && l->warning;
     g.setColour(bad ? theme::error : (warned && column == problem ? theme::warning : theme::text));
     g.setFont(14.0f);
-    g.drawText(cellText(*l, column), 6, 0, w - 8, h, juce::Justification::centredLeft, true);
+    g.drawText(texts_[size_t(order_[size_t(row)])].cells[column], 6, 0, w - 8, h, juce::Justification::centredLeft, true);
 }
 
 } // namespace loopmind

@@ -12,6 +12,9 @@ public:
     std::function<void(bool)> onLoop;
 
     void setPlaying(bool playing);
+    /** Without an audio device the play and rewind buttons are off (everything else keeps working). */
+    void setPlaybackAvailable(bool available) { play_.setEnabled(available); rewind_.setEnabled(available); }
+    bool isPlaybackAvailable() const { return play_.isEnabled(); }
     void setLooping(bool looping) { loop_.setToggleState(looping, juce::dontSendNotification); }
     void setPosition(double seconds, double bar, int beatsPerBar);
     void setSongInfo(const juce::String& tempoAndKey) { info_.setText(tempoAndKey, juce::dontSendNotification); }

@@ -1,0 +1,53 @@
+#pragma once
+// The library's audition voice: loops one prepared stereo buffer on top of the engine's output. The message thread
+// prepares the buffer (decoded, at the engine rate, stretched to the project tempo) and hands it over through an
+// AtomicHandoff; the audio thread only reads it. While the transport plays, a new loop waits for the next bar so it
+// lands in time with the song; stopped, it starts at once. Stopping fades out over a few milliseconds.
+#include "Engine/AtomicHandoff.h"
+#include <juce_audio_basics/juce_audio_basics.h>
+#include <optional>
+
+namespace loopmind {
+
+class PreviewVoice {
+public:
+    /** Message thread: audition `stereoLoop` (2 channels, engine rate), repeating. barSamples > 0: while the
+        transport plays, start on the next multiple of it on the timeline; 0 starts at once. */
+    void start(std::shared_ptr<const juce::AudioBuffer<float>> stereoLoop, double barSamples);
+    /** Message thread: fade out and go quiet. */
+    void stop();
+    /** Message thread: free buffers the audio thread has finished with. */
+    void releaseRetired() { handoff_.releaseRetired(); }
+    /** Any thread: the audio thread is playing (or waiting to start) a loop. */
+    bool isActive() const { return active_.load(std::memory_order_acquire); }
+    /** Any thread: audition level, linear. */
+    void setGain(float gain) { gain_.store(gain, std::memory_order_relaxed); }
+
+    /** Audio thread: add this block of the audition to left/right (right may be null: mono, both sides summed).
+        transportPosition: the timeline sample at the block's start while the transport plays. */
+    void render(float* left, float* right, int numSamples, std::optional<std::int64_t> transportPosition);
+
+    ~PreviewVoice();
+
+private:
+    struct Clip {
+        std::shared_ptr<const juce::AudioBuffer<float>> audio; // null: a stop request
+        double barSamples = 0;
+    };
+    void adopt(std::optional<std::int64_t> transportPosition);
+    void addClip(const Clip& clip, std::int64_t& cursor, float* left, float* right, int from, int to, int fadeOutLeft) const;
+
+    AtomicHandoff<Clip> handoff_;
+    std::atomic<bool> active_ { false };
+    std::atomic<float> gain_ { 1.0f };
+
+    // Audio thread only.
+    Clip* current_ = nullptr;
+    Clip* outgoing_ = nullptr;      // the clip being faded out after a stop or a switch
+    std::int64_t delay_ = 0;        // samples until current_ starts
+    std::int64_t cursor_ = 0;       // next sample of current_
+    std::int64_t outgoingCursor_ = 0;
+    int outgoingFade_ = 0;          // samples of fade-out left for outgoing_
+};
+
+} // namespace loopmind
