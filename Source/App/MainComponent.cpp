@@ -49,7 +49,7 @@ MainComponent::MainComponent(Options options) : settings_(options.settingsFolder
     library_.table().setThumbnails(&doc_.thumbnails);
     library_.table().onAudition = [this](int row) {
         library_.table().selectRow(row);
-        commands_.invokeDirectly(commands::audition, true);
+        commands_.invokeDirectly(commands::audition, false);
     };
     audition_.onChanged = [this](const std::string& problem) { auditionChanged(problem); };
     renderPanel_.onRender = [this] { commands_.invokeDirectly(commands::render, true); };
