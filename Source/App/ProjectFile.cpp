@@ -21,7 +21,7 @@ std::string projectToText(const Project& p)
     for (const auto& l : p.song.lanes)
         j["lanes"].push_back({ { "mute", l.mute }, { "solo", l.solo } });
     const auto& r = p.render;
-    j["render"] = { { "stems", r.stems }, { "folder", pathText(r.folder) }, { "format", extensionFor(r.format).substr(1) },
+    j["render"] = { { "mix", r.mix }, { "stems", r.stems }, { "folder", pathText(r.folder) }, { "format", extensionFor(r.format).substr(1) },
                     { "bitDepth", r.bitDepth }, { "sampleRate", r.sampleRate }, { "loudnessPreset", r.loudnessPreset } };
     return j.dump(2) + "\n";
 }
@@ -49,6 +49,7 @@ Result<Project> projectFromText(const std::string& text, const std::filesystem::
             p.song.lanes.push_back({ l.value("mute", false), l.value("solo", false) });
         if (j.contains("render")) {
             const auto& r = j["render"];
+            p.render.mix = r.value("mix", true);
             p.render.stems = r.value("stems", true);
             p.render.folder = pathFromText(r.value("folder", std::string()));
             const auto format = r.value("format", std::string("wav"));

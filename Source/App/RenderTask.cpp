@@ -23,7 +23,8 @@ std::string reportJson(const RenderOutcome& o, const RenderSettings& s)
     j["ok"] = o.report.ok;
     j["cancelled"] = o.report.cancelled;
     j["error"] = o.report.error;
-    j["mix"] = o.report.mixPath.string();
+    j["mix"] = s.mix ? nlohmann::json(o.report.mixPath.string()) : nlohmann::json(nullptr);
+    j["mixWritten"] = s.mix;
     if (!j.contains("stems") || j["stems"].size() != o.report.stemPaths.size()) {
         j["stems"] = nlohmann::json::array();
         for (const auto& p : o.report.stemPaths)
@@ -50,13 +51,15 @@ RenderTask::~RenderTask()
 OutputSettings RenderTask::outputFor(const RenderSettings& s)
 {
     OutputSettings out;
-    out.mixPath = s.folder / ("mix" + extensionFor(s.format));
+    // The core renderer always writes a mix (the stems are checked against it). Stems only: it goes to a scratch
+    // folder and is deleted afterwards, and it is not mastered (mastering is for the mix; stems stay premaster).
+    out.mixPath = (s.mix ? s.folder : scratchFolder(s)) / ("mix" + extensionFor(s.format));
     if (s.stems)
         out.stemsFolder = s.folder / "stems";
     out.format = s.format;
     out.bitDepth = s.bitDepth;
     // The panel's loudness preset is the core's delivery target; "none" (or anything unknown) renders the plain sum.
-    if (const auto target = deliveryPreset(s.loudnessPreset)) {
+    if (const auto target = s.mix ? deliveryPreset(s.loudnessPreset) : std::nullopt) {
         out.mastering.enabled = true;
         out.mastering.targets = { *target };
     } else {
@@ -84,6 +87,8 @@ std::string RenderTask::start(Arrangement song, RenderSettings settings, Done on
         return "the song has no tracks: generate an arrangement first";
     if (settings.folder.empty())
         return "choose a destination folder";
+    if (!settings.mix && !settings.stems)
+        return "choose the mix, the stems or both";
     if (auto problem = checkOutputSettings(outputFor(settings)); !problem.empty())
         return problem;
     if (thread_.joinable())
@@ -95,7 +100,7 @@ std::string RenderTask::start(Arrangement song, RenderSettings settings, Done on
     thread_ = std::thread([this, control = control_, song = std::move(song), settings, onDone = std::move(onDone)] {
         RenderOutcome outcome;
         std::error_code ec;
-        fs::create_directories(settings.folder, ec);
+        fs::create_directories(settings.mix ? settings.folder : scratchFolder(settings), ec);
         // What was rendered is always on record beside the mix, written before rendering (as the CLI does).
         outcome.arrangementPath = settings.folder / "arrangement.json";
         if (auto st = writeArrangementFile(song, outcome.arrangementPath); !st) {
@@ -115,6 +120,11 @@ std::string RenderTask::start(Arrangement song, RenderSettings settings, Done on
             outcome.reportPath = settings.folder / "render-report.json";
             if (auto st = writeTextFileAtomically(outcome.reportPath, reportJson(outcome, settings)); !st)
                 outcome.problems.push_back(st.error());
+        }
+        if (!settings.mix) { // done, failed or cancelled: the scratch mix never stays
+            std::error_code removed;
+            fs::remove_all(scratchFolder(settings), removed);
+            outcome.report.mixPath.clear();
         }
         running_.store(false);
         callAsyncIfAlive(owner_, [onDone, outcome = std::move(outcome)]() mutable { onDone(std::move(outcome)); });

@@ -12,6 +12,7 @@
 namespace loopmind {
 
 struct RenderSettings {
+    bool mix = true;                       // false: stems only (the mix is not kept)
     bool stems = true;
     std::filesystem::path folder;          // mix.<ext>, stems/, arrangement.json, render-report.json go here
     AudioFileFormat format = AudioFileFormat::wav;
@@ -44,6 +45,8 @@ public:
     void cancel() { if (control_) control_->requestCancel(); }
 
     static OutputSettings outputFor(const RenderSettings& s);
+    /** Where a stems-only render puts the mix the core renderer always makes; removed when the render ends. */
+    static std::filesystem::path scratchFolder(const RenderSettings& s) { return s.folder / ".loopmind-render-scratch"; }
 
 private:
     juce::Component& owner_;

@@ -6,11 +6,22 @@ namespace loopmind {
 
 namespace {
 const int rates[] = { 44100, 48000, 88200, 96000 };
+enum OutputChoice { mixAndStems = 1, mixOnly, stemsOnly };
+
+juce::String lufsText(const std::optional<double>& lufs)
+{
+    return lufs ? juce::String(*lufs, 1) + " LUFS" : juce::String("silent");
 }
+} // namespace
 
 RenderPanel::RenderPanel()
 {
     title_.setFont(juce::Font(17.0f, juce::Font::bold));
+    output_.addItem("Mix + stems", mixAndStems);
+    output_.addItem("Mix only", mixOnly);
+    output_.addItem("Stems only", stemsOnly);
+    output_.setTooltip("Stems are one file per track, unmastered, in the stems folder; the mix is mastered to the loudness preset.");
+    output_.onChange = [this] { loudness_.setEnabled(output_.getSelectedId() != stemsOnly); }; // stems are not mastered
     format_.addItemList({ "WAV", "FLAC", "AIFF" }, 1);
     bits_.addItemList({ "16", "24", "32f" }, 1);
     for (int r : rates)
@@ -33,15 +44,14 @@ RenderPanel::RenderPanel()
     render_.onClick = [this] { if (onRender) onRender(); };
     cancel_.onClick = [this] { if (onCancel) onCancel(); };
     show_.onClick = [this] {
-        if (!lastMix_.empty())
-            juce::File(juce::String::fromUTF8(lastMix_.string().c_str())).revealToUser();
+        if (!lastOutput_.empty())
+            juce::File(juce::String::fromUTF8(lastOutput_.string().c_str())).revealToUser();
     };
-    stems_.setToggleState(true, juce::dontSendNotification);
     destination_.setColour(juce::Label::textColourId, theme::textDim);
     destination_.setMinimumHorizontalScale(0.5f);
     result_.setJustificationType(juce::Justification::topLeft);
     result_.setMinimumHorizontalScale(0.7f);
-    for (juce::Component* c : std::initializer_list<juce::Component*> { &title_, &choose_, &destination_, &stems_, &formatLabel_,
+    for (juce::Component* c : std::initializer_list<juce::Component*> { &title_, &choose_, &destination_, &outputLabel_, &output_, &formatLabel_,
                                                                         &format_, &bitsLabel_, &bits_, &rateLabel_, &rate_,
                                                                         &loudnessLabel_, &loudness_, &render_, &result_ })
         addAndMakeVisible(c);
@@ -54,7 +64,8 @@ RenderPanel::RenderPanel()
 RenderSettings RenderPanel::settings() const
 {
     RenderSettings s;
-    s.stems = stems_.getToggleState();
+    s.mix = output_.getSelectedId() != stemsOnly;
+    s.stems = output_.getSelectedId() != mixOnly;
     s.folder = folder_;
     s.format = format_.getSelectedId() == 2 ? AudioFileFormat::flac : format_.getSelectedId() == 3 ? AudioFileFormat::aiff : AudioFileFormat::wav;
     s.bitDepth = bits_.getSelectedId() == 1 ? 16 : bits_.getSelectedId() == 3 ? 32 : 24;
@@ -65,7 +76,8 @@ RenderSettings RenderPanel::settings() const
 
 void RenderPanel::setSettings(const RenderSettings& s)
 {
-    stems_.setToggleState(s.stems, juce::dontSendNotification);
+    output_.setSelectedId(!s.mix ? stemsOnly : s.stems ? mixAndStems : mixOnly, juce::dontSendNotification);
+    loudness_.setEnabled(s.mix);
     folder_ = s.folder;
     destination_.setText(folder_.empty() ? juce::String("(no destination chosen)") : juce::String::fromUTF8(pathText(folder_).c_str()),
                          juce::dontSendNotification);
@@ -116,12 +128,24 @@ void RenderPanel::showOutcome(const RenderOutcome& o)
         showMessage(r.cancelled ? "Render cancelled: earlier files are untouched." : "Render failed: " + juce::String(r.error), !r.cancelled);
         return;
     }
-    juce::String text = "Done: " + juce::String::fromUTF8(r.mixPath.filename().string().c_str()) + ", " + juce::String(r.lengthSeconds, 1)
-                        + " s in " + juce::String(r.renderSeconds, 2) + " s; peak " + juce::String(r.mixPeakDb, 1) + " dBFS";
-    if (!r.stemPaths.empty())
-        text << "; " << int(r.stemPaths.size()) << " stems";
+    const bool mixWritten = !r.mixPath.empty();
+    juce::String text = "Done: ";
+    if (mixWritten)
+        text << juce::String::fromUTF8(r.mixPath.filename().string().c_str()) << ", ";
+    else
+        text << int(r.stemPaths.size()) << " stems (no mix), ";
+    text << juce::String(r.lengthSeconds, 1) << " s in " << juce::String(r.renderSeconds, 2) << " s";
+    if (mixWritten) {
+        text << "; peak " << juce::String(r.mixPeakDb, 1) << " dBFS";
+        if (!r.stemPaths.empty())
+            text << "; " << int(r.stemPaths.size()) << " stems";
+    }
     text << ".";
-    if (r.mastered) {
+    if (!mixWritten) {
+        for (const auto& t : r.tracks) // the stems' loudness, as the report measured it
+            if (t.stemPath)
+                text << "\n" << juce::String::fromUTF8(t.stemPath->filename().string().c_str()) << ": " << lufsText(t.integratedLufs);
+    } else if (r.mastered) {
         for (const auto& m : r.masters) {
             const auto& x = m.measurements;
             text << "\n" << juce::String(x.target.name) << ": "
@@ -138,7 +162,7 @@ void RenderPanel::showOutcome(const RenderOutcome& o)
     for (const auto& p : o.problems)
         text << "\n" << juce::String::fromUTF8(p.c_str());
     showMessage(text, false);
-    lastMix_ = r.mixPath;
+    lastOutput_ = mixWritten ? r.mixPath : (r.stemPaths.empty() ? std::filesystem::path() : r.stemPaths.front());
     show_.setVisible(true);
     resized();
 }
@@ -155,17 +179,17 @@ void RenderPanel::resized()
     destination_.setBounds(row);
     area.removeFromTop(4);
     row = area.removeFromTop(26);
-    stems_.setBounds(row.removeFromLeft(74));
     auto place = [&row](juce::Label& label, juce::ComboBox& box, int labelWidth, int boxWidth) {
         label.setBounds(row.removeFromLeft(labelWidth));
         box.setBounds(row.removeFromLeft(boxWidth));
         row.removeFromLeft(8);
     };
+    place(outputLabel_, output_, 52, 116);
     place(formatLabel_, format_, 50, 80);
     place(bitsLabel_, bits_, 36, 64);
     area.removeFromTop(4);
     row = area.removeFromTop(26);
-    row.removeFromLeft(74);
+    row.removeFromLeft(176); // under Format
     place(rateLabel_, rate_, 50, 80);
     place(loudnessLabel_, loudness_, 66, 110);
     area.removeFromTop(6);

@@ -1,5 +1,5 @@
 #pragma once
-// Render settings (stems, destination, format, bit depth, sample rate, loudness preset), progress with ETA and
+// Render settings (mix and/or stems, destination, format, bit depth, sample rate, loudness preset), progress with ETA and
 // Cancel, and the result summary with "Show in folder". The render itself is RenderTask's job.
 #include "App/RenderTask.h"
 
@@ -26,15 +26,14 @@ public:
     void paint(juce::Graphics&) override;
 
 private:
-    juce::Label title_ { {}, "Render" }, destination_, formatLabel_ { {}, "Format" }, bitsLabel_ { {}, "Bits" },
+    juce::Label title_ { {}, "Render" }, destination_, outputLabel_ { {}, "Output" }, formatLabel_ { {}, "Format" }, bitsLabel_ { {}, "Bits" },
         rateLabel_ { {}, "Rate" }, loudnessLabel_ { {}, "Loudness" };
     juce::TextButton choose_ { "Destination..." }, render_ { "Render" }, cancel_ { "Cancel" }, show_ { "Show in folder" };
-    juce::ToggleButton stems_ { "Stems" };
-    juce::ComboBox format_, bits_, rate_, loudness_;
+    juce::ComboBox output_, format_, bits_, rate_, loudness_;
     double progress_ = 0.0;
     juce::ProgressBar bar_ { progress_ };
     juce::Label result_;
-    std::filesystem::path folder_, lastMix_;
+    std::filesystem::path folder_, lastOutput_;
 };
 
 } // namespace loopmind

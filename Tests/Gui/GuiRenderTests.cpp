@@ -2,6 +2,7 @@
 #include "App/StudioCommands.h"
 #include "Arrangement/ArrangementFile.h"
 #include "GuiStudioFixture.h"
+#include "Library/DecodedAudio.h"
 #include "UI/Theme.h"
 #include <cmath>
 #include <fstream>
@@ -62,6 +63,76 @@ TEST_CASE("render panel during and after a render", "[gui][render]")
     auto written = readArrangementFile(out / "arrangement.json");
     REQUIRE(written);
     CHECK(written->tracks.size() == studio->document().song().arrangement->tracks.size());
+}
+
+namespace {
+/** Frames of a written audio file, or -1 when it does not decode. */
+std::int64_t framesIn(const fs::path& file)
+{
+    auto decoded = decodeAudioFile(file);
+    return decoded ? std::int64_t(decoded->audio.getNumSamples()) : -1;
+}
+
+RenderSettings renderTo(const fs::path& folder, bool mix, bool stems)
+{
+    RenderSettings s;
+    s.folder = folder;
+    s.mix = mix;
+    s.stems = stems;
+    s.bitDepth = 16;
+    return s;
+}
+} // namespace
+
+TEST_CASE("stems only: one file per track, no mix left behind, stem loudness shown", "[gui][render]")
+{
+    auto studio = makeStudio();
+    REQUIRE(studio->generate(2));
+    const auto& song = *studio->document().song().arrangement;
+    const auto out = freshTempFolder("render-stems-only");
+    studio->setRenderSettings(renderTo(out, false, true));
+    auto& panel = studio->renderPanel();
+    CHECK_FALSE(panel.loudnessPresetEnabled()); // stems are not mastered
+    CHECK_FALSE(panel.settings().mix);
+    CHECK(panel.settings().stems);
+    REQUIRE(studio->startRender().empty());
+    REQUIRE(pumpUntil([&] { return !studio->isRendering() && !panel.isRunning(); }, 240));
+    snapshot(panel, "render-stems-only");
+    INFO(panel.resultText());
+    CHECK(panel.resultText().startsWith("Done: " + juce::String(int(song.tracks.size())) + " stems (no mix)"));
+    CHECK(panel.resultText().contains("LUFS"));
+
+    CHECK_FALSE(fs::exists(out / "mix.wav"));
+    CHECK_FALSE(fs::exists(RenderTask::scratchFolder(renderTo(out, false, true))));
+    std::vector<fs::path> stems;
+    for (const auto& e : fs::directory_iterator(out / "stems"))
+        stems.push_back(e.path());
+    REQUIRE(stems.size() == song.tracks.size());
+    const auto expectedFrames = std::int64_t(std::llround(song.totalBars() * song.beatsPerBar * 60.0 / song.bpm * 44100.0));
+    for (const auto& stem : stems) {
+        INFO(stem);
+        CHECK(framesIn(stem) == Approx(double(expectedFrames)).margin(2));
+    }
+    std::ifstream reportFile(out / "render-report.json");
+    const auto report = nlohmann::json::parse(reportFile);
+    CHECK(report["mix"].is_null());
+    CHECK(report["mixWritten"] == false);
+    CHECK(report["stems"].size() == stems.size());
+}
+
+TEST_CASE("mix only writes no stems; neither mix nor stems is refused", "[gui][render]")
+{
+    auto studio = makeStudio();
+    REQUIRE(studio->generate(2));
+    const auto out = freshTempFolder("render-mix-only");
+    studio->setRenderSettings(renderTo(out, true, false));
+    REQUIRE(studio->startRender().empty());
+    REQUIRE(pumpUntil([&] { return !studio->isRendering() && !studio->renderPanel().isRunning(); }, 240));
+    CHECK(framesIn(out / "mix.wav") > 44100);
+    CHECK_FALSE(fs::exists(out / "stems"));
+
+    RenderTask task(*studio); // the panel cannot ask for neither; the task refuses it anyway
+    CHECK(task.start(*studio->document().song().arrangement, renderTo(out, false, false), [](RenderOutcome) {}) == "choose the mix, the stems or both");
 }
 
 TEST_CASE("a cancelled render leaves no mix and reports it", "[gui][render]")
