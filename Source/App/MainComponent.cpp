@@ -252,6 +252,8 @@ void MainComponent::sessionReady(SessionBuilder::Built built)
         library_.setStatus("Playback could not be prepared: " + juce::String(st.error()));
     applyLaneMix();
     engine_.setLoop(0, built.lengthInSamples, looping_);
+    if (std::exchange(playWhenReady_, false) && engine_.hasDevice())
+        engine_.play();
     for (const auto& p : built.problems)
         library_.setStatus(juce::String::fromUTF8(p.c_str()));
 }
@@ -303,13 +305,15 @@ void MainComponent::timerCallback()
         library_.setProgress(scanner_.progress());
     if (render_.isRunning())
         renderPanel_.setProgress(render_.progress(), render_.etaSeconds());
-    transport_.setPlaying(engine_.isPlaying());
+    transport_.setPlaying(engine_.isPlaying() || playWhenReady_);
     transport_.meter().setLevels(engine_.masterMeter().takePeak(), engine_.masterMeter().shortTermLufs());
     if (engine_.deviceChangeCount() != deviceChanges_) {
         // The device started, stopped, failed or was replaced: refresh the banner and what playback allows.
         deviceChanges_ = engine_.deviceChangeCount();
-        if (!engine_.hasDevice())
+        if (!engine_.hasDevice()) {
             engine_.stop();
+            playWhenReady_ = false;
+        }
         updateBanner();
         commands_.commandStatusChanged();
     }

@@ -55,6 +55,7 @@ public:
     TransportBar& transport() { return transport_; }
     AppSettings& settings() { return settings_; }
     bool isScanning() const { return scanning_; }
+    bool showsNoDeviceBanner() const { return banner_.isVisible(); }
     bool isRendering() const { return render_.isRunning(); }
     juce::String windowTitle() const;
 
@@ -110,6 +111,7 @@ private:
     double sessionRate_ = 0; // the rate the engine's current tracks were prepared at
     int deviceChanges_ = -1; // the engine's device change count the GUI last showed
     bool scanning_ = false, dragging_ = false, looping_ = false;
+    bool playWhenReady_ = false; // Play was pressed while the session was being prepared
 };
 
 } // namespace loopmind

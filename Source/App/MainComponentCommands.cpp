@@ -96,8 +96,14 @@ bool MainComponent::perform(const InvocationInfo& info)
     case commands::generate: generate(arrangement_.seedFieldValue()); break;
     case commands::variation: variation(); break;
     case commands::playStop:
-        if (engine_.isPlaying()) engine_.stop();
-        else if (doc_.song().arrangement && engine_.hasDevice()) engine_.play();
+        if (engine_.isPlaying() || playWhenReady_) {
+            engine_.stop();
+            playWhenReady_ = false;
+        } else if (doc_.song().arrangement && engine_.hasDevice()) {
+            // While the song's audio is still being prepared, playing would run into an empty session: wait for it.
+            if (sessions_.isBusy()) playWhenReady_ = true;
+            else engine_.play();
+        }
         break;
     case commands::rewind: engine_.setPosition(0); break;
     case commands::toggleLoop:
