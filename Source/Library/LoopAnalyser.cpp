@@ -52,6 +52,7 @@ LoopInfo analyseLoopFile(const fs::path& path)
     info.lufs = loudness.integratedLufs;
     info.truePeakDb = loudness.truePeakDb;
     info.lra = loudness.lra;
+    info.waveform = analysis::summariseWaveformForLibrary(d.audio);
     return info;
 }
 
