@@ -57,19 +57,24 @@ const std::vector<float>& MagnitudeSpectrum::compute(const std::vector<float>& m
 {
     const auto length = std::int64_t(mono.size());
     std::fill(work.begin(), work.end(), 0.0f);
-    if (length > 0) {
+    if (length > 0 && circular) {
+        // Walk the loop from start, wrapping at its end (no division per sample).
+        std::int64_t idx = ((start % length) + length) % length;
         for (int i = 0; i < fftSize; ++i) {
-            std::int64_t idx = start + i;
-            if (circular)
-                idx = ((idx % length) + length) % length;
-            else if (idx < 0 || idx >= length)
-                continue;
             work[size_t(i)] = mono[size_t(idx)] * window[size_t(i)];
+            if (++idx == length)
+                idx = 0;
         }
+    } else if (length > 0) {
+        const auto from = std::max<std::int64_t>(0, -start), to = std::min<std::int64_t>(fftSize, length - start);
+        for (auto i = from; i < to; ++i)
+            work[size_t(i)] = mono[size_t(start + i)] * window[size_t(i)];
     }
-    fft.performFrequencyOnlyForwardTransform(work.data(), true);
+    // Real-input transform: bins 0..N/2 come back as interleaved (re, im) pairs.
+    fft.performRealOnlyForwardTransform(work.data(), true);
     for (size_t k = 0; k < magnitudes.size(); ++k) {
-        const float m = work[k] * scale;
+        const float re = work[2 * k], im = work[2 * k + 1];
+        const float m = std::sqrt(re * re + im * im) * scale;
         magnitudes[k] = std::isfinite(m) ? m : 0.0f;
     }
     return magnitudes;

@@ -31,6 +31,17 @@ struct LoudnessMeasurement {
 };
 
 
+struct AnalysisResult {
+    TempoEstimate tempo;
+    KeyEstimate key;
+    RoleEstimate role;
+    LoudnessMeasurement loudness;
+};
+
+/** Tempo, key, role and loudness in one pass: the spectral front end is computed once and shared (the
+    single functions below each compute the part they need). The library calls this. */
+AnalysisResult analyseLoop(const juce::AudioBuffer<float>& audio, double sampleRate, const std::string& nameHint);
+
 /** nameHint: file and folder names (e.g. "Pack 97/kick_120bpm.wav"), a weak hint only. */
 TempoEstimate estimateTempo(const juce::AudioBuffer<float>& audio, double sampleRate, const std::string& nameHint);
 KeyEstimate estimateKey(const juce::AudioBuffer<float>& audio, double sampleRate);
