@@ -42,7 +42,8 @@ int fftOrderFor(double seconds, double sampleRate)
 }
 
 MagnitudeSpectrum::MagnitudeSpectrum(int order)
-    : fft(order), fftSize(1 << order), window(size_t(fftSize)), work(size_t(fftSize) * 2), magnitudes(size_t(fftSize / 2 + 1))
+    : fft(order), fftSize(1 << order), window(size_t(fftSize)), frame(size_t(fftSize)), bins(size_t(fftSize) + 2),
+      magnitudes(size_t(fftSize / 2 + 1))
 {
     double sum = 0.0;
     for (int i = 0; i < fftSize; ++i) {
@@ -56,20 +57,24 @@ MagnitudeSpectrum::MagnitudeSpectrum(int order)
 const std::vector<float>& MagnitudeSpectrum::compute(const std::vector<float>& mono, std::int64_t start, bool circular)
 {
     const auto length = std::int64_t(mono.size());
-    std::fill(work.begin(), work.end(), 0.0f);
-    if (length > 0) {
+    std::fill(frame.begin(), frame.end(), 0.0f);
+    if (length > 0 && circular) {
+        // Walk the loop from start, wrapping at its end (no division per sample).
+        std::int64_t idx = ((start % length) + length) % length;
         for (int i = 0; i < fftSize; ++i) {
-            std::int64_t idx = start + i;
-            if (circular)
-                idx = ((idx % length) + length) % length;
-            else if (idx < 0 || idx >= length)
-                continue;
-            work[size_t(i)] = mono[size_t(idx)] * window[size_t(i)];
+            frame[size_t(i)] = mono[size_t(idx)] * window[size_t(i)];
+            if (++idx == length)
+                idx = 0;
         }
+    } else if (length > 0) {
+        const auto from = std::max<std::int64_t>(0, -start), to = std::min<std::int64_t>(fftSize, length - start);
+        for (auto i = from; i < to; ++i)
+            frame[size_t(i)] = mono[size_t(start + i)] * window[size_t(i)];
     }
-    fft.performFrequencyOnlyForwardTransform(work.data(), true);
+    fft.forward(frame.data(), bins.data());
     for (size_t k = 0; k < magnitudes.size(); ++k) {
-        const float m = work[k] * scale;
+        const float re = bins[2 * k], im = bins[2 * k + 1];
+        const float m = std::sqrt(re * re + im * im) * scale;
         magnitudes[k] = std::isfinite(m) ? m : 0.0f;
     }
     return magnitudes;

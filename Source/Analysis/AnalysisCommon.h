@@ -1,7 +1,7 @@
 #pragma once
 // Small shared pieces of the analysis room: mono mix-down, finite clamping and a windowed magnitude spectrum.
 #include <juce_audio_basics/juce_audio_basics.h>
-#include <juce_dsp/juce_dsp.h>
+#include "Analysis/RealFft.h"
 #include <cstdint>
 #include <vector>
 
@@ -34,10 +34,10 @@ public:
     const std::vector<float>& compute(const std::vector<float>& mono, std::int64_t start, bool circular);
 
 private:
-    juce::dsp::FFT fft;
+    RealFft fft;
     int fftSize;
     float scale;
-    std::vector<float> window, work, magnitudes;
+    std::vector<float> window, frame, bins, magnitudes;
 };
 
 } // namespace loopmind::analysis::detail

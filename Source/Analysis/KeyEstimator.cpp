@@ -4,7 +4,7 @@
 // best key does not stand out from the rest.
 #include "Analysis/AnalysisCommon.h"
 #include "Analysis/Chroma.h"
-#include "Analysis/LoopAnalysis.h"
+#include "Analysis/LoopFeatures.h"
 #include <algorithm>
 #include <cmath>
 
@@ -84,10 +84,9 @@ double effectivePitchClasses(const std::array<double, 12>& chroma)
 }
 } // namespace
 
-KeyEstimate estimateKey(const juce::AudioBuffer<float>& audio, double sampleRate)
+KeyEstimate detail::estimateKey(const detail::ChromaAnalysis& chroma)
 {
     KeyEstimate estimate;
-    const auto chroma = detail::analyseChroma(detail::mixToMono(audio), sampleRate);
     const double spread = effectivePitchClasses(chroma.mean);
     if (chroma.frames.empty() || chroma.tonalness < kMinTonalness || spread <= 0.0) {
         estimate.key = "none";

@@ -1,5 +1,6 @@
 #pragma once
 // Pure analysis of one decoded loop: no files, no globals. Every function is deterministic.
+#include "Analysis/WaveformSummary.h"
 #include <juce_audio_basics/juce_audio_basics.h>
 #include <optional>
 #include <string>
@@ -29,10 +30,17 @@ struct LoudnessMeasurement {
     std::optional<double> lra;            // LU
 };
 
-struct WaveformSummary {
-    struct Level { int samplesPerBin = 0; std::vector<float> minimum, maximum; };
-    std::vector<Level> levels; // finest first; each level halves the resolution of the one before
+
+struct AnalysisResult {
+    TempoEstimate tempo;
+    KeyEstimate key;
+    RoleEstimate role;
+    LoudnessMeasurement loudness;
 };
+
+/** Tempo, key, role and loudness in one pass: the spectral front end is computed once and shared (the
+    single functions below each compute the part they need). The library calls this. */
+AnalysisResult analyseLoop(const juce::AudioBuffer<float>& audio, double sampleRate, const std::string& nameHint);
 
 /** nameHint: file and folder names (e.g. "Pack 97/kick_120bpm.wav"), a weak hint only. */
 TempoEstimate estimateTempo(const juce::AudioBuffer<float>& audio, double sampleRate, const std::string& nameHint);
@@ -40,5 +48,8 @@ KeyEstimate estimateKey(const juce::AudioBuffer<float>& audio, double sampleRate
 RoleEstimate classifyRole(const juce::AudioBuffer<float>& audio, double sampleRate, const std::string& nameHint);
 LoudnessMeasurement measureLoudness(const juce::AudioBuffer<float>& audio, double sampleRate);
 WaveformSummary summariseWaveform(const juce::AudioBuffer<float>& audio, int finestSamplesPerBin = 256);
+/** The summary LoopInfo carries and the analysis cache stores: at most kLibraryWaveformMaxBins at the
+    finest level, values rounded outwards to steps of 1/127 (so storing them as 8-bit is lossless). */
+WaveformSummary summariseWaveformForLibrary(const juce::AudioBuffer<float>& audio);
 
 } // namespace loopmind::analysis

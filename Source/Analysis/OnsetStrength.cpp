@@ -11,6 +11,8 @@ constexpr double kWindowSeconds = 0.046; // 2048 samples at 44.1 kHz
 constexpr double kLowestHz = 30.0;
 constexpr double kHighestHz = 16000.0;
 constexpr double kBandsPerOctave = 4.0;  // narrow enough that a kick gets several bands of its own
+constexpr double kRoleLowHz = 150.0;     // "low" energy for the role classifier
+constexpr double kFlatLowHz = 150.0, kFlatHighHz = 8000.0;
 constexpr float kCompression = 100.0f;   // log(1 + C|X|) on peak-normalised audio: loud and quiet loops look alike,
                                          // yet accents (a hat at half velocity) still read as weaker
 
@@ -30,6 +32,26 @@ std::vector<int> bandEdges(int numBins, double sampleRate, int fftSize)
         edges.push_back(next);
     }
     return edges;
+}
+/** Geometric over arithmetic mean of the power in bins [lo, hi]; the logs are taken of products of eight
+    bins at a time (powers are floored at 1e-20, so a product of eight stays well inside double range). */
+float flatnessOf(const std::vector<float>& mag, int lo, int hi)
+{
+    double logSum = 0.0, linSum = 0.0, product = 1.0;
+    int inProduct = 0;
+    for (int k = lo; k <= hi; ++k) {
+        const double p = double(mag[size_t(k)]) * mag[size_t(k)] + 1e-20;
+        linSum += p;
+        product *= p;
+        if (++inProduct == 8) {
+            logSum += std::log(product);
+            product = 1.0;
+            inProduct = 0;
+        }
+    }
+    logSum += std::log(product);
+    const int count = std::max(1, hi - lo + 1);
+    return linSum > 1e-18 ? float(std::exp(logSum / count) / (linSum / count)) : 0.0f;
 }
 } // namespace
 
@@ -56,7 +78,14 @@ OnsetEnvelope computeOnsetEnvelope(const std::vector<float>& mono, double sample
     if (bands == 0)
         return env;
 
-    std::vector<std::vector<float>> level(size_t(frames), std::vector<float>(bands, 0.0f));
+    env.binHz = sampleRate / spectrum.size();
+    const int lowBin = int(kRoleLowHz / env.binHz);
+    const int flatLo = std::max(1, int(kFlatLowHz / env.binHz));
+    const int flatHi = std::min(spectrum.numBins() - 1, int(kFlatHighHz / env.binHz));
+    env.energy.assign(size_t(frames), 0.0f);
+    env.lowEnergy.assign(size_t(frames), 0.0f);
+    env.flatness.assign(size_t(frames), 0.0f);
+    std::vector<float> level(size_t(frames) * bands, 0.0f); // frame-major: level[n * bands + b]
     for (int n = 0; n < frames; ++n) {
         const auto centre = std::int64_t(std::llround(n * length / frames));
         const auto& mag = spectrum.compute(mono, centre - spectrum.size() / 2, true);
@@ -65,14 +94,23 @@ OnsetEnvelope computeOnsetEnvelope(const std::vector<float>& mono, double sample
             for (int k = edges[b]; k < edges[b + 1]; ++k)
                 power += double(mag[size_t(k)]) * mag[size_t(k)];
             const double rms = std::sqrt(power / (edges[b + 1] - edges[b]));
-            level[size_t(n)][b] = std::log1p(gain * float(rms));
+            level[size_t(n) * bands + b] = std::log1p(gain * float(rms));
         }
+        double e = 0.0, low = 0.0;
+        for (int k = 1; k < spectrum.numBins(); ++k) {
+            const double p = double(mag[size_t(k)]) * mag[size_t(k)];
+            e += p;
+            low += k <= lowBin ? p : 0.0;
+        }
+        env.energy[size_t(n)] = float(e);
+        env.lowEnergy[size_t(n)] = float(low);
+        env.flatness[size_t(n)] = flatnessOf(mag, flatLo, flatHi);
     }
 
     env.values.assign(size_t(frames), 0.0f);
     for (int n = 0; n < frames; ++n) {
-        const auto& now = level[size_t(n)];
-        const auto& before = level[size_t((n + frames - 1) % frames)];
+        const float* now = level.data() + size_t(n) * bands;
+        const float* before = level.data() + size_t((n + frames - 1) % frames) * bands;
         double flux = 0.0;
         for (size_t b = 0; b < bands; ++b)
             flux += std::max(0.0f, now[b] - before[b]);

@@ -1,6 +1,7 @@
 #pragma once
 // Onset-strength envelope: band-wise spectral flux on ~11.6 ms hops, half-wave rectified and
-// log-compressed. The loop is treated as circular so its downbeat shows up at frame 0.
+// log-compressed; plus per-frame energy, low-band energy and flatness from the same spectra.
+// The loop is treated as circular so its downbeat shows up at frame 0.
 #include <vector>
 
 namespace loopmind::analysis::detail {
@@ -9,6 +10,12 @@ struct OnsetEnvelope {
     std::vector<float> values;  // one per frame; frame n is centred on sample n * length / values.size()
     double framesPerSecond = 0.0;
     double seconds = 0.0;       // length of the analysed audio
+    double binHz = 0.0;         // spectrum bin width of the frames below
+
+    // By-products of the same STFT, read by the role classifier (one per frame, raw magnitudes squared):
+    std::vector<float> energy;     // all bins above DC
+    std::vector<float> lowEnergy;  // bins up to 150 Hz
+    std::vector<float> flatness;   // spectral flatness 150 Hz-8 kHz: ~0 for tones, ~0.5 for white noise
 };
 
 /** Envelope covering the whole buffer with an exact whole number of frames, so frame periods line

@@ -3,7 +3,7 @@
 // features; the name adds a bonus; the best score wins when it is clear enough.
 #include "Analysis/AnalysisCommon.h"
 #include "Analysis/Chroma.h"
-#include "Analysis/LoopAnalysis.h"
+#include "Analysis/LoopFeatures.h"
 #include "Analysis/NameHints.h"
 #include <algorithm>
 #include <cmath>
@@ -14,7 +14,6 @@ using detail::clamp01;
 
 constexpr double kLowHz = 150.0;
 constexpr double kLowishHz = 200.0;
-constexpr double kFlatLowHz = 150.0, kFlatHighHz = 8000.0;
 constexpr double kHintBonus = 0.3;  // enough to settle a close call, not to overrule clear audio
 constexpr double kMinScore = 0.3;   // below: no role is convincing
 
@@ -32,40 +31,18 @@ struct Features {
     double lowishPitch = 0.0;  // the same below 200 Hz (G3): a bass line played high still lives there
 };
 
-Features measure(const std::vector<float>& mono, double sampleRate)
+Features measure(const detail::LoopFeatures& loop)
 {
     Features f;
-    detail::MagnitudeSpectrum spectrum(detail::fftOrderFor(0.046, sampleRate));
-    const int hop = spectrum.size() / 4; // ~11.6 ms: fine enough to see a hit's attack and decay
-    const int frames = std::max(1, int((std::int64_t(mono.size()) + hop - 1) / hop));
-    const double binHz = sampleRate / spectrum.size();
-    const int lowBin = int(kLowHz / binHz);
-    const int flatLo = std::max(1, int(kFlatLowHz / binHz));
-    const int flatHi = std::min(spectrum.numBins() - 1, int(kFlatHighHz / binHz));
-
-    std::vector<double> energy(size_t(frames), 0.0);
+    // The onset pass's spectra (~46 ms windows on ~11.6 ms hops): fine enough to see a hit's attack and decay.
+    const auto& onsets = loop.onsets;
+    const auto& energy = onsets.energy;
+    const int frames = int(energy.size());
     double total = 0.0, low = 0.0, flatSum = 0.0;
     for (int n = 0; n < frames; ++n) {
-        const auto& mag = spectrum.compute(mono, std::int64_t(n) * hop - spectrum.size() / 2, true);
-        double e = 0.0, l = 0.0;
-        for (int k = 1; k < spectrum.numBins(); ++k) {
-            const double p = double(mag[size_t(k)]) * mag[size_t(k)];
-            e += p;
-            if (k <= lowBin)
-                l += p;
-        }
-        double logSum = 0.0, linSum = 0.0;
-        for (int k = flatLo; k <= flatHi; ++k) {
-            const double p = double(mag[size_t(k)]) * mag[size_t(k)] + 1e-20;
-            logSum += std::log(p);
-            linSum += p;
-        }
-        const int count = std::max(1, flatHi - flatLo + 1);
-        const double flat = linSum > 1e-18 ? std::exp(logSum / count) / (linSum / count) : 0.0;
-        energy[size_t(n)] = e;
-        total += e;
-        low += l;
-        flatSum += flat * e;
+        total += energy[size_t(n)];
+        low += onsets.lowEnergy[size_t(n)];
+        flatSum += double(onsets.flatness[size_t(n)]) * energy[size_t(n)];
     }
     if (total <= 0.0)
         return f;
@@ -73,7 +50,7 @@ Features measure(const std::vector<float>& mono, double sampleRate)
     f.flatness = clamp01(flatSum / total);
     // Percussive sound rises and falls steeply on a short scale, whatever the loop does over bars: a
     // riser swells from silence, yet within any 0.2 s its level barely moves; a hit decays by 10 dB.
-    const int radius = std::max(2, int(std::lround(0.1 * sampleRate / hop)));
+    const int radius = std::max(2, int(std::lround(0.1 * onsets.framesPerSecond)));
     const double quiet = 1e-7 * total / frames; // a floor, so digital silence between hits stays finite
     std::vector<double> depths;
     for (int n = 0; n < frames; n += std::max(1, radius / 2)) {
@@ -91,7 +68,7 @@ Features measure(const std::vector<float>& mono, double sampleRate)
         f.depthDb = depths[depths.size() / 2];
     }
 
-    const auto chroma = detail::analyseChroma(mono, sampleRate);
+    const auto& chroma = loop.chroma;
     f.tonalness = chroma.tonalness;
     double loudest = 0.0;
     for (float e : chroma.energy)
@@ -181,22 +158,19 @@ int hintedRole(const std::string& nameHint)
 }
 } // namespace
 
-RoleEstimate classifyRole(const juce::AudioBuffer<float>& audio, double sampleRate, const std::string& nameHint)
+RoleEstimate detail::classifyRole(const detail::LoopFeatures& loop, const TempoEstimate& audioOnlyTempo, const std::string& nameHint)
 {
     RoleEstimate estimate;
-    if (!(sampleRate > 0.0) || audio.getNumSamples() <= 0 || audio.getNumChannels() <= 0)
-        return estimate;
-    const auto mono = detail::mixToMono(audio);
     float peak = 0.0f;
-    for (float s : mono)
+    for (float s : loop.mono)
         peak = std::max(peak, std::abs(s));
     if (peak < 1e-5f)
-        return estimate; // silence has no role
+        return estimate; // silence (or nothing at all) has no role
 
-    auto scores = scoreRoles(measure(mono, sampleRate));
+    auto scores = scoreRoles(measure(loop));
     // Longer than a one-shot yet with no tempo at all: an arrhythmic texture (crackle, pings, wind) is fx,
     // however percussive or tonal its grains are.
-    if (audio.getNumSamples() >= 2.0 * sampleRate && !estimateTempo(audio, sampleRate, "").bpm) {
+    if (loop.seconds >= 2.0 && !audioOnlyTempo.bpm) {
         const double best = *std::max_element(scores.begin(), scores.end());
         scores[Fx] = std::max(scores[Fx], best + 0.05);
     }

@@ -3,7 +3,7 @@
 // Fourier power at multiples of the beat count), by priors on tempo and on bar-friendly beat counts,
 // and octave (half/double-time) choices are settled by comparing off-beat with on-beat onsets.
 #include "Analysis/AnalysisCommon.h"
-#include "Analysis/LoopAnalysis.h"
+#include "Analysis/LoopFeatures.h"
 #include "Analysis/NameHints.h"
 #include "Analysis/OnsetStrength.h"
 #include <algorithm>
@@ -281,12 +281,12 @@ TempoEstimate makeEstimate(const Candidate& c, double confidence)
 }
 } // namespace
 
-TempoEstimate estimateTempo(const juce::AudioBuffer<float>& audio, double sampleRate, const std::string& nameHint)
+TempoEstimate detail::estimateTempo(const detail::LoopFeatures& features, const std::string& nameHint)
 {
     TempoEstimate none;
-    if (!(sampleRate > 0.0) || audio.getNumSamples() <= 0 || audio.getNumChannels() <= 0)
+    if (features.mono.empty())
         return none;
-    const double seconds = audio.getNumSamples() / sampleRate;
+    const double seconds = features.seconds;
     if (seconds < kMinSeconds) {
         none.confidence = 0.9; // sure it is a one-shot
         return none;
@@ -304,8 +304,8 @@ TempoEstimate estimateTempo(const juce::AudioBuffer<float>& audio, double sample
     int hintBeats = 0;
     const auto hint = hintedBpm(nameHint, candidates, hintBeats);
 
-    const auto mono = detail::mixToMono(audio);
-    const auto envelope = detail::computeOnsetEnvelope(mono, sampleRate);
+    const auto& mono = features.mono;
+    const auto& envelope = features.onsets;
     const auto& e = envelope.values;
     const auto onsets = detail::pickOnsets(envelope);
     const auto power = e.size() >= 8 ? harmonicPower(e) : std::vector<double>();

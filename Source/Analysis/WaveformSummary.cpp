@@ -1,9 +1,28 @@
 // Min/max overview of a buffer for drawing: one finest level, then halvings until it fits in < 64 bins.
+#include "Analysis/WaveformSummary.h"
 #include "Analysis/LoopAnalysis.h"
 #include <algorithm>
 #include <cmath>
 
 namespace loopmind::analysis {
+
+void addCoarserLevels(WaveformSummary& summary)
+{
+    while (!summary.levels.empty() && summary.levels.back().minimum.size() >= 64) {
+        const auto& prev = summary.levels.back();
+        const size_t n = (prev.minimum.size() + 1) / 2;
+        WaveformSummary::Level next;
+        next.samplesPerBin = prev.samplesPerBin * 2;
+        next.minimum.resize(n);
+        next.maximum.resize(n);
+        for (size_t i = 0; i < n; ++i) {
+            const size_t a = 2 * i, b = std::min(2 * i + 1, prev.minimum.size() - 1);
+            next.minimum[i] = std::min(prev.minimum[a], prev.minimum[b]);
+            next.maximum[i] = std::max(prev.maximum[a], prev.maximum[b]);
+        }
+        summary.levels.push_back(std::move(next));
+    }
+}
 
 WaveformSummary summariseWaveform(const juce::AudioBuffer<float>& audio, int finestSamplesPerBin)
 {
@@ -39,22 +58,27 @@ WaveformSummary summariseWaveform(const juce::AudioBuffer<float>& audio, int fin
         finest.maximum[size_t(b)] = hi;
     }
     summary.levels.push_back(std::move(finest));
-
-    while (summary.levels.back().minimum.size() >= 64) {
-        const auto& prev = summary.levels.back();
-        const size_t n = (prev.minimum.size() + 1) / 2;
-        WaveformSummary::Level next;
-        next.samplesPerBin = prev.samplesPerBin * 2;
-        next.minimum.resize(n);
-        next.maximum.resize(n);
-        for (size_t i = 0; i < n; ++i) {
-            const size_t a = 2 * i, b = std::min(2 * i + 1, prev.minimum.size() - 1);
-            next.minimum[i] = std::min(prev.minimum[a], prev.minimum[b]);
-            next.maximum[i] = std::max(prev.maximum[a], prev.maximum[b]);
-        }
-        summary.levels.push_back(std::move(next));
-    }
+    addCoarserLevels(summary);
     return summary;
+}
+
+WaveformSummary summariseWaveformForLibrary(const juce::AudioBuffer<float>& audio)
+{
+    int perBin = 256;
+    while (std::int64_t(audio.getNumSamples()) > std::int64_t(perBin) * kLibraryWaveformMaxBins)
+        perBin *= 2;
+    auto full = summariseWaveform(audio, perBin);
+    if (full.empty())
+        return full;
+    // Outward rounding keeps every peak visible; 1/127 steps are finer than any thumbnail's pixels.
+    auto& finest = full.levels.front();
+    for (auto& v : finest.minimum)
+        v = std::floor(std::clamp(v, -1.0f, 1.0f) * 127.0f) / 127.0f;
+    for (auto& v : finest.maximum)
+        v = std::ceil(std::clamp(v, -1.0f, 1.0f) * 127.0f) / 127.0f;
+    full.levels.resize(1);
+    addCoarserLevels(full);
+    return full;
 }
 
 } // namespace loopmind::analysis

@@ -38,20 +38,22 @@ LoopInfo analyseLoopFile(const fs::path& path)
     info.durationSeconds = double(d.audio.getNumSamples()) / d.sampleRate;
 
     const auto hint = nameHint(path);
-    const auto tempo = analysis::estimateTempo(d.audio, d.sampleRate, hint);
+    const auto result = analysis::analyseLoop(d.audio, d.sampleRate, hint);
+    const auto& tempo = result.tempo;
     info.bpm = tempo.bpm;
     info.bpmConfidence = tempo.confidence;
     info.beats = tempo.beats;
-    const auto key = analysis::estimateKey(d.audio, d.sampleRate);
+    const auto& key = result.key;
     info.key = key.key;
     info.keyConfidence = key.confidence;
-    const auto role = analysis::classifyRole(d.audio, d.sampleRate, hint);
+    const auto& role = result.role;
     info.role = role.role;
     info.roleConfidence = role.confidence;
-    const auto loudness = analysis::measureLoudness(d.audio, d.sampleRate);
+    const auto& loudness = result.loudness;
     info.lufs = loudness.integratedLufs;
     info.truePeakDb = loudness.truePeakDb;
     info.lra = loudness.lra;
+    info.waveform = analysis::summariseWaveformForLibrary(d.audio);
     return info;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 // What the library knows about one loop file: its format and the analysis of its audio.
+#include "Analysis/WaveformSummary.h"
 #include <filesystem>
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
@@ -28,6 +29,12 @@ struct LoopInfo {
     double roleConfidence = 0;
 
     std::optional<double> lufs, truePeakDb, lra;
+
+    /** Min/max overview for thumbnails, computed at analysis time and kept in the analysis cache, so
+        drawing a loop never decodes it again. Empty when the file failed to load. At most
+        analysis::kLibraryWaveformMaxBins bins at the finest level; see Analysis/WaveformSummary.h.
+        Not part of toJson (it is for drawing, not for reading). */
+    analysis::WaveformSummary waveform;
 };
 
 nlohmann::json toJson(const LoopInfo& info);

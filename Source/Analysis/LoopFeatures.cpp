@@ -1,0 +1,63 @@
+#include "Analysis/LoopFeatures.h"
+#include "Analysis/AnalysisCommon.h"
+#include "Analysis/Decimation.h"
+
+namespace loopmind::analysis {
+namespace {
+// Onsets and spectral shape up to ~10 kHz: 22.05/24 kHz. Chroma only needs 50 Hz-5 kHz: 11.025/12 kHz.
+constexpr double kMaxRhythmRate = 30000.0;
+constexpr double kMaxChromaRate = 15000.0;
+} // namespace
+
+namespace detail {
+
+LoopFeatures measureLoopFeatures(const juce::AudioBuffer<float>& audio, double sampleRate, FeatureParts parts)
+{
+    LoopFeatures f;
+    if (!(sampleRate > 0.0) || audio.getNumSamples() <= 0 || audio.getNumChannels() <= 0)
+        return f;
+    f.seconds = audio.getNumSamples() / sampleRate;
+    f.analysisRate = sampleRate;
+    f.mono = decimateTo(mixToMono(audio), f.analysisRate, kMaxRhythmRate);
+    if (parts.rhythm)
+        f.onsets = computeOnsetEnvelope(f.mono, f.analysisRate);
+    if (parts.chroma) {
+        double chromaRate = f.analysisRate;
+        const auto low = decimateTo(f.mono, chromaRate, kMaxChromaRate);
+        f.chroma = analyseChroma(low, chromaRate);
+    }
+    return f;
+}
+
+} // namespace detail
+
+AnalysisResult analyseLoop(const juce::AudioBuffer<float>& audio, double sampleRate, const std::string& nameHint)
+{
+    AnalysisResult r;
+    const auto features = detail::measureLoopFeatures(audio, sampleRate);
+    r.tempo = detail::estimateTempo(features, nameHint);
+    // The role's "arrhythmic means fx" rule wants the audio's own answer, not one a name supplied.
+    const auto audioOnly = nameHint.empty() ? r.tempo : detail::estimateTempo(features, "");
+    r.key = detail::estimateKey(features.chroma);
+    r.role = detail::classifyRole(features, audioOnly, nameHint);
+    r.loudness = measureLoudness(audio, sampleRate);
+    return r;
+}
+
+TempoEstimate estimateTempo(const juce::AudioBuffer<float>& audio, double sampleRate, const std::string& nameHint)
+{
+    return detail::estimateTempo(detail::measureLoopFeatures(audio, sampleRate, { true, false }), nameHint);
+}
+
+KeyEstimate estimateKey(const juce::AudioBuffer<float>& audio, double sampleRate)
+{
+    return detail::estimateKey(detail::measureLoopFeatures(audio, sampleRate, { false, true }).chroma);
+}
+
+RoleEstimate classifyRole(const juce::AudioBuffer<float>& audio, double sampleRate, const std::string& nameHint)
+{
+    const auto features = detail::measureLoopFeatures(audio, sampleRate);
+    return detail::classifyRole(features, detail::estimateTempo(features, ""), nameHint);
+}
+
+} // namespace loopmind::analysis

@@ -1,0 +1,33 @@
+#pragma once
+// Everything the estimators read, measured once per loop: the mono mix at the analysis rate, one STFT pass
+// (onset envelope plus the per-frame spectral figures the role classifier needs) and the chroma. Tempo,
+// key and role each used to recompute these; analyseLoop computes them once and hands them to all three.
+#include "Analysis/Chroma.h"
+#include "Analysis/LoopAnalysis.h"
+#include "Analysis/OnsetStrength.h"
+#include <string>
+#include <vector>
+
+namespace loopmind::analysis::detail {
+
+struct LoopFeatures {
+    double seconds = 0.0;       // length of the loop as given
+    double analysisRate = 0.0;  // rate of `mono` (22.05/24 kHz for 44.1/48 kHz files)
+    std::vector<float> mono;    // channel average, decimated for analysis
+    OnsetEnvelope onsets;       // empty unless asked for
+    ChromaAnalysis chroma;      // empty unless asked for
+};
+
+struct FeatureParts {
+    bool rhythm = true; // onset envelope and frame figures
+    bool chroma = true;
+};
+
+LoopFeatures measureLoopFeatures(const juce::AudioBuffer<float>& audio, double sampleRate, FeatureParts parts = {});
+
+TempoEstimate estimateTempo(const LoopFeatures& features, const std::string& nameHint);
+KeyEstimate estimateKey(const ChromaAnalysis& chroma);
+/** audioOnlyTempo: the tempo estimated without a name hint (an arrhythmic loop is fx-like). */
+RoleEstimate classifyRole(const LoopFeatures& features, const TempoEstimate& audioOnlyTempo, const std::string& nameHint);
+
+} // namespace loopmind::analysis::detail
