@@ -6,7 +6,7 @@
 namespace loopmind {
 
 namespace {
-constexpr double analysisShare = 0.85; // of the progress bar; thumbnails take the rest
+constexpr double analysisShare = 0.98; // of the progress bar; thumbnails (no decoding) take the rest
 }
 
 LibraryScanner::~LibraryScanner()
@@ -58,18 +58,12 @@ void LibraryScanner::start(std::vector<std::filesystem::path> inputs, std::set<s
             loops.push_back(std::move(bad));
         }
         const bool cancelled = control->cancelled();
-        std::vector<std::filesystem::path> toDraw;
+        ThumbnailMap thumbnails;
         for (const auto& l : loops)
             if (l.ok && !known.count(l.path))
-                toDraw.push_back(l.path);
+                if (auto t = thumbnailFromSummary(l.waveform))
+                    thumbnails[l.path] = std::move(t);
         callAsyncIfAlive(owner_, [onLoops, loops = std::move(loops), cancelled]() mutable { onLoops(std::move(loops), cancelled); });
-
-        ThumbnailMap thumbnails;
-        for (size_t i = 0; i < toDraw.size() && !control->cancelled(); ++i) {
-            if (auto t = computeThumbnail(toDraw[i]))
-                thumbnails[toDraw[i]] = std::move(t);
-            control->progress.store(analysisShare + (1.0 - analysisShare) * double(i + 1) / double(toDraw.size()));
-        }
         control->progress.store(1.0);
         running_.store(false);
         callAsyncIfAlive(owner_, [onThumbnails, thumbnails = std::move(thumbnails)]() mutable { onThumbnails(std::move(thumbnails)); });

@@ -1,5 +1,6 @@
 #pragma once
-// Scans folders/files on its own thread: discovery, analysis (many cores), then waveform thumbnails.
+// Scans folders/files on its own thread: discovery, analysis (many cores; the analysis cache makes a rescan
+// cheap), then waveform thumbnails from the summaries the analysis put in each LoopInfo (no second decode).
 // Results reach the message thread through callAsyncIfAlive; progress and cancel are lock-free.
 #include "Core/JobControl.h"
 #include "Library/LoopInfo.h"

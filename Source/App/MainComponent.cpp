@@ -164,7 +164,7 @@ void MainComponent::addInputs(const std::vector<fs::path>& inputs)
             doc_.mergeLoops(std::move(loops));
             library_.table().setLoops(doc_.loops);
             library_.setStatus(juce::String(found) + " files scanned, " + juce::String(bad) + " with problems (listed in red)"
-                               + (cancelled ? "; cancelled" : "") + ". Drawing waveforms...");
+                               + (cancelled ? "; cancelled" : "") + ".");
         },
         [this](ThumbnailMap thumbnails) {
             doc_.thumbnails.merge(thumbnails);

@@ -60,6 +60,7 @@ void LibraryTable::setLoops(const std::vector<LoopInfo>& loops)
             t.cells[c] = cellText(loops_[i], c);
         t.searchable = (t.cells[name] + "\n" + t.cells[role] + "\n" + t.cells[key] + "\n" + t.cells[problem]).toLowerCase();
     }
+    attachThumbnails();
     table_.getHeader().setColumnVisible(problem, std::any_of(loops_.begin(), loops_.end(), [](auto& l) { return !l.ok || l.warning; }));
     rebuildOrder();
 }
@@ -67,7 +68,19 @@ void LibraryTable::setLoops(const std::vector<LoopInfo>& loops)
 void LibraryTable::setThumbnails(const ThumbnailMap* thumbnails)
 {
     thumbnails_ = thumbnails;
+    attachThumbnails();
     table_.repaint();
+}
+
+void LibraryTable::attachThumbnails()
+{
+    // Looked up once here, so painting a row is O(1) however big the library is.
+    for (size_t i = 0; i < loops_.size(); ++i) {
+        texts_[i].thumbnail = nullptr;
+        if (thumbnails_ != nullptr)
+            if (auto it = thumbnails_->find(loops_[i].path); it != thumbnails_->end())
+                texts_[i].thumbnail = it->second;
+    }
 }
 
 void LibraryTable::setFilter(const juce::String& text)
@@ -174,11 +187,10 @@ void LibraryTable::paintCell(juce::Graphics& g, int row, int column, int w, int 
     const auto* l = loopAt(row);
     if (l == nullptr)
         return;
+    const auto& text = texts_[size_t(order_[size_t(row)])];
     if (column == wave) {
-        if (thumbnails_ != nullptr)
-            if (auto it = thumbnails_->find(l->path); it != thumbnails_->end() && it->second)
-                drawThumbnail(g, *it->second, juce::Rectangle<float>(2, 2, float(w - 4), float(h - 4)),
-                              theme::roleColour(l->role.value_or("")));
+        if (text.thumbnail)
+            drawThumbnail(g, *text.thumbnail, juce::Rectangle<float>(2, 2, float(w - 4), float(h - 4)), theme::roleColour(l->role.value_or("")));
         if (!auditioning_.empty() && l->path == auditioning_) { // a play mark over the waveform
             juce::Path mark;
             mark.addTriangle(6.0f, 5.0f, 6.0f, float(h - 5), float(h - 10) + 6.0f, float(h) * 0.5f);
@@ -190,7 +202,7 @@ void LibraryTable::paintCell(juce::Graphics& g, int row, int column, int w, int 
     const bool bad = !l->ok, warned = l->ok && l->warning;
     g.setColour(bad ? theme::error : (warned && column == problem ? theme::warning : theme::text));
     g.setFont(14.0f);
-    g.drawText(texts_[size_t(order_[size_t(row)])].cells[column], 6, 0, w - 8, h, juce::Justification::centredLeft, true);
+    g.drawText(text.cells[column], 6, 0, w - 8, h, juce::Justification::centredLeft, true);
 }
 
 } // namespace loopmind

@@ -48,7 +48,9 @@ private:
     struct RowText {
         juce::String cells[problem + 1];
         juce::String searchable; // name, role, key and problem in lower case
+        std::shared_ptr<const LoopThumbnail> thumbnail;
     };
+    void attachThumbnails();
     std::vector<LoopInfo> loops_;
     std::vector<RowText> texts_; // parallel to loops_
     std::vector<int> order_; // indices into loops_, filtered and sorted

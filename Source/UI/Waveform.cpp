@@ -1,42 +1,32 @@
 #include "UI/Waveform.h"
-#include "Analysis/LoopAnalysis.h"
-#include "Library/DecodedAudio.h"
 #include <algorithm>
 #include <cmath>
 
 namespace loopmind {
 
-std::shared_ptr<const LoopThumbnail> computeThumbnail(const std::filesystem::path& file, int points)
+std::shared_ptr<const LoopThumbnail> thumbnailFromSummary(const analysis::WaveformSummary& summary, int points)
 {
-    auto decoded = decodeAudioFile(file);
-    if (!decoded || decoded->audio.getNumSamples() == 0)
+    if (summary.empty() || points <= 0)
         return nullptr;
-    const auto& audio = decoded->audio;
-    // The analysis summary's finest level already holds min/max per bin; fold it down to the points we draw.
-    const int binSize = std::max(1, audio.getNumSamples() / (points * 4));
-    const auto summary = analysis::summariseWaveform(audio, binSize);
-    auto thumb = std::make_shared<LoopThumbnail>();
-    thumb->minimum.assign(size_t(points), 0.0f);
-    thumb->maximum.assign(size_t(points), 0.0f);
-    if (summary.levels.empty() || summary.levels.front().minimum.empty()) {
-        // No summary (should not happen): scan the samples directly.
-        for (int i = 0; i < audio.getNumSamples(); ++i) {
-            const auto p = size_t(std::min(points - 1, int(std::int64_t(i) * points / audio.getNumSamples())));
-            for (int c = 0; c < audio.getNumChannels(); ++c) {
-                const float s = audio.getSample(c, i);
-                thumb->minimum[p] = std::min(thumb->minimum[p], s);
-                thumb->maximum[p] = std::max(thumb->maximum[p], s);
-            }
-        }
-        return thumb;
-    }
     const auto& level = summary.levels.front();
     const size_t bins = std::min(level.minimum.size(), level.maximum.size());
+    auto thumb = std::make_shared<LoopThumbnail>();
+    // Each point covers whole bins: the extremes of all of them (a bin may be all positive, so start from it).
+    thumb->minimum.assign(size_t(points), 0.0f);
+    thumb->maximum.assign(size_t(points), 0.0f);
+    std::vector<bool> seen(size_t(points), false);
     for (size_t b = 0; b < bins; ++b) {
         const auto p = std::min(size_t(points - 1), b * size_t(points) / bins);
-        thumb->minimum[p] = std::min(thumb->minimum[p], level.minimum[b]);
-        thumb->maximum[p] = std::max(thumb->maximum[p], level.maximum[b]);
+        thumb->minimum[p] = seen[p] ? std::min(thumb->minimum[p], level.minimum[b]) : level.minimum[b];
+        thumb->maximum[p] = seen[p] ? std::max(thumb->maximum[p], level.maximum[b]) : level.maximum[b];
+        seen[p] = true;
     }
+    // Fewer bins than points: a point with no bin of its own repeats the one before (the loop is stretched).
+    for (size_t p = 1; p < size_t(points); ++p)
+        if (!seen[p]) {
+            thumb->minimum[p] = thumb->minimum[p - 1];
+            thumb->maximum[p] = thumb->maximum[p - 1];
+        }
     return thumb;
 }
 

@@ -1,6 +1,8 @@
 #pragma once
-// Small waveform pictures of loops: computed once per file off the message thread, drawn anywhere
-// (library rows, arrangement clips). Message-thread store keyed by path.
+// Small waveform pictures of loops, drawn anywhere (library rows, arrangement clips). Made from the waveform
+// summary the analysis stores in LoopInfo (and its cache), so drawing never decodes a file. Message-thread store
+// keyed by path.
+#include "Analysis/WaveformSummary.h"
 #include <filesystem>
 #include <juce_gui_basics/juce_gui_basics.h>
 #include <map>
@@ -15,8 +17,8 @@ struct LoopThumbnail {
 
 using ThumbnailMap = std::map<std::filesystem::path, std::shared_ptr<const LoopThumbnail>>;
 
-/** Decodes the file and reduces it to `points` min/max pairs. Background threads only (it reads the file). */
-std::shared_ptr<const LoopThumbnail> computeThumbnail(const std::filesystem::path& file, int points = 256);
+/** The summary's finest level folded to `points` min/max pairs; null when the summary is empty. No file access. */
+std::shared_ptr<const LoopThumbnail> thumbnailFromSummary(const analysis::WaveformSummary& summary, int points = 256);
 
 /** Draws the span [from, to) of the thumbnail (fractions of the loop) into area. */
 void drawThumbnail(juce::Graphics& g, const LoopThumbnail& thumb, juce::Rectangle<float> area, juce::Colour colour,
