@@ -45,6 +45,8 @@ LibraryTable::LibraryTable()
     h.addColumn("LUFS", lufs, 60, 45, 100, sortable);
     h.addColumn("Conf.", confidence, 55, 45, 100, sortable);
     h.setSortColumnId(name, true);
+    h.setStretchToFitActive(true); // every column in view at any window width: no sideways scrolling
+    table_.getViewport()->setScrollBarsShown(true, false);
     table_.setRowHeight(26);
     table_.setMultipleSelectionEnabled(false);
     addAndMakeVisible(table_);

@@ -24,6 +24,7 @@ StudioLookAndFeel::StudioLookAndFeel()
     setColour(ProgressBar::foregroundColourId, theme::accent);
     setColour(PopupMenu::backgroundColourId, theme::panel);
     setColour(PopupMenu::highlightedBackgroundColourId, theme::selection);
+    setColour(ScrollBar::thumbColourId, theme::textDim.withAlpha(0.45f)); // present but quieter than the content
 }
 
 void StudioLookAndFeel::drawProgressBar(juce::Graphics& g, juce::ProgressBar& bar, int width, int height, double progress,
