@@ -18,7 +18,7 @@ public:
     void stop();
     /** Message thread: free buffers the audio thread has finished with. */
     void releaseRetired() { handoff_.releaseRetired(); }
-    /** Any thread: the audio thread is playing (or waiting to start) a loop. */
+    /** Any thread: an audition was started and not stopped since (the audio thread may still be waiting for the bar). */
     bool isActive() const { return active_.load(std::memory_order_acquire); }
     /** Any thread: audition level, linear. */
     void setGain(float gain) { gain_.store(gain, std::memory_order_relaxed); }
