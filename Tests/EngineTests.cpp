@@ -261,3 +261,22 @@ TEST_CASE("a device restart at a new rate keeps the playhead's time and waits fo
     CHECK(play(engine, 20).getMagnitude(0, 0, 20 * block) > 0.0f); // blocks of 256 on a plan for 128: split in time
     engine.releaseRetiredSessions();
 }
+
+TEST_CASE("an audition lined up with Play waits silently, then starts with the song's first bar", "[engine][audition]")
+{
+    constexpr double bar = 4 * 0.5 * rate;
+    AudioEngine engine(1);
+    engine.prepare(rate, block);
+    REQUIRE(engine.load({}, std::int64_t(100 * bar)).ok());
+    const auto loop = auditionLoop(7000);
+    engine.startAudition(loop, bar, true);
+    CHECK(play(engine, 20).getMagnitude(0, 0, 20 * block) == 0.0f); // the transport is stopped: it waits
+    engine.setPosition(0);
+    engine.play();
+    const auto out = play(engine, 100);
+    REQUIRE(firstNonZero(out) == 0); // in with bar 1 of the song
+    int mismatches = 0;
+    for (int i = 0; i < out.getNumSamples(); ++i)
+        mismatches += out.getSample(1, i) != loop->getSample(1, i % 7000);
+    CHECK(mismatches == 0);
+}

@@ -61,9 +61,16 @@ void Audition::stop()
     const bool was = isActive();
     current_ = {};
     sounding_ = false;
+    audio_ = nullptr;
     engine_.stopAudition();
     if (was && onChanged)
         onChanged({});
+}
+
+void Audition::resyncToTransport()
+{
+    if (sounding_ && audio_ != nullptr)
+        engine_.startAudition(audio_, barSamples_, true); // silent until the audio thread sees Play, then on the bar
 }
 
 void Audition::prepare(std::optional<ProjectTempo> tempo)
@@ -84,12 +91,15 @@ void Audition::prepare(std::optional<ProjectTempo> tempo)
             if (!audio) {
                 current_ = {};
                 sounding_ = false;
+                audio_ = nullptr;
                 engine_.stopAudition();
                 if (onChanged)
                     onChanged(audio.error());
                 return;
             }
-            engine_.startAudition(std::move(audio.value()), barSamples);
+            audio_ = std::move(audio.value());
+            barSamples_ = barSamples;
+            engine_.startAudition(audio_, barSamples_);
             sounding_ = true;
             if (onChanged)
                 onChanged({});

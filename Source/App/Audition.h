@@ -30,6 +30,8 @@ public:
     /** Message thread: prepare the current loop again (the project tempo or the device rate changed). */
     void refresh(std::optional<ProjectTempo> tempo);
     void stop();
+    /** Message thread, right after the transport was started: the sounding loop restarts on the song's next bar. */
+    void resyncToTransport();
 
     /** The loop being auditioned (or prepared for it); empty when none. */
     const std::filesystem::path& loopPath() const { return current_.path; }
@@ -47,6 +49,8 @@ private:
     AudioEngine& engine_;
     LoopInfo current_;
     bool sounding_ = false;
+    std::shared_ptr<const juce::AudioBuffer<float>> audio_; // what the engine plays now
+    double barSamples_ = 0;
     std::shared_ptr<std::atomic<int>> latest_ = std::make_shared<std::atomic<int>>(0);
     int requested_ = 0;
     LatestJobRunner runner_; // last member: its thread stops before the rest goes

@@ -252,8 +252,10 @@ void MainComponent::sessionReady(SessionBuilder::Built built)
         library_.setStatus("Playback could not be prepared: " + juce::String(st.error()));
     applyLaneMix();
     engine_.setLoop(0, built.lengthInSamples, looping_);
-    if (std::exchange(playWhenReady_, false) && engine_.hasDevice())
+    if (std::exchange(playWhenReady_, false) && engine_.hasDevice()) {
         engine_.play();
+        audition_.resyncToTransport();
+    }
     for (const auto& p : built.problems)
         library_.setStatus(juce::String::fromUTF8(p.c_str()));
 }

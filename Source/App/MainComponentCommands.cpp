@@ -101,8 +101,12 @@ bool MainComponent::perform(const InvocationInfo& info)
             playWhenReady_ = false;
         } else if (doc_.song().arrangement && engine_.hasDevice()) {
             // While the song's audio is still being prepared, playing would run into an empty session: wait for it.
-            if (sessions_.isBusy()) playWhenReady_ = true;
-            else engine_.play();
+            if (sessions_.isBusy()) {
+                playWhenReady_ = true;
+            } else {
+                engine_.play();
+                audition_.resyncToTransport();
+            }
         }
         break;
     case commands::rewind: engine_.setPosition(0); break;

@@ -54,7 +54,10 @@ public:
     void setTrackSolo(int track, bool solo);
 
     // Loop audition (message thread): a preview voice on top of the song, bar-synced while the transport plays.
-    void startAudition(std::shared_ptr<const juce::AudioBuffer<float>> stereoLoop, double barSamples) { preview_.start(std::move(stereoLoop), barSamples); }
+    void startAudition(std::shared_ptr<const juce::AudioBuffer<float>> stereoLoop, double barSamples, bool waitForTransport = false)
+    {
+        preview_.start(std::move(stereoLoop), barSamples, waitForTransport);
+    }
     void stopAudition() { preview_.stop(); }
     bool isAuditioning() const { return preview_.isActive(); }
 

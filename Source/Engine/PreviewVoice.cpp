@@ -14,14 +14,14 @@ PreviewVoice::~PreviewVoice()
     delete outgoing_;
 }
 
-void PreviewVoice::start(std::shared_ptr<const juce::AudioBuffer<float>> stereoLoop, double barSamples)
+void PreviewVoice::start(std::shared_ptr<const juce::AudioBuffer<float>> stereoLoop, double barSamples, bool waitForTransport)
 {
     if (stereoLoop == nullptr || stereoLoop->getNumSamples() == 0 || stereoLoop->getNumChannels() == 0) {
         stop();
         return;
     }
     handoff_.releaseRetired();
-    handoff_.publish(std::make_unique<Clip>(Clip { std::move(stereoLoop), std::max(0.0, barSamples) }));
+    handoff_.publish(std::make_unique<Clip>(Clip { std::move(stereoLoop), std::max(0.0, barSamples), waitForTransport }));
     active_.store(true, std::memory_order_release);
 }
 
@@ -42,7 +42,7 @@ void PreviewVoice::adopt(std::optional<std::int64_t> transportPosition)
         handoff_.retire(outgoing_); // a second switch within the fade: drop the older tail (take() made room)
         outgoing_ = nullptr;
     }
-    if (current_ != nullptr && current_->audio != nullptr && delay_ == 0) {
+    if (current_ != nullptr && current_->audio != nullptr && delay_ == 0 && !awaitingTransport_) {
         outgoing_ = current_;
         outgoingCursor_ = cursor_;
         outgoingFade_ = fadeSamples;
@@ -52,12 +52,19 @@ void PreviewVoice::adopt(std::optional<std::int64_t> transportPosition)
     current_ = next;
     cursor_ = 0;
     delay_ = 0;
-    if (current_->audio != nullptr && transportPosition && current_->barSamples > 0) {
-        // The next bar line at or after the block start (bar lines are at whole multiples of barSamples).
-        const double bar = current_->barSamples;
-        const auto nextBar = std::int64_t(std::llround(std::ceil(double(*transportPosition) / bar - 1e-9) * bar));
-        delay_ = std::max<std::int64_t>(0, nextBar - *transportPosition);
-    }
+    awaitingTransport_ = current_->audio != nullptr && current_->waitForTransport && !transportPosition;
+    if (current_->audio != nullptr && transportPosition)
+        delay_ = samplesToNextBar(*transportPosition);
+}
+
+std::int64_t PreviewVoice::samplesToNextBar(std::int64_t transportPosition) const
+{
+    // The next bar line at or after the block start (bar lines are at whole multiples of barSamples).
+    const double bar = current_->barSamples;
+    if (bar <= 0)
+        return 0;
+    const auto nextBar = std::int64_t(std::llround(std::ceil(double(transportPosition) / bar - 1e-9) * bar));
+    return std::max<std::int64_t>(0, nextBar - transportPosition);
 }
 
 void PreviewVoice::addClip(const Clip& clip, std::int64_t& cursor, float* left, float* right, int from, int to, int fadeOutLeft) const
@@ -96,6 +103,12 @@ void PreviewVoice::render(float* left, float* right, int numSamples, std::option
     }
     if (current_ == nullptr || current_->audio == nullptr)
         return;
+    if (awaitingTransport_) {
+        if (!transportPosition)
+            return;
+        awaitingTransport_ = false;
+        delay_ = samplesToNextBar(*transportPosition);
+    }
     const int waiting = int(std::min<std::int64_t>(delay_, numSamples));
     delay_ -= waiting;
     addClip(*current_, cursor_, left, right, waiting, numSamples, 0);

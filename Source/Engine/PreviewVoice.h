@@ -12,8 +12,9 @@ namespace loopmind {
 class PreviewVoice {
 public:
     /** Message thread: audition `stereoLoop` (2 channels, engine rate), repeating. barSamples > 0: while the
-        transport plays, start on the next multiple of it on the timeline; 0 starts at once. */
-    void start(std::shared_ptr<const juce::AudioBuffer<float>> stereoLoop, double barSamples);
+        transport plays, start on the next multiple of it on the timeline; 0 starts at once. waitForTransport: stay
+        silent until the transport plays, then start on its next bar (used to line an audition up with Play). */
+    void start(std::shared_ptr<const juce::AudioBuffer<float>> stereoLoop, double barSamples, bool waitForTransport = false);
     /** Message thread: fade out and go quiet. */
     void stop();
     /** Message thread: free buffers the audio thread has finished with. */
@@ -33,7 +34,9 @@ private:
     struct Clip {
         std::shared_ptr<const juce::AudioBuffer<float>> audio; // null: a stop request
         double barSamples = 0;
+        bool waitForTransport = false;
     };
+    std::int64_t samplesToNextBar(std::int64_t transportPosition) const;
     void adopt(std::optional<std::int64_t> transportPosition);
     void addClip(const Clip& clip, std::int64_t& cursor, float* left, float* right, int from, int to, int fadeOutLeft) const;
 
@@ -45,6 +48,7 @@ private:
     Clip* current_ = nullptr;
     Clip* outgoing_ = nullptr;      // the clip being faded out after a stop or a switch
     std::int64_t delay_ = 0;        // samples until current_ starts
+    bool awaitingTransport_ = false; // current_ waits for the transport to play
     std::int64_t cursor_ = 0;       // next sample of current_
     std::int64_t outgoingCursor_ = 0;
     int outgoingFade_ = 0;          // samples of fade-out left for outgoing_
