@@ -8,11 +8,43 @@
 #include "Support/RealtimeChecks.h"
 #include "Support/TestFiles.h"
 #include <catch2/catch.hpp>
+#include <functional>
 #include <mutex>
 #include <thread>
 
 using namespace loopmind;
 using namespace loopmind::test;
+
+namespace {
+/** Plays `blocks` blocks on a thread of its own (the audio thread) while `messageThread(blocksDone)` runs here
+    over and over; returns what the real-time checks counted on the audio side. */
+RealtimeViolations playWhile(AudioEngine& engine, int blocks, int block, const std::function<void(int blocksDone)>& messageThread)
+{
+    resetRealtimeViolations();
+    std::atomic<int> blocksDone { 0 };
+    std::thread audio([&] {
+        juce::AudioBuffer<float> out(2, block);
+        for (int b = 0; b < blocks; ++b) {
+            engine.processBlock(out.getArrayOfWritePointers(), 2, block);
+            blocksDone.store(b + 1);
+        }
+    });
+    while (blocksDone.load() < blocks)
+        messageThread(blocksDone.load());
+    audio.join();
+    return realtimeViolations();
+}
+
+void checkNoViolations(const RealtimeViolations& v)
+{
+    if (!realtimeChecksAvailable()) {
+        WARN("allocation and lock counting is off in sanitizer builds (the sanitizer owns the allocator)");
+        return;
+    }
+    CHECK(v.allocations == 0);
+    CHECK(v.locks == 0);
+}
+} // namespace
 
 TEST_CASE("the audio thread and workers never allocate or lock", "[engine][realtime]")
 {
@@ -37,19 +69,10 @@ TEST_CASE("the audio thread and workers never allocate or lock", "[engine][realt
     AIAsyncRenderer renderer;
     renderer.start(offline);
 
-    resetRealtimeViolations();
-    std::atomic<int> blocksDone { 0 };
-    std::thread audio([&] {
-        juce::AudioBuffer<float> out(2, block);
-        for (int b = 0; b < blocks; ++b) {
-            engine.processBlock(out.getArrayOfWritePointers(), 2, block);
-            blocksDone.store(b + 1);
-        }
-    });
     // The message thread meanwhile: hot swaps, faders, solo, and freeing retired sessions.
     int swaps = 0;
-    while (blocksDone.load() < blocks) {
-        if (blocksDone.load() / 1000 > swaps) {
+    const auto violations = playWhile(engine, blocks, block, [&](int blocksDone) {
+        if (blocksDone / 1000 > swaps) {
             REQUIRE(engine.load(tracks, std::int64_t(songSeconds * rate)).ok());
             ++swaps;
         }
@@ -58,20 +81,13 @@ TEST_CASE("the audio thread and workers never allocate or lock", "[engine][realt
         engine.releaseRetiredSessions();
         engine.masterMeter().takePeak();
         std::this_thread::sleep_for(std::chrono::milliseconds(2));
-    }
-    audio.join();
-    const auto violations = realtimeViolations();
+    });
     renderer.waitForResult();
     engine.releaseRetiredSessions();
 
     CHECK(swaps >= 9);
     CHECK(engine.callbackCount() == blocks);
-    if (!realtimeChecksAvailable()) {
-        WARN("allocation and lock counting is off in sanitizer builds (the sanitizer owns the allocator)");
-        return;
-    }
-    CHECK(violations.allocations == 0);
-    CHECK(violations.locks == 0);
+    checkNoViolations(violations);
 }
 
 TEST_CASE("the real-time checks do catch allocation and locking", "[engine][realtime]")
@@ -110,35 +126,19 @@ TEST_CASE("auditioning loops while the song plays neither allocates nor locks on
         loops.push_back(std::move(b));
     }
 
-    resetRealtimeViolations();
-    std::atomic<int> blocksDone { 0 };
-    std::thread audio([&] {
-        juce::AudioBuffer<float> out(2, block);
-        for (int b = 0; b < blocks; ++b) {
-            engine.processBlock(out.getArrayOfWritePointers(), 2, block);
-            blocksDone.store(b + 1);
-        }
-    });
+    // Start, switch (mid-fade too) and stop auditions, line them up with the transport, free what was let go of.
     int requests = 0;
-    while (blocksDone.load() < blocks) {
-        // Start, switch (mid-fade too) and stop auditions, and free what the audio thread let go of.
+    const auto violations = playWhile(engine, blocks, block, [&](int) {
         if (requests % 4 == 3)
             engine.stopAudition();
         else
-            engine.startAudition(loops[size_t(requests % 3)], 96000.0);
+            engine.startAudition(loops[size_t(requests % 3)], 96000.0, requests % 5 == 0);
         ++requests;
         engine.releaseRetiredSessions();
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
-    audio.join();
-    const auto violations = realtimeViolations();
+    });
     engine.releaseRetiredSessions();
 
     CHECK(requests >= 50);
-    if (!realtimeChecksAvailable()) {
-        WARN("allocation and lock counting is off in sanitizer builds (the sanitizer owns the allocator)");
-        return;
-    }
-    CHECK(violations.allocations == 0);
-    CHECK(violations.locks == 0);
+    checkNoViolations(violations);
 }
