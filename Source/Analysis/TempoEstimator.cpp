@@ -460,6 +460,10 @@ TempoEstimate detail::estimateTempo(const detail::LoopFeatures& features, const 
         const bool halfTempo = hasKicks && (kickShareOnThirtySeconds(envelope.low, envelope.framesPerSecond, chosen->beats, phase) >= 0.2
                                || backbeatOnOffBeats(envelope, chosen->beats, phase));
         octaveMargin = std::min(octaveMargin, halfTempo ? 0.7 : std::abs(evidence - threshold) / 0.3);
+        // Off-beats as strong as the beats with no drum pattern to say more (an even 8th-note line): the
+        // faster reading is a convention, not a finding, so the confidence says so.
+        if (!halfTempo && sub.informative >= 0.5 && sub.ratio >= 0.8)
+            octaveMargin = std::min(octaveMargin, 0.2);
         if (evidence <= threshold && !halfTempo)
             break;
         chosen = faster;
