@@ -232,16 +232,32 @@ int runAnalyseBench(int argc, char** argv)
     const auto warmInfos = analyseLoopFiles(files, jobs, control, cache.value().get(), &warm);
     const double warmSeconds = bench::wallSeconds() - t0;
     bool allOk = true;
-    int withTempo = 0;
-    for (const auto& info : warmInfos) {
+    int withTempo = 0, tempoByKind[5] = {}, countByKind[5] = {}, exactByKind[5] = {}, octaveByKind[5] = {};
+    for (size_t i = 0; i < warmInfos.size(); ++i) {
+        const auto& info = warmInfos[i];
         allOk = allOk && info.ok && !info.waveform.empty();
         withTempo += info.bpm ? 1 : 0;
+        const int kind = specFor(int(i)).kind;
+        ++countByKind[kind];
+        tempoByKind[kind] += info.bpm ? 1 : 0;
+        // Accuracy on this second, differently made synthetic set (the labelled set is in the tests).
+        const double truth = specFor(int(i)).bpm;
+        if (info.bpm && kind != 4) {
+            exactByKind[kind] += std::abs(*info.bpm - truth) <= 1.0 ? 1 : 0;
+            octaveByKind[kind] += std::abs(*info.bpm - truth) <= 1.0 || std::abs(*info.bpm - 2 * truth) <= 1.0
+                                          || std::abs(*info.bpm - truth / 2) <= 1.0 ? 1 : 0;
+        }
     }
     const double loadAfter = loadAverage();
 
     const double n = double(files.size());
     std::printf("analyse  %d loops (2-8 s, mean %.1f s, %d with a tempo), %d threads, load average %.2f before / %.2f after\n",
                 count, audioSeconds / n, withTempo, jobs, loadBefore, loadAfter);
+    std::printf("with a tempo: drums %d/%d, bass %d/%d, chords %d/%d, lines %d/%d, arrhythmic noise %d/%d (should be 0)\n",
+                tempoByKind[0], countByKind[0], tempoByKind[1], countByKind[1], tempoByKind[2], countByKind[2], tempoByKind[3],
+                countByKind[3], tempoByKind[4], countByKind[4]);
+    std::printf("tempo exact / up to an octave: drums %d/%d, bass %d/%d, chords %d/%d, lines %d/%d\n", exactByKind[0],
+                octaveByKind[0], exactByKind[1], octaveByKind[1], exactByKind[2], octaveByKind[2], exactByKind[3], octaveByKind[3]);
     std::printf("baseline decode only:        %7.2f s  %8.1f files/s  (%.2f ms CPU per file, %d decoded)\n", decodeSeconds,
                 n / decodeSeconds, 1000.0 * decodeCpu / n, decoded);
     std::printf("cold (empty cache):          %7.2f s  %8.1f loops/s  (%.2f ms CPU per loop, %.1fx the decode-only time)\n",

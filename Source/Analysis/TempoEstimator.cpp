@@ -450,6 +450,7 @@ TempoEstimate detail::estimateTempo(const detail::LoopFeatures& features, const 
     double octaveMargin = 1.0;
     // The drum-pattern rules below read the low band; without clear low onsets (a flute, a pad) they are mute.
     const bool hasKicks = onsetRange(envelope.low) >= 0.5 * onsetRange(e);
+    const bool tonal = features.chroma.tonalness >= 0.35; // bass, chords, leads: notes, not a drum kit
     while (const Candidate* faster = find(chosen->beats * 2)) {
         const auto sub = measureSubdivision(e, chosen->beats, noiseFloor, onsets);
         const double evidence = sub.informative * sub.ratio + (1.0 - sub.informative) * 0.5;
@@ -462,8 +463,13 @@ TempoEstimate detail::estimateTempo(const detail::LoopFeatures& features, const 
         octaveMargin = std::min(octaveMargin, halfTempo ? 0.7 : std::abs(evidence - threshold) / 0.3);
         // Off-beats as strong as the beats with no drum pattern to say more (an even 8th-note line): the
         // faster reading is a convention, not a finding, so the confidence says so.
-        if (!halfTempo && sub.informative >= 0.5 && sub.ratio >= 0.8)
+        const bool evenLine = !halfTempo && sub.informative >= 0.5 && sub.ratio >= 0.8;
+        if (evenLine)
             octaveMargin = std::min(octaveMargin, 0.2);
+        // For pitched lines (no drum kit to read), an even pulse is left to the tempo prior, and a tie
+        // keeps the slower reading: 8th notes at 90 more often than quarter notes at 180.
+        if (evenLine && tonal && faster->prior <= chosen->prior)
+            break;
         if (evidence <= threshold && !halfTempo)
             break;
         chosen = faster;
