@@ -147,6 +147,17 @@ bool writeLoop(const fs::path& path, const LoopSpec& s, const std::vector<float>
     return file.commit().ok();
 }
 
+/** "drums-bcd": the index in letters, so no number in a name can pass for a tempo hint. */
+std::string letters(int index)
+{
+    std::string out;
+    do {
+        out.insert(out.begin(), char('a' + index % 26));
+        index /= 26;
+    } while (index > 0);
+    return out;
+}
+
 /** Writes the library on `jobs` threads; returns the files in index order (empty on failure). */
 std::vector<fs::path> writeLibrary(const fs::path& dir, int count, int jobs, double& audioSeconds)
 {
@@ -161,10 +172,10 @@ std::vector<fs::path> writeLibrary(const fs::path& dir, int count, int jobs, dou
                 const auto spec = specFor(i);
                 DeterministicRandom rng(0x5A11'0000ull + std::uint64_t(i));
                 // Folders of 50, like packs; names without tempo so the audio has to answer.
-                const auto folder = dir / ("pack-" + std::to_string(i / 50));
+                const auto folder = dir / ("pack-" + letters(i / 50));
                 std::error_code ec;
                 fs::create_directories(folder, ec);
-                files[size_t(i)] = folder / (std::string(kinds[spec.kind]) + "-" + std::to_string(i) + ".wav");
+                files[size_t(i)] = folder / (std::string(kinds[spec.kind]) + "-" + letters(i) + ".wav");
                 seconds[size_t(i)] = spec.seconds;
                 if (!writeLoop(files[size_t(i)], spec, renderLoop(spec, rng))) ++failed;
             }
@@ -280,7 +291,10 @@ int runAnalyseBench(int argc, char** argv)
                        { "peak_rss_mb", bench::peakRssMiB() },
                        { "ok", allOk } };
     std::error_code ec;
-    fs::remove_all(dir, ec);
+    if (std::getenv("LOOPMIND_BENCH_KEEP") == nullptr) // set it to inspect the library afterwards
+        fs::remove_all(dir, ec);
+    else
+        std::printf("library kept in %s\n", dir.string().c_str());
     std::cout << j.dump() << std::endl;
     return allOk ? 0 : 1;
 }

@@ -259,6 +259,20 @@ TEST_CASE("tempo is null for one-shots and noise", "[analysis]")
     CHECK_FALSE(estimateTempo(silence.audio, silence.sampleRate, "").bpm.has_value());
 }
 
+TEST_CASE("arrhythmic audio takes a tempo only from a name that says it is one", "[analysis]")
+{
+    auto noise = whiteNoise(4.0); // 4 s: 105 BPM would be 7 beats, 120 BPM 8
+    CHECK_FALSE(estimateTempo(noise.audio, noise.sampleRate, "texture-105.wav").bpm.has_value());
+    CHECK_FALSE(estimateTempo(noise.audio, noise.sampleRate, "Pack 3/take 120.wav").bpm.has_value());
+    for (const char* name : { "wind 120bpm.wav", "wind_BPM_120.wav", "Ambient 120/wind.wav" }) {
+        INFO(name);
+        const auto t = estimateTempo(noise.audio, noise.sampleRate, name);
+        REQUIRE(t.bpm.has_value());
+        CHECK(*t.bpm == Approx(120.0).margin(0.01));
+        CHECK(t.confidence <= 0.3);
+    }
+}
+
 TEST_CASE("a tempo in the name helps only when it fits the length", "[analysis]")
 {
     // Even clicks at 140 per minute over 16 beats read as 140, or as 70 with 8th notes: the name settles it.

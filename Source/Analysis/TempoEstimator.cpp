@@ -415,12 +415,18 @@ TempoEstimate detail::estimateTempo(const detail::LoopFeatures& features, const 
                                 && onGrid(onsets, double(e.size()), candidates) && !dominantFirstHit(e, onsets)
                                 && !decaysAway(mono);
     if (fewOnsets || (strongest < kRhythmicRepeats && !distinctOnsets)) {
-        // No groove to measure. A name whose tempo fits the length exactly is still worth reporting.
-        if (hint) {
+        // No groove to measure. A name that says "N bpm", or a pack folder named with its tempo ("House 124"),
+        // N fitting the length, is still worth reporting; a bare number in the file name is not (indices,
+        // years and take numbers fit some length often enough).
+        const auto slash = nameHint.find_last_of("/\\");
+        auto trusted = detail::tempoMarkedNumbersInName(nameHint);
+        if (slash != std::string::npos)
+            for (double folderNumber : detail::numbersInName(nameHint.substr(0, slash)))
+                trusted.push_back(folderNumber);
+        for (double number : trusted)
             for (const auto& c : candidates)
-                if (c.beats == hintBeats)
+                if (std::abs(c.bpm - number) <= kHintTolerance * number)
                     return makeEstimate(c, 0.3);
-        }
         none.confidence = fewOnsets ? 0.8 : clamp01((kRhythmicRepeats - strongest) / 1.5);
         return none;
     }
