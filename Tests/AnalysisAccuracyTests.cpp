@@ -141,14 +141,13 @@ TEST_CASE("analysis accuracy floors on the labelled hard set (neutral names)", "
     std::fflush(stdout);
 
     // Floors (percent), at or just below today's figures (small categories: one miss allowed); raise them
-    // when the analyser improves. Today (neutral names): tempo straight 90, swing 100, half-time 17 (the
-    // other 5 at half tempo), bass 62, chords 88, melody 67 (all misses octave errors on 8th-note lines),
+    // when the analyser improves. Today (neutral names): tempo straight, swing, half-time 100 (drum-pattern
+    // octave evidence: kicks that would need 32nds, kick/snare backbeat on 8ths), bass 75, chords 88,
+    // melody 83 (the misses are octave errors on even 8th-note lines, which audio alone cannot settle),
     // texture/one-shot null 100; key 100 everywhere; role 100 except one-shots 75.
-    // Half-time is genuinely ambiguous from audio alone (a half-time 140 groove is a 70 BPM backbeat with
-    // 16th hats), so it also has a floor for "right up to an octave".
     const std::map<std::string, Floor> floors = {
-        {"straight", {90, 95, 95}}, {"swing", {85, 85, 85}},  {"halftime", {15, 95, 95}}, {"bass", {60, 85, 85}},
-        {"chords", {85, 85, 85}},   {"melody", {65, 80, 80}}, {"texture", {95, 95, 80}},  {"oneshot", {95, 85, 70}},
+        {"straight", {90, 95, 95}}, {"swing", {85, 85, 85}},  {"halftime", {80, 95, 95}}, {"bass", {70, 85, 85}},
+        {"chords", {85, 85, 85}},   {"melody", {80, 80, 80}}, {"texture", {95, 95, 80}},  {"oneshot", {95, 85, 70}},
     };
     for (const auto& [cat, floor] : floors) {
         INFO(cat);
@@ -161,7 +160,7 @@ TEST_CASE("analysis accuracy floors on the labelled hard set (neutral names)", "
     const auto& half = byCategory.at("halftime");
     CHECK(half.pct(half.tempo + half.octave, half.n) >= 95.0);
     const auto& all = byCategory.at("ALL");
-    CHECK(all.pct(all.tempo, all.n) >= 78.0);
+    CHECK(all.pct(all.tempo, all.n) >= 92.0);
     CHECK(all.pct(all.tempo + all.octave, all.n) >= 98.0);
     CHECK(all.pct(all.role, all.n) >= 95.0);
 }

@@ -208,6 +208,26 @@ TEST_CASE("tempo of swung 90 BPM drums is not doubled", "[analysis]")
     requireTempo(estimateTempo(loop.audio, loop.sampleRate, ""), 90.0, 8);
 }
 
+TEST_CASE("half-time grooves read at their snare-on-3 tempo across 130-170 BPM", "[analysis][octave]")
+{
+    // The same pattern as the 70 BPM case above: at 140 its 16th-note kick would be a 32nd at 70.
+    for (double bpm : { 130.0, 140.0, 150.0, 160.0, 170.0 }) {
+        INFO(bpm << " BPM");
+        auto loop = halfTimeDrums(bpm, 2);
+        requireTempo(estimateTempo(loop.audio, loop.sampleRate, ""), bpm, 8);
+    }
+}
+
+TEST_CASE("swing from 50 to 66 % never changes the octave", "[analysis][octave]")
+{
+    for (double bpm : { 80.0, 90.0, 100.0 })
+        for (double swing : { 0.5, 0.55, 0.58, 0.6, 0.62, 0.64, 0.66 }) {
+            INFO(bpm << " BPM, swing " << swing);
+            auto loop = swungDrums(bpm, 2, swing);
+            requireTempo(estimateTempo(loop.audio, loop.sampleRate, ""), bpm, 8);
+        }
+}
+
 TEST_CASE("tempo of house and drum and bass grooves", "[analysis]")
 {
     auto house = houseDrums(124.0, 4);
@@ -237,6 +257,20 @@ TEST_CASE("tempo is null for one-shots and noise", "[analysis]")
 
     Loop silence(4.0);
     CHECK_FALSE(estimateTempo(silence.audio, silence.sampleRate, "").bpm.has_value());
+}
+
+TEST_CASE("arrhythmic audio takes a tempo only from a name that says it is one", "[analysis]")
+{
+    auto noise = whiteNoise(4.0); // 4 s: 105 BPM would be 7 beats, 120 BPM 8
+    CHECK_FALSE(estimateTempo(noise.audio, noise.sampleRate, "texture-105.wav").bpm.has_value());
+    CHECK_FALSE(estimateTempo(noise.audio, noise.sampleRate, "Pack 3/take 120.wav").bpm.has_value());
+    for (const char* name : { "wind 120bpm.wav", "wind_BPM_120.wav", "Ambient 120/wind.wav" }) {
+        INFO(name);
+        const auto t = estimateTempo(noise.audio, noise.sampleRate, name);
+        REQUIRE(t.bpm.has_value());
+        CHECK(*t.bpm == Approx(120.0).margin(0.01));
+        CHECK(t.confidence <= 0.3);
+    }
 }
 
 TEST_CASE("a tempo in the name helps only when it fits the length", "[analysis]")

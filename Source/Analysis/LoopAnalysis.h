@@ -30,7 +30,6 @@ struct LoudnessMeasurement {
     std::optional<double> lra;            // LU
 };
 
-
 struct AnalysisResult {
     TempoEstimate tempo;
     KeyEstimate key;

@@ -46,7 +46,8 @@ AnalysisResult analyseLoop(const juce::AudioBuffer<float>& audio, double sampleR
 
 TempoEstimate estimateTempo(const juce::AudioBuffer<float>& audio, double sampleRate, const std::string& nameHint)
 {
-    return detail::estimateTempo(detail::measureLoopFeatures(audio, sampleRate, { true, false }), nameHint);
+    // Chroma too: the octave choice reads how tonal the loop is.
+    return detail::estimateTempo(detail::measureLoopFeatures(audio, sampleRate), nameHint);
 }
 
 KeyEstimate estimateKey(const juce::AudioBuffer<float>& audio, double sampleRate)

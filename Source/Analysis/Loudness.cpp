@@ -51,13 +51,14 @@ double feed(ebur128_state* state, const juce::AudioBuffer<float>& audio, int fro
 /** True peak, linear. libebur128's 4x oversampling is most of the loudness cost, yet only the loudest
     stretches can hold the peak: an oversampled point is a weighted sum of the 13 samples either side,
     so it cannot exceed their largest magnitude times the sum of the interpolator's absolute weights
-    (1.86 for libebur128's 49-tap Hann-windowed sinc at 4x; kGainBound leaves a margin). Short blocks
-    whose bound cannot beat the peak are skipped; the rest are fed in runs, each after its own preceding
-    samples as context, so their oversampled points are exactly those a full pass gives. */
+    (1.864 for libebur128 1.2's 49-tap Hann-windowed sinc at 4x; kGainBound leaves a margin, and
+    AnalysisLoudnessTests compares with a full pass). Short blocks whose bound cannot beat the peak are
+    skipped; the rest are fed in runs, each after its own preceding samples as context, so their
+    oversampled points are exactly those a full pass gives. */
 double truePeak(const juce::AudioBuffer<float>& audio, double sampleRate)
 {
-    constexpr int kBlock = 64, kReach = 16; // kReach >= the interpolator's 13-sample half-length
-    constexpr float kGainBound = 2.0f;
+    constexpr int kBlock = 16, kReach = 16; // kReach >= the interpolator's 13-sample half-length
+    constexpr float kGainBound = 1.9f;
     const int channels = audio.getNumChannels(), frames = audio.getNumSamples();
     const int blocks = (frames + kBlock - 1) / kBlock;
     std::vector<float> level(size_t(blocks), 0.0f); // largest magnitude in each block

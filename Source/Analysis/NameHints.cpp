@@ -55,4 +55,32 @@ std::vector<double> numbersInName(const std::string& name)
     return numbers;
 }
 
+std::vector<double> tempoMarkedNumbersInName(const std::string& name)
+{
+    std::string lower(name);
+    for (char& c : lower)
+        c = char(std::tolower(static_cast<unsigned char>(c)));
+    auto isSeparator = [](char c) { return c == ' ' || c == '_' || c == '-'; };
+    std::vector<double> numbers;
+    for (size_t at = lower.find("bpm"); at != std::string::npos; at = lower.find("bpm", at + 3)) {
+        // "120bpm", "120 BPM", "97.5_bpm": the number just before; else "bpm120", "BPM 120": just after.
+        size_t end = at;
+        while (end > 0 && isSeparator(lower[end - 1]))
+            --end;
+        size_t begin = end;
+        while (begin > 0 && (isDigit(lower[begin - 1]) || lower[begin - 1] == '.'))
+            --begin;
+        if (begin < end && isDigit(lower[begin])) {
+            numbers.push_back(std::strtod(lower.substr(begin, end - begin).c_str(), nullptr));
+            continue;
+        }
+        size_t from = at + 3;
+        while (from < lower.size() && isSeparator(lower[from]))
+            ++from;
+        if (from < lower.size() && isDigit(lower[from]))
+            numbers.push_back(std::strtod(lower.c_str() + from, nullptr));
+    }
+    return numbers;
+}
+
 } // namespace loopmind::analysis::detail

@@ -11,4 +11,7 @@ std::vector<std::string> nameTokens(const std::string& name);
 /** Every number written in the name (integers and decimals such as "97.5"), in order. */
 std::vector<double> numbersInName(const std::string& name);
 
+/** Only the numbers the name marks as a tempo: next to "bpm" ("120bpm", "97.5 BPM", "bpm_140"). */
+std::vector<double> tempoMarkedNumbersInName(const std::string& name);
+
 } // namespace loopmind::analysis::detail

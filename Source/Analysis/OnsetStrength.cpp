@@ -13,6 +13,7 @@ constexpr double kHighestHz = 16000.0;
 constexpr double kBandsPerOctave = 4.0;  // narrow enough that a kick gets several bands of its own
 constexpr double kRoleLowHz = 150.0;     // "low" energy for the role classifier
 constexpr double kFlatLowHz = 150.0, kFlatHighHz = 8000.0;
+constexpr double kKickTopHz = 150.0, kSnareLowHz = 1000.0, kSnareTopHz = 5000.0;
 constexpr float kCompression = 100.0f;   // log(1 + C|X|) on peak-normalised audio: loud and quiet loops look alike,
                                          // yet accents (a hat at half velocity) still read as weaker
 
@@ -107,14 +108,32 @@ OnsetEnvelope computeOnsetEnvelope(const std::vector<float>& mono, double sample
         env.flatness[size_t(n)] = flatnessOf(mag, flatLo, flatHi);
     }
 
+    // Band groups for the octave decision: a kick's body lives below 150 Hz, a snare's crack at 1-5 kHz
+    // (above a kick's pitch sweep, below most of a hi-hat).
+    size_t lowBands = 0, midBegin = bands, midEnd = 0;
+    for (size_t b = 0; b < bands; ++b) {
+        const double bottomHz = edges[b] * env.binHz, topHz = edges[b + 1] * env.binHz;
+        lowBands += topHz <= kKickTopHz ? 1 : 0;
+        midBegin = bottomHz >= kSnareLowHz ? std::min(midBegin, b) : midBegin;
+        midEnd = topHz <= kSnareTopHz ? b + 1 : midEnd;
+    }
+    midBegin = std::min(midBegin, midEnd);
     env.values.assign(size_t(frames), 0.0f);
+    env.low.assign(size_t(frames), 0.0f);
+    env.mid.assign(size_t(frames), 0.0f);
     for (int n = 0; n < frames; ++n) {
         const float* now = level.data() + size_t(n) * bands;
         const float* before = level.data() + size_t((n + frames - 1) % frames) * bands;
-        double flux = 0.0;
-        for (size_t b = 0; b < bands; ++b)
-            flux += std::max(0.0f, now[b] - before[b]);
+        double flux = 0.0, low = 0.0, mid = 0.0;
+        for (size_t b = 0; b < bands; ++b) {
+            const float rise = std::max(0.0f, now[b] - before[b]);
+            flux += rise;
+            low += b < lowBands ? rise : 0.0f;
+            mid += b >= midBegin && b < midEnd ? rise : 0.0f;
+        }
         env.values[size_t(n)] = float(flux / double(bands));
+        env.low[size_t(n)] = float(low / double(std::max<size_t>(1, lowBands)));
+        env.mid[size_t(n)] = float(mid / double(std::max<size_t>(1, midEnd - midBegin)));
     }
     return env;
 }

@@ -11,6 +11,8 @@ struct OnsetEnvelope {
     double framesPerSecond = 0.0;
     double seconds = 0.0;       // length of the analysed audio
     double binHz = 0.0;         // spectrum bin width of the frames below
+    std::vector<float> low;     // the same flux over bands below 150 Hz only (kick drums, bass notes)
+    std::vector<float> mid;     // ... over 1-5 kHz (a snare's crack)
 
     // By-products of the same STFT, read by the role classifier (one per frame, raw magnitudes squared):
     std::vector<float> energy;     // all bins above DC

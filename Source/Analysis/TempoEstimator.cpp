@@ -124,11 +124,11 @@ struct Subdivision {
     double informative = 0.0;  // 0..1
 };
 
-Subdivision measureSubdivision(const std::vector<float>& e, int beats, float noiseFloor, const std::vector<int>& onsets)
+/** Where the beat grid of `beats` beats per loop sits: the offset (frames, within one beat) that collects
+    the most onset strength on its beats. */
+double beatPhase(const std::vector<float>& e, int beats)
 {
-    Subdivision result;
-    const int n = int(e.size());
-    const double period = double(n) / beats;
+    const double period = double(e.size()) / beats;
     const int phases = std::clamp(int(std::lround(period)), 8, 128);
     int bestPhase = 0;
     double bestSum = -1.0;
@@ -141,11 +141,97 @@ Subdivision measureSubdivision(const std::vector<float>& e, int beats, float noi
             bestPhase = j;
         }
     }
+    return double(bestPhase) / phases * period;
+}
+
+float lowerQuantile(const std::vector<float>& v, double q)
+{
+    if (v.empty())
+        return 0.0f;
+    std::vector<float> sorted(v);
+    const auto k = std::min(sorted.size() - 1, size_t(q * double(sorted.size())));
+    std::nth_element(sorted.begin(), sorted.begin() + long(k), sorted.end());
+    return sorted[k];
+}
+
+/** Share of the low band's onset strength (kicks, bass notes) that falls on odd 32nd notes of the grid.
+    Kicks are placed on 16ths at most: when a grid needs 32nds to hold them, it is half the real tempo (a
+    half-time groove at 140 has its syncopated kicks on 16ths; at 70 they would be 32nds). Only peaks within
+    a fifth of a 32nd of an odd position count; swung 16ths (55-66 %) sit at least a third of a 32nd away,
+    and the 5th 32nd, where swung 8ths fall, is left out. */
+double kickShareOnThirtySeconds(const std::vector<float>& low, double framesPerSecond, int beats, double phase)
+{
+    const int n = int(low.size());
+    const double thirtySecond = double(n) / beats / 8.0;
+    if (n < 8 || thirtySecond < 2.5)
+        return 0.0; // too fast to place onsets at 32nd resolution
+    const float floor = lowerQuantile(low, 0.5);
+    const float top = *std::max_element(low.begin(), low.end());
+    const float threshold = floor + 0.3f * (top - floor);
+    const int radius = std::max(1, int(std::lround(0.05 * framesPerSecond)));
+    double odd = 0.0, all = 0.0;
+    for (int i = 0; i < n; ++i) {
+        const float v = low[size_t(i)];
+        if (v <= threshold)
+            continue;
+        bool isPeak = true;
+        for (int d = -radius; d <= radius && isPeak; ++d)
+            if (d != 0) {
+                const float w = low[size_t(((i + d) % n + n) % n)];
+                isPeak = d < 0 ? w < v : w <= v;
+            }
+        if (!isPeak)
+            continue;
+        // Sub-frame position from a parabola through the peak and its neighbours.
+        const float a = low[size_t((i + n - 1) % n)], c = low[size_t((i + 1) % n)];
+        const float curvature = a - 2.0f * v + c;
+        const double x = i + (curvature < 0.0f ? std::clamp(0.5 * double(a - c) / double(curvature), -0.5, 0.5) : 0.0);
+        double u = (x - phase) / thirtySecond;
+        u -= 8.0 * std::floor(u / 8.0); // position within the beat, in 32nds (0..8)
+        const double strength = v - floor;
+        all += strength;
+        // Odd 32nds 1, 3 and 7; not 5, where swung 8ths (58-62 %) land.
+        const bool oddThirtySecond = std::abs(u - 1.0) <= 0.2 || std::abs(u - 3.0) <= 0.2 || std::abs(u - 7.0) <= 0.2;
+        odd += oddThirtySecond ? strength : 0.0;
+    }
+    return all > 0.0 ? odd / all : 0.0;
+}
+
+/** Kicks on one set of the grid's 8th notes and snares on the other (kick on the beat, snare on its
+    "and"): a backbeat at 8th-note rate, so the grid is half the tempo (drum and bass read as 87 instead
+    of 174). Needs both the low and the mid band to take clearly opposite sides. */
+bool backbeatOnOffBeats(const detail::OnsetEnvelope& env, int beats, double phase)
+{
+    const double period = double(env.values.size()) / beats;
+    const double tolerance = std::max(1.0, 0.04 * period);
+    const float lowFloor = lowerQuantile(env.low, 0.5), midFloor = lowerQuantile(env.mid, 0.5);
+    double low[2] = { 0.0, 0.0 }, mid[2] = { 0.0, 0.0 };
+    for (int i = 0; i < beats; ++i)
+        for (int side = 0; side < 2; ++side) {
+            const double x = phase + (i + 0.5 * side) * period;
+            low[side] += std::max(0.0f, strongestNear(env.low, x, tolerance) - lowFloor);
+            mid[side] += std::max(0.0f, strongestNear(env.mid, x, tolerance) - midFloor);
+        }
+    const int kick = low[0] >= low[1] ? 0 : 1, snare = 1 - kick;
+    return beats >= 2 && low[kick] > 1e-6 && low[kick] >= 2.0 * low[snare] && mid[snare] >= 1.3 * mid[kick];
+}
+
+/** Onset peaks above the typical level: the largest value minus the median. */
+double onsetRange(const std::vector<float>& v)
+{
+    return v.empty() ? 0.0 : double(*std::max_element(v.begin(), v.end()) - lowerQuantile(v, 0.5));
+}
+
+Subdivision measureSubdivision(const std::vector<float>& e, int beats, float noiseFloor, const std::vector<int>& onsets)
+{
+    Subdivision result;
+    const double period = double(e.size()) / beats;
+    const double phase = beatPhase(e, beats);
     // Swing moves off-beats by ~10% of a beat; a 4% window keeps swung 8ths out of the straight grid.
     const double tolerance = std::max(1.0, 0.04 * period);
     double on = 0.0, off = 0.0;
     for (int i = 0; i < beats; ++i) {
-        const double x = (i + double(bestPhase) / phases) * period;
+        const double x = phase + i * period;
         on += std::max(0.0f, strongestNear(e, x, tolerance) - noiseFloor);
         off += std::max(0.0f, strongestNear(e, x + 0.5 * period, tolerance) - noiseFloor);
     }
@@ -156,7 +242,7 @@ Subdivision measureSubdivision(const std::vector<float>& e, int beats, float noi
     double onGrid = 0.0, all = 0.0;
     for (int i : onsets) {
         const double strength = std::max(0.0f, e[size_t(i)] - noiseFloor);
-        const double halfBeats = (i / period - double(bestPhase) / phases) * 2.0;
+        const double halfBeats = ((i - phase) / period) * 2.0;
         const double offset = std::abs(halfBeats - std::round(halfBeats)) * 0.5 * period;
         all += strength;
         onGrid += offset <= tolerance + 1.0 ? strength : 0.0;
@@ -329,12 +415,18 @@ TempoEstimate detail::estimateTempo(const detail::LoopFeatures& features, const 
                                 && onGrid(onsets, double(e.size()), candidates) && !dominantFirstHit(e, onsets)
                                 && !decaysAway(mono);
     if (fewOnsets || (strongest < kRhythmicRepeats && !distinctOnsets)) {
-        // No groove to measure. A name whose tempo fits the length exactly is still worth reporting.
-        if (hint) {
+        // No groove to measure. A name that says "N bpm", or a pack folder named with its tempo ("House 124"),
+        // N fitting the length, is still worth reporting; a bare number in the file name is not (indices,
+        // years and take numbers fit some length often enough).
+        const auto slash = nameHint.find_last_of("/\\");
+        auto trusted = detail::tempoMarkedNumbersInName(nameHint);
+        if (slash != std::string::npos)
+            for (double folderNumber : detail::numbersInName(nameHint.substr(0, slash)))
+                trusted.push_back(folderNumber);
+        for (double number : trusted)
             for (const auto& c : candidates)
-                if (c.beats == hintBeats)
+                if (std::abs(c.bpm - number) <= kHintTolerance * number)
                     return makeEstimate(c, 0.3);
-        }
         none.confidence = fewOnsets ? 0.8 : clamp01((kRhythmicRepeats - strongest) / 1.5);
         return none;
     }
@@ -362,12 +454,29 @@ TempoEstimate detail::estimateTempo(const detail::LoopFeatures& features, const 
     // fifth of the beats' strength, 92 -> 184 nearly equal ones. Too few onsets to judge: priors decide.
     const Candidate* chosen = find(slowest);
     double octaveMargin = 1.0;
+    // The drum-pattern rules below read the low band; without clear low onsets (a flute, a pad) they are mute.
+    const bool hasKicks = onsetRange(envelope.low) >= 0.5 * onsetRange(e);
+    const bool tonal = features.chroma.tonalness >= 0.35; // bass, chords, leads: notes, not a drum kit
     while (const Candidate* faster = find(chosen->beats * 2)) {
         const auto sub = measureSubdivision(e, chosen->beats, noiseFloor, onsets);
         const double evidence = sub.informative * sub.ratio + (1.0 - sub.informative) * 0.5;
         const double threshold = std::clamp(0.5 + 0.5 * std::log(chosen->prior / faster->prior), 0.2, 0.97);
-        octaveMargin = std::min(octaveMargin, std::abs(evidence - threshold) / 0.3);
-        if (evidence <= threshold)
+        // Drum-pattern evidence overrides the balance of beats and off-beats: kicks that would need 32nd
+        // notes, or a kick/snare backbeat on the 8th notes, both say this grid is half the tempo.
+        const double phase = beatPhase(e, chosen->beats);
+        const bool halfTempo = hasKicks && (kickShareOnThirtySeconds(envelope.low, envelope.framesPerSecond, chosen->beats, phase) >= 0.2
+                               || backbeatOnOffBeats(envelope, chosen->beats, phase));
+        octaveMargin = std::min(octaveMargin, halfTempo ? 0.7 : std::abs(evidence - threshold) / 0.3);
+        // Off-beats as strong as the beats with no drum pattern to say more (an even 8th-note line): the
+        // faster reading is a convention, not a finding, so the confidence says so.
+        const bool evenLine = !halfTempo && sub.informative >= 0.5 && sub.ratio >= 0.8;
+        if (evenLine)
+            octaveMargin = std::min(octaveMargin, 0.2);
+        // For pitched lines (no drum kit to read), an even pulse is left to the tempo prior, and a tie
+        // keeps the slower reading: 8th notes at 90 more often than quarter notes at 180.
+        if (evenLine && tonal && faster->prior <= chosen->prior)
+            break;
+        if (evidence <= threshold && !halfTempo)
             break;
         chosen = faster;
     }

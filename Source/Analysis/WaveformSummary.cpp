@@ -24,17 +24,13 @@ void addCoarserLevels(WaveformSummary& summary)
     }
 }
 
-WaveformSummary summariseWaveform(const juce::AudioBuffer<float>& audio, int finestSamplesPerBin)
+namespace {
+/** Min/max over all channels (not their average, so a hard-panned hit still shows) per bin of perBin samples. */
+WaveformSummary::Level finestLevel(const juce::AudioBuffer<float>& audio, int perBin)
 {
-    WaveformSummary summary;
     const int channels = audio.getNumChannels();
     const int frames = audio.getNumSamples();
-    if (channels <= 0 || frames <= 0)
-        return summary;
-    const int perBin = std::max(1, finestSamplesPerBin);
     const int bins = int((std::int64_t(frames) + perBin - 1) / perBin);
-
-    // The envelope over all channels (not their average) so a hard-panned hit still shows.
     WaveformSummary::Level finest;
     finest.samplesPerBin = perBin;
     finest.minimum.assign(size_t(bins), 0.0f);
@@ -57,7 +53,16 @@ WaveformSummary summariseWaveform(const juce::AudioBuffer<float>& audio, int fin
         finest.minimum[size_t(b)] = lo;
         finest.maximum[size_t(b)] = hi;
     }
-    summary.levels.push_back(std::move(finest));
+    return finest;
+}
+} // namespace
+
+WaveformSummary summariseWaveform(const juce::AudioBuffer<float>& audio, int finestSamplesPerBin)
+{
+    WaveformSummary summary;
+    if (audio.getNumChannels() <= 0 || audio.getNumSamples() <= 0)
+        return summary;
+    summary.levels.push_back(finestLevel(audio, std::max(1, finestSamplesPerBin)));
     addCoarserLevels(summary);
     return summary;
 }
@@ -67,18 +72,18 @@ WaveformSummary summariseWaveformForLibrary(const juce::AudioBuffer<float>& audi
     int perBin = 256;
     while (std::int64_t(audio.getNumSamples()) > std::int64_t(perBin) * kLibraryWaveformMaxBins)
         perBin *= 2;
-    auto full = summariseWaveform(audio, perBin);
-    if (full.empty())
-        return full;
+    WaveformSummary summary;
+    if (audio.getNumChannels() <= 0 || audio.getNumSamples() <= 0)
+        return summary;
+    auto finest = finestLevel(audio, perBin);
     // Outward rounding keeps every peak visible; 1/127 steps are finer than any thumbnail's pixels.
-    auto& finest = full.levels.front();
     for (auto& v : finest.minimum)
         v = std::floor(std::clamp(v, -1.0f, 1.0f) * 127.0f) / 127.0f;
     for (auto& v : finest.maximum)
         v = std::ceil(std::clamp(v, -1.0f, 1.0f) * 127.0f) / 127.0f;
-    full.levels.resize(1);
-    addCoarserLevels(full);
-    return full;
+    summary.levels.push_back(std::move(finest));
+    addCoarserLevels(summary);
+    return summary;
 }
 
 } // namespace loopmind::analysis

@@ -255,6 +255,15 @@ std::vector<TestItem> hardTestSet()
         i.render = [st](LoopBuffer& b, const Grid& g, Rng& r) { renderDrums(b, g, r, st); };
         add(std::move(i));
     }
+    // Half-time with swung 16th hats and ghost snares (trap and half-time feels): swing must not hide
+    // the kicks' 16th-note syncopation, nor make the swung hats pass for a faster tempo.
+    const double halfSwung[][3] = {{140, 2, 0.58}, {150, 4, 0.62}, {136, 2, 0.66}};
+    for (const auto& s : halfSwung) {
+        auto i = loop("halftime", int(s[0]), int(s[1]), "none", "drums", s[2], "swung halftime " + std::to_string(int(s[0])) + " bpm");
+        const DrumStyle st{true, true, true, int(s[0]) % 3};
+        i.render = [st](LoopBuffer& b, const Grid& g, Rng& r) { renderDrums(b, g, r, st); };
+        add(std::move(i));
+    }
     // Bass-only lines, minor and major, several tonics.
     const int basses[][5] = {{90, 2, 9, 1, 0}, {120, 4, 4, 1, 1}, {124, 4, 0, 0, 0}, {100, 2, 7, 0, 1},
                              {140, 4, 2, 1, 0}, {76, 2, 5, 0, 1}, {110, 4, 11, 1, 1}, {165, 8, 10, 0, 0}};
