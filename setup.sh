@@ -15,6 +15,7 @@ PACKAGES=(
   libxcomposite-dev libxext-dev libgl-dev
   xvfb xauth fonts-dejavu-core
   ffmpeg sox
+  aubio-tools bpm-tools # only for the comparison figures in docs/ANALYSIS.md
 )
 
 missing=()

@@ -1,4 +1,5 @@
 #include "App/LibraryScanner.h"
+#include "Library/AnalysisCache.h"
 #include "Library/FileDiscovery.h"
 #include "Library/LoopAnalyser.h"
 #include "UI/AsyncCallback.h"
@@ -48,7 +49,11 @@ void LibraryScanner::start(std::vector<std::filesystem::path> inputs, std::set<s
                 std::this_thread::sleep_for(std::chrono::milliseconds(30));
             }
         });
-        auto loops = analyseLoopFiles(found.files, 0, analysis);
+        // The same cache as the CLI: a rescan of unchanged files decodes nothing. Without it, analyse anyway.
+        std::unique_ptr<AnalysisCache> cache;
+        if (auto opened = AnalysisCache::open(AnalysisCache::defaultLocation()))
+            cache = std::move(opened.value());
+        auto loops = analyseLoopFiles(found.files, 0, analysis, cache.get());
         analysing.store(false);
         mirror.join();
         for (const auto& p : found.problems) {
