@@ -1,4 +1,6 @@
 #include "Mastering/GatedLoudness.h"
+#include "Mastering/ChannelParallel.h"
+#include <algorithm>
 #include <cmath>
 
 namespace loopmind::mastering {
@@ -46,11 +48,14 @@ KFilter kWeighting(double sampleRate)
 
 GatedLoudness::GatedLoudness(const juce::AudioBuffer<float>& prepared, double sampleRate)
 {
-    const int n = prepared.getNumSamples();
+    const int n = std::max(prepared.getNumSamples(), 0), channels = std::max(prepared.getNumChannels(), 0);
     step_ = std::max(1, int((long(sampleRate + 0.5) + 5) / 10));
-    energy_.assign(size_t(std::max(n, 0)), 0.0f);
     const auto f = kWeighting(double(long(sampleRate + 0.5)));
-    for (int c = 0; c < prepared.getNumChannels(); ++c) {
+    // Each channel is K-weighted on its own thread; the energies are then summed in channel order.
+    std::vector<std::vector<float>> perChannel(static_cast<size_t>(channels));
+    forEachChannel(channels, [&](int c) {
+        auto& e = perChannel[size_t(c)];
+        e.resize(size_t(n));
         const float* x = prepared.getReadPointer(c);
         double v[5] {}; // direct form II state, as libebur128
         for (int i = 0; i < n; ++i) {
@@ -60,9 +65,15 @@ GatedLoudness::GatedLoudness(const juce::AudioBuffer<float>& prepared, double sa
             v[3] = v[2];
             v[2] = v[1];
             v[1] = v[0];
-            energy_[size_t(i)] += float(y * y);
+            e[size_t(i)] = float(y * y);
         }
-    }
+    });
+    if (channels > 0)
+        energy_ = std::move(perChannel[0]);
+    energy_.resize(size_t(n), 0.0f);
+    for (int c = 1; c < channels; ++c)
+        for (int i = 0; i < n; ++i)
+            energy_[size_t(i)] += perChannel[size_t(c)][size_t(i)];
     const size_t steps = energy_.size() / size_t(step_);
     unityStepEnergy_.assign(steps, 0.0);
     for (size_t s = 0; s < steps; ++s) {

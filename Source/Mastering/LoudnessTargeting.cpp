@@ -1,7 +1,9 @@
 #include "Mastering/LoudnessTargeting.h"
+#include "Mastering/TruePeakDetector.h"
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <thread>
 
 namespace loopmind::mastering {
 namespace {
@@ -17,6 +19,22 @@ std::string format(const char* pattern, double a, double b = 0, double c = 0)
     return text;
 }
 } // namespace
+
+Loudness measureDelivered(const juce::AudioBuffer<float>& audio, double sampleRate)
+{
+    // Our 4x detector on a helper thread (it splits the channels again) while libebur128 measures
+    // integrated loudness and LRA here; its own true peak is left out: that resampler is most of its cost.
+    double peak = 0;
+    std::thread peakThread([&] { peak = truePeak(audio); });
+    Ebur128Meter meter(audio.getNumChannels(), sampleRate, true, true);
+    meter.add(audio, 0, audio.getNumSamples());
+    auto m = meter.result();
+    peakThread.join();
+    m.truePeakDb.reset();
+    if (peak > 0)
+        m.truePeakDb = 20.0 * std::log10(peak);
+    return m;
+}
 
 MasteredAudio masterToTarget(const MasteringChain& chain, const juce::AudioBuffer<float>& prepared, double sampleRate,
                              const DeliveryTarget& target, const std::function<bool()>& cancelled, const GatedLoudness* fast)
@@ -34,9 +52,10 @@ MasteredAudio masterToTarget(const MasteringChain& chain, const juce::AudioBuffe
     std::vector<float> curve;
     if (!preparedLufs) {
         m.warnings.push_back("the mix is silent (no loudness to measure): no gain applied, target not reached");
-        m.limiter = chain.limiterCurve(0.0, limiterCeilingDb, curve);
+        chain.limiterCurve(0.0, limiterCeilingDb, curve);
+        m.limiter = TruePeakLimiter::statistics(curve);
         MasteringChain::apply(prepared, 0.0, curve, result.audio);
-        m.measured = Ebur128Meter::measure(result.audio, sampleRate, true);
+        m.measured = measureDelivered(result.audio, sampleRate);
         m.passes = m.verifications = 1;
         return result;
     }
@@ -55,7 +74,7 @@ MasteredAudio masterToTarget(const MasteringChain& chain, const juce::AudioBuffe
             for (int pass = 0; pass < maxGainPasses; ++pass) {
                 if (stop())
                     return {};
-                m.limiter = chain.limiterCurve(gain, limiterCeilingDb, curve);
+                chain.limiterCurve(gain, limiterCeilingDb, curve);
                 ++m.passes;
                 estimate = fast->integrated(std::pow(10.0, gain / 20.0), curve).value_or(-200.0);
                 const double lufs = estimate + offset;
@@ -81,7 +100,7 @@ MasteredAudio masterToTarget(const MasteringChain& chain, const juce::AudioBuffe
             if (stop())
                 return {};
             MasteringChain::apply(prepared, gain, curve, result.audio);
-            m.measured = Ebur128Meter::measure(result.audio, sampleRate, true);
+            m.measured = measureDelivered(result.audio, sampleRate);
             ++m.verifications;
             const double measured = m.measured.integratedLufs.value_or(-200.0);
             if (std::abs(target.lufs - measured) <= closeEnoughLu || quietCap || limitCap)
@@ -94,6 +113,7 @@ MasteredAudio masterToTarget(const MasteringChain& chain, const juce::AudioBuffe
         limiterCeilingDb -= *m.measured.truePeakDb - (target.truePeakDb - 0.1);
     }
 
+    m.limiter = TruePeakLimiter::statistics(curve);
     const double reached = m.measured.integratedLufs.value_or(-200.0);
     if (quietCap)
         m.warnings.push_back(format("the mix is very quiet (%.1f LUFS before mastering): gain capped at +%.0f dB, so the master is "

@@ -1,5 +1,6 @@
 #include "Mastering/MasteringChain.h"
 #include "Mastering/Biquad.h"
+#include "Mastering/ChannelParallel.h"
 #include "Mastering/GlueCompressor.h"
 #include "Mastering/TruePeakDetector.h"
 #include <algorithm>
@@ -15,23 +16,28 @@ MasteringChain::MasteringChain(double sampleRate, double intensity)
 
 void MasteringChain::prepare(juce::AudioBuffer<float>& audio, std::optional<double> programmeLufs)
 {
-    // 4th-order Butterworth high-pass: two sections with the Butterworth Qs.
+    // 4th-order Butterworth high-pass (two sections with the Butterworth Qs), then the tonal measurement
+    // and the shelves; channel by channel in parallel. Band energies are summed in channel order.
     used_.highPassHz = highPassHz;
-    for (int c = 0; c < audio.getNumChannels(); ++c) {
+    const int channels = audio.getNumChannels(), n = audio.getNumSamples();
+    std::vector<BandEnergies> bands(size_t(std::max(channels, 0)));
+    forEachChannel(channels, [&](int c) {
         Biquad first(BiquadCoefficients::highPass(sampleRate_, highPassHz, 0.5412));
         Biquad second(BiquadCoefficients::highPass(sampleRate_, highPassHz, 1.3066));
-        first.processInPlace(audio.getWritePointer(c), audio.getNumSamples());
-        second.processInPlace(audio.getWritePointer(c), audio.getNumSamples());
-    }
-
-    used_.eq = measureTonalCorrection(audio, sampleRate_, intensity_);
+        float* x = audio.getWritePointer(c);
+        for (int i = 0; i < n; ++i)
+            x[i] = float(second.process(first.process(double(x[i]))));
+        bands[size_t(c)] = measureBandEnergies(x, n, sampleRate_);
+    });
+    used_.eq = tonalCorrection(bands, audio.getNumSamples(), intensity_);
     if (used_.eq.lowShelfDb != 0.0 || used_.eq.highShelfDb != 0.0)
-        for (int c = 0; c < audio.getNumChannels(); ++c) {
+        forEachChannel(channels, [&](int c) {
             Biquad low(BiquadCoefficients::lowShelf(sampleRate_, lowShelfHz, used_.eq.lowShelfDb));
             Biquad high(BiquadCoefficients::highShelf(sampleRate_, highShelfHz, used_.eq.highShelfDb));
-            low.processInPlace(audio.getWritePointer(c), audio.getNumSamples());
-            high.processInPlace(audio.getWritePointer(c), audio.getNumSamples());
-        }
+            float* x = audio.getWritePointer(c);
+            for (int i = 0; i < n; ++i)
+                x[i] = float(high.process(low.process(double(x[i]))));
+        });
 
     // Threshold a few dB above the programme's own loudness: only the loudest passages are touched,
     // whatever the premaster's level. Intensity 0 means no compression at all.
@@ -48,14 +54,13 @@ void MasteringChain::prepare(juce::AudioBuffer<float>& audio, std::optional<doub
     preparedPeak_ = envelope_.empty() ? 0.0 : double(*std::max_element(envelope_.begin(), envelope_.end()));
 }
 
-LimiterStats MasteringChain::limiterCurve(double gainDb, double ceilingDb, std::vector<float>& curve) const
+void MasteringChain::limiterCurve(double gainDb, double ceilingDb, std::vector<float>& curve) const
 {
-    LimiterStats stats;
     const double gain = std::pow(10.0, gainDb / 20.0), ceiling = std::pow(10.0, ceilingDb / 20.0);
-    curve.clear();
     if (preparedPeak_ * gain > ceiling) // otherwise the curve is unity everywhere: skip computing it
-        curve = limiter_.gainCurve(envelope_, gain, ceiling, stats);
-    return stats;
+        limiter_.gainCurve(envelope_, gain, ceiling, curve);
+    else
+        curve.clear();
 }
 
 void MasteringChain::apply(const juce::AudioBuffer<float>& prepared, double gainDb, const std::vector<float>& curve,
@@ -79,9 +84,9 @@ LimiterStats MasteringChain::renderTarget(const juce::AudioBuffer<float>& prepar
                                           juce::AudioBuffer<float>& out) const
 {
     std::vector<float> curve;
-    const auto stats = limiterCurve(gainDb, ceilingDb, curve);
+    limiterCurve(gainDb, ceilingDb, curve);
     apply(prepared, gainDb, curve, out);
-    return stats;
+    return TruePeakLimiter::statistics(curve);
 }
 
 } // namespace loopmind::mastering

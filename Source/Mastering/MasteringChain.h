@@ -31,8 +31,9 @@ public:
     LimiterStats renderTarget(const juce::AudioBuffer<float>& prepared, double gainDb, double ceilingDb,
                               juce::AudioBuffer<float>& out) const;
 
-    /** The limiter's gain curve for prepared x gain at ceilingDb; left empty when nothing needs limiting (unity). */
-    LimiterStats limiterCurve(double gainDb, double ceilingDb, std::vector<float>& curve) const;
+    /** The limiter's gain curve for prepared x gain at ceilingDb; left empty when nothing needs limiting (unity).
+        Its statistics: TruePeakLimiter::statistics(curve). */
+    void limiterCurve(double gainDb, double ceilingDb, std::vector<float>& curve) const;
     /** out = prepared x gain x curve (curve empty: unity). */
     static void apply(const juce::AudioBuffer<float>& prepared, double gainDb, const std::vector<float>& curve,
                       juce::AudioBuffer<float>& out);

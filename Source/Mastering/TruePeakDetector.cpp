@@ -1,13 +1,15 @@
 #include "Mastering/TruePeakDetector.h"
-#include <array>
+#include "Mastering/ChannelParallel.h"
 #include <algorithm>
+#include <array>
 #include <cmath>
-#include <thread>
+#include <cstring>
 
 namespace loopmind::mastering {
 namespace {
-constexpr int taps = 16;         // per phase: the interpolated point sees 8 samples on each side
+constexpr int taps = 16;             // per phase: the interpolated point sees 8 samples on each side
 constexpr int before = taps / 2 - 1; // x[n-7] .. x[n+8] for a point between n and n+1
+constexpr int blockLength = 1024;    // samples interpolated together: the working set stays in L1
 constexpr double pi = 3.14159265358979323846;
 
 double besselI0(double x)
@@ -23,68 +25,128 @@ double besselI0(double x)
 
 using Phase = std::array<float, taps>;
 
-/** Kaiser-windowed sinc at full band: exact band-limited interpolation up to the window's ripple. */
-std::array<Phase, truePeakOversampling - 1> designPhases()
-{
-    constexpr double beta = 6.0, halfWidth = taps / 2.0;
+/** Kaiser-windowed sinc at full band (phases 1..3 of 4; phase 0 is the sample itself). */
+struct Interpolator {
     std::array<Phase, truePeakOversampling - 1> phases {};
-    for (int p = 1; p < truePeakOversampling; ++p) {
-        const double f = double(p) / truePeakOversampling;
-        for (int t = 0; t < taps; ++t) {
-            const double u = f - double(t - before); // distance from x[n + t - before] to the point n + f
-            const double sinc = std::sin(pi * u) / (pi * u);
-            const double r = u / halfWidth;
-            const double window = r * r < 1.0 ? besselI0(beta * std::sqrt(1.0 - r * r)) / besselI0(beta) : 0.0;
-            phases[size_t(p - 1)][size_t(t)] = float(sinc * window);
-        }
-    }
-    return phases;
-}
-} // namespace
+    float gainBound = 0; // the largest sum of |taps| of a phase: |interpolated| <= gainBound x max |x| around it
 
-namespace {
-/** One channel's envelope: max(|x[i]|, the interpolated peaks just before and just after i). */
-std::vector<float> channelEnvelope(const float* x, int n)
-{
-    static const auto phases = designPhases();
-    std::vector<float> between(size_t(n), 0.0f); // peak of the points between i and i+1
-    std::vector<float> padded(size_t(n + taps + 1), 0.0f);
-    std::copy(x, x + n, padded.begin() + before);
-    for (int i = 0; i < n; ++i) {
-        const float* window = padded.data() + i; // window[t] = x[i + t - before]
-        float peak = 0;
-        for (const auto& h : phases) {
-            float acc = 0;
-            for (int t = 0; t < taps; ++t)
-                acc += h[size_t(t)] * window[t];
-            peak = std::max(peak, std::abs(acc));
+    Interpolator()
+    {
+        constexpr double beta = 6.0, halfWidth = taps / 2.0;
+        for (int p = 1; p < truePeakOversampling; ++p) {
+            const double f = double(p) / truePeakOversampling;
+            double sumAbs = 0;
+            for (int t = 0; t < taps; ++t) {
+                const double u = f - double(t - before); // distance from x[n + t - before] to the point n + f
+                const double sinc = std::sin(pi * u) / (pi * u);
+                const double r = u / halfWidth;
+                const double window = r * r < 1.0 ? besselI0(beta * std::sqrt(1.0 - r * r)) / besselI0(beta) : 0.0;
+                phases[size_t(p - 1)][size_t(t)] = float(sinc * window);
+                sumAbs += std::abs(double(phases[size_t(p - 1)][size_t(t)]));
+            }
+            gainBound = std::max(gainBound, float(sumAbs * (1.0 + 1e-5))); // margin for float rounding in the sums
         }
-        between[size_t(i)] = peak;
     }
-    std::vector<float> envelope(static_cast<size_t>(n), 0.0f);
-    for (int i = 0; i < n; ++i)
-        envelope[size_t(i)] = std::max({ std::abs(x[i]), between[size_t(i)], i > 0 ? between[size_t(i - 1)] : 0.0f });
-    return envelope;
+
+    /** between[i] = largest |interpolated point| strictly between x[start + i] and x[start + i + 1], i < count. */
+    void betweenPeaks(const float* x, int n, int start, int count, float* between) const
+    {
+        alignas(32) float window[blockLength + taps]; // window[k] = x[start - before + k], zero outside the signal
+        const int first = start - before, length = count + taps;
+        if (first >= 0 && first + length <= n)
+            std::memcpy(window, x + first, sizeof(float) * size_t(length));
+        else
+            for (int k = 0; k < length; ++k)
+                window[k] = (first + k >= 0 && first + k < n) ? x[first + k] : 0.0f;
+        alignas(32) float acc[blockLength];
+        std::fill(between, between + count, 0.0f);
+        for (const auto& h : phases) {
+            std::fill(acc, acc + count, 0.0f);
+            for (int t = 0; t < taps; ++t) { // the same order of sums per point as a direct dot product
+                const float c = h[size_t(t)];
+                const float* w = window + t;
+                for (int i = 0; i < count; ++i)
+                    acc[i] += c * w[i];
+            }
+            for (int i = 0; i < count; ++i)
+                between[i] = std::max(between[i], std::abs(acc[i]));
+        }
+    }
+};
+
+const Interpolator& interpolator()
+{
+    static const Interpolator instance;
+    return instance;
 }
+
+float largestMagnitude(const float* x, int from, int to)
+{
+    float m = 0;
+    for (int i = std::max(from, 0); i < to; ++i)
+        m = std::max(m, std::abs(x[i]));
+    return m;
+}
+
+/** One channel's envelope: max(|x[i]|, the interpolated peaks just before and just after i). */
+void channelEnvelope(const float* x, int n, std::vector<float>& envelope)
+{
+    const auto& interp = interpolator();
+    envelope.assign(size_t(n), 0.0f);
+    float between[blockLength];
+    float previous = 0; // the peak between the last sample of the previous block and the first of this one
+    for (int start = 0; start < n; start += blockLength) {
+        const int count = std::min(blockLength, n - start);
+        interp.betweenPeaks(x, n, start, count, between);
+        float* e = envelope.data() + start;
+        e[0] = std::max({ std::abs(x[start]), between[0], previous });
+        for (int i = 1; i < count; ++i)
+            e[i] = std::max({ std::abs(x[start + i]), between[i], between[i - 1] });
+        previous = between[count - 1];
+    }
+}
+
+/** The largest value of channelEnvelope, interpolating only blocks that could hold a larger peak. */
+float channelPeak(const float* x, int n)
+{
+    const auto& interp = interpolator();
+    float best = 0, between[blockLength];
+    for (int start = 0; start < n; start += blockLength) {
+        const int count = std::min(blockLength, n - start);
+        best = std::max(best, largestMagnitude(x, start, start + count));
+        // Every input the block's interpolated points use: x[start - before] .. x[start + count + taps - before - 1].
+        const float reach = largestMagnitude(x, start - before, std::min(n, start + count + taps - before));
+        if (reach * interp.gainBound <= best)
+            continue;
+        interp.betweenPeaks(x, n, start, count, between);
+        best = std::max(best, largestMagnitude(between, 0, count));
+    }
+    return best;
+}
+
 } // namespace
 
 std::vector<float> truePeakEnvelope(const juce::AudioBuffer<float>& audio)
 {
     // Channels are independent: each on its own thread, then the loudest of them per sample (same result as serially).
-    const int n = std::max(audio.getNumSamples(), 0), channels = audio.getNumChannels();
-    std::vector<std::vector<float>> perChannel(size_t(std::max(channels, 0)));
-    std::vector<std::thread> threads;
+    const int n = std::max(audio.getNumSamples(), 0), channels = std::max(audio.getNumChannels(), 0);
+    std::vector<std::vector<float>> perChannel(static_cast<size_t>(channels));
+    forEachChannel(channels, [&](int c) { channelEnvelope(audio.getReadPointer(c), n, perChannel[size_t(c)]); });
+    if (channels == 0)
+        return std::vector<float>(size_t(n), 0.0f);
+    auto envelope = std::move(perChannel[0]);
     for (int c = 1; c < channels; ++c)
-        threads.emplace_back([&, c] { perChannel[size_t(c)] = channelEnvelope(audio.getReadPointer(c), n); });
-    if (channels > 0)
-        perChannel[0] = channelEnvelope(audio.getReadPointer(0), n);
-    for (auto& t : threads)
-        t.join();
-    std::vector<float> envelope(size_t(n), 0.0f);
-    for (const auto& e : perChannel)
         for (int i = 0; i < n; ++i)
-            envelope[size_t(i)] = std::max(envelope[size_t(i)], e[size_t(i)]);
+            envelope[size_t(i)] = std::max(envelope[size_t(i)], perChannel[size_t(c)][size_t(i)]);
     return envelope;
+}
+
+double truePeak(const juce::AudioBuffer<float>& audio)
+{
+    const int n = std::max(audio.getNumSamples(), 0), channels = std::max(audio.getNumChannels(), 0);
+    std::vector<float> peaks(size_t(channels), 0.0f);
+    forEachChannel(channels, [&](int c) { peaks[size_t(c)] = channelPeak(audio.getReadPointer(c), n); });
+    return peaks.empty() ? 0.0 : double(*std::max_element(peaks.begin(), peaks.end()));
 }
 
 } // namespace loopmind::mastering

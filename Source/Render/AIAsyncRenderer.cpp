@@ -95,6 +95,8 @@ RenderReport AIAsyncRenderer::render(const RenderJob& job, JobControl& control)
     for (size_t i = 0; i < job.tracks.size(); ++i)
         trackMeters.emplace_back(2, job.sampleRate, false);
     PremasterBuffer premaster;
+    if (mastering)
+        premaster.reserve(job.lengthInSamples);
     juce::AudioBuffer<float> stemSum(2, blockSize);
     float residual = 0;
     const double renderShare = mastering ? 0.7 : 1.0; // of the progress bar

@@ -5,6 +5,12 @@
 
 namespace loopmind {
 
+void PremasterBuffer::reserve(std::int64_t samples)
+{
+    left.reserve(size_t(samples));
+    right.reserve(size_t(samples));
+}
+
 void PremasterBuffer::append(const juce::AudioBuffer<float>& block, int n)
 {
     left.insert(left.end(), block.getReadPointer(0), block.getReadPointer(0) + n);

@@ -11,6 +11,7 @@ namespace loopmind {
 /** Grows with the render, one block at a time, so a long song allocates as it goes. */
 struct PremasterBuffer {
     std::vector<float> left, right;
+    void reserve(std::int64_t samples); // the song's length: no regrowth (copying and page faults) while rendering
     void append(const juce::AudioBuffer<float>& block, int n);
     juce::AudioBuffer<float> view(); // refers to the vectors: no copy
 };
