@@ -1,6 +1,7 @@
 #include "Mastering/MasteringChain.h"
 #include "Mastering/Biquad.h"
 #include "Mastering/ChannelParallel.h"
+#include "Mastering/HighPassStage.h"
 #include "Mastering/GlueCompressor.h"
 #include "Mastering/TruePeakDetector.h"
 #include <algorithm>
@@ -16,20 +17,20 @@ MasteringChain::MasteringChain(double sampleRate, double intensity)
 
 void MasteringChain::prepare(juce::AudioBuffer<float>& audio, std::optional<double> programmeLufs)
 {
-    // 4th-order Butterworth high-pass (two sections with the Butterworth Qs), then the tonal measurement
-    // and the shelves; channel by channel in parallel. Band energies are summed in channel order.
-    used_.highPassHz = highPassHz;
-    const int channels = audio.getNumChannels(), n = audio.getNumSamples();
-    std::vector<BandEnergies> bands(size_t(std::max(channels, 0)));
-    forEachChannel(channels, [&](int c) {
-        Biquad first(BiquadCoefficients::highPass(sampleRate_, highPassHz, 0.5412));
-        Biquad second(BiquadCoefficients::highPass(sampleRate_, highPassHz, 1.3066));
-        float* x = audio.getWritePointer(c);
-        for (int i = 0; i < n; ++i)
-            x[i] = float(second.process(first.process(double(x[i]))));
-        bands[size_t(c)] = measureBandEnergies(x, n, sampleRate_);
+    HighPassStage highPass(sampleRate_, audio.getNumChannels());
+    forEachChannel(audio.getNumChannels(), [&](int c) {
+        highPass.process(c, audio.getReadPointer(c), audio.getWritePointer(c), audio.getNumSamples());
     });
-    used_.eq = tonalCorrection(bands, audio.getNumSamples(), intensity_);
+    prepareHighPassed(audio, highPass.bands(), programmeLufs);
+}
+
+void MasteringChain::prepareHighPassed(juce::AudioBuffer<float>& audio, const std::vector<BandEnergies>& bands,
+                                       std::optional<double> programmeLufs)
+{
+    // The tonal correction from the measured bands, then the shelves, channel by channel in parallel.
+    used_.highPassHz = HighPassStage::frequencyHz;
+    const int channels = audio.getNumChannels(), n = audio.getNumSamples();
+    used_.eq = tonalCorrection(bands, n, intensity_);
     if (used_.eq.lowShelfDb != 0.0 || used_.eq.highShelfDb != 0.0)
         forEachChannel(channels, [&](int c) {
             Biquad low(BiquadCoefficients::lowShelf(sampleRate_, lowShelfHz, used_.eq.lowShelfDb));

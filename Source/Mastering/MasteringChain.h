@@ -20,12 +20,12 @@ struct ChainSettingsUsed {
 
 class MasteringChain {
 public:
-    static constexpr double highPassHz = 25.0; // below music, above DC and rumble: frees headroom for the limiter
-
     MasteringChain(double sampleRate, double intensity);
 
     /** Runs high-pass, EQ and glue compression in place; programmeLufs is the premaster's loudness. */
     void prepare(juce::AudioBuffer<float>& audio, std::optional<double> programmeLufs);
+    /** The same for audio that a HighPassStage has already processed (while rendering), with its band energies. */
+    void prepareHighPassed(juce::AudioBuffer<float>& audio, const std::vector<BandEnergies>& bands, std::optional<double> programmeLufs);
 
     /** out = prepared x gain, limited to ceilingDb (dBTP). The chain must have been prepared on `prepared`. */
     LimiterStats renderTarget(const juce::AudioBuffer<float>& prepared, double gainDb, double ceilingDb,

@@ -1,5 +1,4 @@
 #include "Mastering/TonalBalance.h"
-#include "Mastering/Biquad.h"
 #include <algorithm>
 #include <cmath>
 
@@ -10,20 +9,6 @@ constexpr double neutralLowDb = -4.0, neutralHighDb = -14.0;
 constexpr double maxShelfDb = 3.0; // at intensity 1: a corrective nudge, never a redesign of the mix
 constexpr double towards = 0.5;    // move half-way: the producer's choice of balance is mostly respected
 } // namespace
-
-BandEnergies measureBandEnergies(const float* x, int numSamples, double sampleRate)
-{
-    BandEnergies e;
-    Biquad lowPass(BiquadCoefficients::lowPass(sampleRate, 150.0, 0.7071));
-    Biquad highPass(BiquadCoefficients::highPass(sampleRate, 5000.0, 0.7071));
-    for (int i = 0; i < numSamples; ++i) {
-        const double v = x[i], l = lowPass.process(v), h = highPass.process(v);
-        e.total += v * v;
-        e.low += l * l;
-        e.high += h * h;
-    }
-    return e;
-}
 
 TonalCorrection tonalCorrection(const std::vector<BandEnergies>& channels, int numSamples, double intensity)
 {

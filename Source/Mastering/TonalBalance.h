@@ -15,12 +15,11 @@ struct TonalCorrection {
 };
 
 constexpr double lowShelfHz = 120.0, highShelfHz = 6000.0;
+constexpr double bandLowHz = 150.0, bandHighHz = 5000.0; // the measured bands: 2nd-order low-pass and high-pass
 
 struct BandEnergies {
     double total = 0, low = 0, high = 0; // sums of squares: whole, below ~150 Hz, above ~5 kHz
 };
-
-BandEnergies measureBandEnergies(const float* channel, int numSamples, double sampleRate);
 
 /** The correction for the channels' energies (summed in channel order) over numSamples per channel. */
 TonalCorrection tonalCorrection(const std::vector<BandEnergies>& channels, int numSamples, double intensity);

@@ -21,19 +21,23 @@ public:
         indices_.resize(capacity);
     }
 
+    /** Pushes value (index increases by one per call) and returns the maximum over the window. Zeros are
+        never stored (an empty queue means 0): unlimited stretches cost a comparison or two per sample. */
     double push(long index, double value)
     {
-        while (count_ > 0 && values_[(front_ + count_ - 1) & mask_] <= value)
-            --count_;
-        const size_t slot = (front_ + count_) & mask_;
-        values_[slot] = value;
-        indices_[slot] = index;
-        ++count_;
-        if (indices_[front_] <= index - width_) {
+        if (count_ > 0 && indices_[front_] <= index - width_) { // the oldest leaves the window
             front_ = (front_ + 1) & mask_;
             --count_;
         }
-        return values_[front_];
+        if (value > 0.0) {
+            while (count_ > 0 && values_[(front_ + count_ - 1) & mask_] <= value)
+                --count_;
+            const size_t slot = (front_ + count_) & mask_;
+            values_[slot] = value;
+            indices_[slot] = index;
+            ++count_;
+        }
+        return count_ > 0 ? values_[front_] : 0.0;
     }
 
 private:
@@ -47,17 +51,18 @@ private:
 /** Running mean over the last `length` values, with zeros before the first. */
 class MovingAverage {
 public:
-    explicit MovingAverage(int length) : ring_(size_t(length), 0.0) {}
+    explicit MovingAverage(int length) : ring_(size_t(length), 0.0), scale_(1.0 / double(length)) {}
     double push(double value)
     {
         sum_ += value - ring_[at_];
         ring_[at_] = value;
         at_ = at_ + 1 == ring_.size() ? 0 : at_ + 1;
-        return std::max(0.0, sum_) / double(ring_.size());
+        return std::max(0.0, sum_) * scale_;
     }
 
 private:
     std::vector<double> ring_;
+    double scale_;
     size_t at_ = 0;
     double sum_ = 0;
 };
@@ -107,14 +112,24 @@ std::vector<float> TruePeakLimiter::gainCurve(const std::vector<float>& envelope
 
 LimiterStats TruePeakLimiter::statistics(const std::vector<float>& gain)
 {
+    // The mean of -20 log10(g) is -20 log10 of the product of the gains over the length: products of up
+    // to 64 gains (each above 2^-16, so no underflow) cost one logarithm instead of 64.
     LimiterStats stats;
     float deepest = 1.0f;
-    double reductionSum = 0;
-    for (float g : gain)
-        if (g < 1.0f) {
-            deepest = std::min(deepest, g);
-            reductionSum += -20.0 * std::log10(double(g));
+    double reductionSum = 0, product = 1.0;
+    int inProduct = 0;
+    for (float g : gain) {
+        if (g >= 1.0f)
+            continue;
+        deepest = std::min(deepest, g);
+        product *= double(std::max(g, 1.0f / 65536.0f));
+        if (++inProduct == 64) {
+            reductionSum -= 20.0 * std::log10(product);
+            product = 1.0;
+            inProduct = 0;
         }
+    }
+    reductionSum -= 20.0 * std::log10(product);
     stats.maxReductionDb = deepest < 1.0f ? -20.0 * std::log10(double(deepest)) : 0.0;
     stats.meanReductionDb = gain.empty() ? 0.0 : reductionSum / double(gain.size());
     return stats;

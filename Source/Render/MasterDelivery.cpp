@@ -5,23 +5,25 @@
 
 namespace loopmind {
 
-void PremasterBuffer::reserve(std::int64_t samples)
+PremasterBuffer::PremasterBuffer(double sampleRate, std::int64_t lengthInSamples) : highPass_(sampleRate, 2)
 {
-    left.reserve(size_t(samples));
-    right.reserve(size_t(samples));
+    left_.reserve(size_t(std::max<std::int64_t>(lengthInSamples, 0)));
+    right_.reserve(size_t(std::max<std::int64_t>(lengthInSamples, 0)));
 }
 
 void PremasterBuffer::append(const juce::AudioBuffer<float>& block, int n)
 {
-    left.insert(left.end(), block.getReadPointer(0), block.getReadPointer(0) + n);
-    const int right = std::min(1, block.getNumChannels() - 1);
-    this->right.insert(this->right.end(), block.getReadPointer(right), block.getReadPointer(right) + n);
+    const size_t at = left_.size();
+    left_.resize(at + size_t(n));
+    right_.resize(at + size_t(n));
+    highPass_.process(0, block.getReadPointer(0), left_.data() + at, n);
+    highPass_.process(1, block.getReadPointer(std::min(1, block.getNumChannels() - 1)), right_.data() + at, n);
 }
 
 juce::AudioBuffer<float> PremasterBuffer::view()
 {
-    float* channels[] = { left.data(), right.data() };
-    return juce::AudioBuffer<float>(channels, 2, int(left.size()));
+    float* channels[] = { left_.data(), right_.data() };
+    return juce::AudioBuffer<float>(channels, 2, int(left_.size()));
 }
 
 Status masterPremaster(PremasterBuffer& premaster, const RenderJob& job, JobControl& control, double progressFrom,
@@ -31,7 +33,7 @@ Status masterPremaster(PremasterBuffer& premaster, const RenderJob& job, JobCont
     const auto& settings = job.output.mastering;
     auto audio = premaster.view();
     mastering::MasteringChain chain(job.sampleRate, settings.intensity);
-    chain.prepare(audio, report.premaster.integratedLufs);
+    chain.prepareHighPassed(audio, premaster.bands(), report.premaster.integratedLufs);
     report.chain = chain.settingsUsed();
     const size_t targets = settings.targets.size();
     if (control.cancelled())
