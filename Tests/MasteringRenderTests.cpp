@@ -4,6 +4,7 @@
 #include "Mastering/Ebur128Meter.h"
 #include "Render/AIAsyncRenderer.h"
 #include "Render/RenderJobBuilder.h"
+#include "Support/MasteringSignals.h"
 #include "Support/TestFiles.h"
 #include <catch2/catch.hpp>
 #include <cmath>
@@ -15,33 +16,8 @@ using namespace loopmind::test;
 namespace fs = std::filesystem;
 
 namespace {
-constexpr double rate = 44100, pi = 3.14159265358979323846;
+constexpr double rate = masteringTestRate;
 const std::string loopmindBinary = LOOPMIND_BIN_DIR "/loopmind";
-
-/** Two bars at 120 BPM of one role, synthesised: drums, bass or chords. */
-juce::AudioBuffer<float> loopFor(const std::string& role, float level)
-{
-    const int n = int(4.0 * rate);
-    juce::AudioBuffer<float> b(2, n);
-    std::uint32_t noise = 777;
-    for (int i = 0; i < n; ++i) {
-        const double t = i / rate, beat = std::fmod(t, 0.5);
-        noise = noise * 1664525u + 1013904223u;
-        const double white = double(noise >> 8) / double(1u << 24) * 2.0 - 1.0;
-        double v = 0;
-        if (role == "drums")
-            v = std::sin(2 * pi * (50 + 90 * std::exp(-30 * beat)) * beat) * std::exp(-7 * beat)
-                + 0.25 * white * std::exp(-50 * std::fmod(t, 0.25));
-        else if (role == "bass")
-            v = 0.6 * std::tanh(2.5 * std::sin(2 * pi * 55 * t)) * (0.5 + 0.5 * std::exp(-3 * beat));
-        else
-            v = 0.2 * (std::sin(2 * pi * 220 * t) + std::sin(2 * pi * 261.6 * t) + std::sin(2 * pi * 329.6 * t)
-                       + 0.3 * std::sin(2 * pi * 1318.5 * t));
-        b.setSample(0, i, float(level * v));
-        b.setSample(1, i, float(level * v * (role == "chords" ? 0.8 : 1.0)));
-    }
-    return b;
-}
 
 Arrangement demoSong(const TempFolder& dir)
 {
@@ -51,7 +27,7 @@ Arrangement demoSong(const TempFolder& dir)
     a.sections = { { "intro", 0, 4, 0.3 }, { "main", 4, 8, 1.0 }, { "outro", 12, 4, 0.5 } };
     const std::vector<std::pair<std::string, float>> roles { { "drums", 0.7f }, { "bass", 0.5f }, { "chords", 0.3f } };
     for (const auto& [role, level] : roles) {
-        writeAudioFile(dir / (role + ".wav"), loopFor(role, level), rate, 24);
+        writeAudioFile(dir / (role + ".wav"), roleLoop(role, level), rate, 24);
         a.tracks.push_back({ role, role, dir / (role + ".wav"), 120, 8, std::nullopt, -3.0, 0.0, { { role == "drums" ? 0 : 4, 12 } } });
     }
     return a;
@@ -218,7 +194,7 @@ TEST_CASE("finished stems mix and master to -14 and -23; ffmpeg's ebur128 agrees
 TEST_CASE("the master lines up with the stems: an impulse lands on the same sample", "[mastering]")
 {
     TempFolder dir;
-    juce::AudioBuffer<float> bed = loopFor("chords", 0.2f), click(2, bed.getNumSamples());
+    juce::AudioBuffer<float> bed = roleLoop("chords", 0.2f), click(2, bed.getNumSamples());
     click.clear();
     const int at = 70001;
     for (int c = 0; c < 2; ++c)
