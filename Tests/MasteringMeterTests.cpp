@@ -7,6 +7,7 @@
 #include "Mastering/LoudnessTargeting.h"
 #include "Mastering/StreamingLoudness.h"
 #include "Mastering/TruePeakDetector.h"
+#include "Mastering/TruePeakLimiter.h"
 #include "Support/MasteringSignals.h"
 #include <catch2/catch.hpp>
 #include <cmath>
@@ -61,12 +62,23 @@ TEST_CASE("the 4x true-peak detector agrees with libebur128 and sees inter-sampl
     CHECK(std::abs(db(grooveOurs) - *grooveReference) <= 0.2);
 }
 
-TEST_CASE("the true peak skips blocks exactly: it equals the envelope's maximum", "[mastering][loudness]")
+TEST_CASE("the true peak and the lazy envelope skip blocks exactly: same peak, same limiter curve", "[mastering][loudness]")
 {
+    const TruePeakLimiter limiter(rate);
     for (const auto& audio : { grooveSignal(5.0, 0.3f), intersampleTone(0.2f), roleLoop("drums", 0.9f) }) {
         const auto envelope = truePeakEnvelope(audio);
         const float largest = *std::max_element(envelope.begin(), envelope.end());
         CHECK(truePeak(audio) == double(largest));
+        TruePeakEnvelope lazy(audio);
+        CHECK(lazy.peak() == double(largest));
+        for (double gainDb : { 0.0, 3.0, 9.0 }) {
+            const double gain = std::pow(10.0, gainDb / 20.0), ceiling = std::pow(10.0, -1.0 / 20.0);
+            std::vector<float> full, fromLazy;
+            limiter.gainCurve(envelope, gain, ceiling, full);
+            lazy.refine(ceiling / gain);
+            lazy.read([&](const std::vector<float>& values) { limiter.gainCurve(values, gain, ceiling, fromLazy); });
+            CHECK(full == fromLazy);
+        }
     }
     juce::AudioBuffer<float> silence(2, 5000);
     silence.clear();

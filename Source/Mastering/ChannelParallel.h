@@ -7,17 +7,24 @@
 
 namespace loopmind::mastering {
 
-/** Runs perChannel(c) for c in [0, channels): channel 0 on the calling thread, the others on their own. */
+/** Runs work(k) for k in [0, count): 0 on the calling thread, the others on threads of their own. */
+template <typename Work>
+void inParallel(int count, Work&& work)
+{
+    std::vector<std::thread> threads;
+    for (int k = 1; k < count; ++k)
+        threads.emplace_back([&work, k] { work(k); });
+    if (count > 0)
+        work(0);
+    for (auto& t : threads)
+        t.join();
+}
+
+/** Runs perChannel(c) for every channel c, in parallel. */
 template <typename Work>
 void forEachChannel(int channels, Work&& perChannel)
 {
-    std::vector<std::thread> threads;
-    for (int c = 1; c < channels; ++c)
-        threads.emplace_back([&perChannel, c] { perChannel(c); });
-    if (channels > 0)
-        perChannel(0);
-    for (auto& t : threads)
-        t.join();
+    inParallel(channels, perChannel);
 }
 
 } // namespace loopmind::mastering

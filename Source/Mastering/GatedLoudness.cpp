@@ -1,5 +1,4 @@
 #include "Mastering/GatedLoudness.h"
-#include "Mastering/ChannelParallel.h"
 #include "Mastering/KWeighting.h"
 #include <algorithm>
 #include <cmath>
@@ -9,25 +8,20 @@ GatedLoudness::GatedLoudness(const juce::AudioBuffer<float>& prepared, double sa
 {
     const int n = std::max(prepared.getNumSamples(), 0), channels = std::max(prepared.getNumChannels(), 0);
     step_ = loudnessStepLength(sampleRate);
-    const auto f = kWeighting(double(long(sampleRate + 0.5)));
-    // Each channel is K-weighted on its own thread; the energies are then summed in channel order.
-    std::vector<std::vector<float>> perChannel(static_cast<size_t>(channels));
-    forEachChannel(channels, [&](int c) {
-        auto& e = perChannel[size_t(c)];
-        e.resize(size_t(n));
-        const float* x = prepared.getReadPointer(c);
-        double v[5] {};
-        for (int i = 0; i < n; ++i) {
-            const double y = f.process(double(x[i]), v);
-            e[size_t(i)] = float(y * y);
-        }
-    });
-    if (channels > 0)
-        energy_ = std::move(perChannel[0]);
-    energy_.resize(size_t(n), 0.0f);
-    for (int c = 1; c < channels; ++c)
-        for (int i = 0; i < n; ++i)
-            energy_[size_t(i)] += perChannel[size_t(c)][size_t(i)];
+    // Both channels of a stereo programme in one vectorised pass (other channel counts: pairs, a lone last one twice at half weight).
+    StereoKFilter::Pair weight { 1.0, 1.0 };
+    energy_.assign(size_t(n), 0.0f);
+    for (int c = 0; c < channels; c += 2) {
+        const int right = std::min(c + 1, channels - 1);
+        if (right == c)
+            weight = StereoKFilter::Pair { 0.5, 0.5 };
+        StereoKFilter filter(kWeighting(double(long(sampleRate + 0.5))));
+        float* e = energy_.data();
+        filter.run(prepared.getReadPointer(c), prepared.getReadPointer(right), n, [e, weight](int i, StereoKFilter::Pair y) {
+            const StereoKFilter::Pair squared = y * y * weight;
+            e[i] += float(squared[0]) + float(squared[1]);
+        });
+    }
     const size_t steps = energy_.size() / size_t(step_);
     unityStepEnergy_.assign(steps, 0.0);
     for (size_t s = 0; s < steps; ++s) {

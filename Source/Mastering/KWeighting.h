@@ -10,22 +10,48 @@ namespace loopmind::mastering {
 
 struct KFilter {
     double b[5] {}, a[5] {}; // the two stages combined, as libebur128 runs them
-
-    /** Direct form II, one channel: state v[1..4]; returns the K-weighted sample. The feedback sum is
-        ordered so the newest state comes last: the loop-carried dependency is one multiply-subtract. */
-    double process(double x, double (&v)[5]) const
-    {
-        v[0] = x - a[4] * v[4] - a[3] * v[3] - a[2] * v[2] - a[1] * v[1];
-        const double y = b[0] * v[0] + b[1] * v[1] + b[2] * v[2] + b[3] * v[3] + b[4] * v[4];
-        v[4] = v[3];
-        v[3] = v[2];
-        v[2] = v[1];
-        v[1] = v[0];
-        return y;
-    }
 };
 
 KFilter kWeighting(double sampleRate);
+
+/** A stereo pair through the K-filter at once: left and right are the two lanes of one SSE2 vector, so
+    each channel gets its own direct-form-II arithmetic while the pair costs about one channel. The feedback
+    sum is ordered so the newest state comes last: the loop-carried dependency is one multiply-subtract. */
+class StereoKFilter {
+public:
+    using Pair = double __attribute__((vector_size(16))); // GCC and clang vector extension: { left, right }
+
+    explicit StereoKFilter(const KFilter& f)
+    {
+        for (int k = 0; k < 5; ++k) {
+            a_[k] = Pair { f.a[k], f.a[k] };
+            b_[k] = Pair { f.b[k], f.b[k] };
+        }
+    }
+
+    /** Filters n samples of left and right, calling sink(i, y) with the filtered pair y of sample i. */
+    template <typename Sink>
+    void run(const float* left, const float* right, int n, Sink&& sink)
+    {
+        Pair s1 = s_[1], s2 = s_[2], s3 = s_[3], s4 = s_[4]; // in registers through the loop
+        for (int i = 0; i < n; ++i) {
+            const Pair x { double(left[i]), double(right[i]) };
+            const Pair s0 = x - a_[4] * s4 - a_[3] * s3 - a_[2] * s2 - a_[1] * s1;
+            sink(i, b_[0] * s0 + b_[1] * s1 + b_[2] * s2 + b_[3] * s3 + b_[4] * s4);
+            s4 = s3;
+            s3 = s2;
+            s2 = s1;
+            s1 = s0;
+        }
+        s_[1] = s1;
+        s_[2] = s2;
+        s_[3] = s3;
+        s_[4] = s4;
+    }
+
+private:
+    Pair a_[5] {}, b_[5] {}, s_[5] {};
+};
 
 /** Samples in 100 ms, as libebur128 counts them. */
 int loudnessStepLength(double sampleRate);

@@ -9,7 +9,7 @@ namespace loopmind::mastering {
 namespace {
 constexpr double closeEnoughLu = 0.05;
 constexpr double truePeakMarginDb = 0.2;  // the limiter aims this far under the ceiling: meters' interpolators differ
-constexpr double searchToleranceLu = 0.01; // the fast meter is cheap: aim closer than the verification needs
+constexpr double searchToleranceLu = 0.03; // well inside the verification's 0.05 LU: one limiter pass fewer than 0.01
 constexpr int maxGainPasses = 12, maxCeilingFixes = 3, maxVerifications = 3;
 
 std::string format(const char* pattern, double a, double b = 0, double c = 0)
@@ -22,14 +22,16 @@ std::string format(const char* pattern, double a, double b = 0, double c = 0)
 
 Loudness measureDelivered(const juce::AudioBuffer<float>& audio, double sampleRate)
 {
-    // Our 4x detector on a helper thread (it splits the channels again) while libebur128 measures
-    // integrated loudness and LRA here; its own true peak is left out: that resampler is most of its cost.
-    double peak = 0;
-    std::thread peakThread([&] { peak = truePeak(audio); });
-    Ebur128Meter meter(audio.getNumChannels(), sampleRate, true, true);
-    meter.add(audio, 0, audio.getNumSamples());
-    auto m = meter.result();
-    peakThread.join();
+    // libebur128 (integrated + LRA) on a helper thread while our 4x detector finds the true peak here;
+    // libebur128's own true peak is left out: its resampler is most of its cost.
+    Loudness m;
+    std::thread reference([&] {
+        Ebur128Meter meter(audio.getNumChannels(), sampleRate, true, true);
+        meter.add(audio, 0, audio.getNumSamples());
+        m = meter.result();
+    });
+    const double peak = truePeak(audio, false);
+    reference.join();
     m.truePeakDb.reset();
     if (peak > 0)
         m.truePeakDb = 20.0 * std::log10(peak);

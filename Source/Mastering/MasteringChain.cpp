@@ -51,17 +51,20 @@ void MasteringChain::prepareHighPassed(juce::AudioBuffer<float>& audio, const st
         used_.glueMaxReductionDb = applyGlueCompressor(audio, sampleRate_, glue);
     }
 
-    envelope_ = truePeakEnvelope(audio);
-    preparedPeak_ = envelope_.empty() ? 0.0 : double(*std::max_element(envelope_.begin(), envelope_.end()));
+    envelope_ = std::make_unique<TruePeakEnvelope>(audio);
+    preparedPeak_ = envelope_->peak();
 }
 
 void MasteringChain::limiterCurve(double gainDb, double ceilingDb, std::vector<float>& curve) const
 {
     const double gain = std::pow(10.0, gainDb / 20.0), ceiling = std::pow(10.0, ceilingDb / 20.0);
-    if (preparedPeak_ * gain > ceiling) // otherwise the curve is unity everywhere: skip computing it
-        limiter_.gainCurve(envelope_, gain, ceiling, curve);
-    else
+    if (preparedPeak_ * gain <= ceiling || !envelope_) { // the curve is unity everywhere: skip computing it
         curve.clear();
+        return;
+    }
+    // Only peaks over ceiling / gain matter to the limiter: the envelope is made exact there, and left as bounds elsewhere.
+    envelope_->refine(ceiling / gain);
+    envelope_->read([&](const std::vector<float>& envelope) { limiter_.gainCurve(envelope, gain, ceiling, curve); });
 }
 
 void MasteringChain::apply(const juce::AudioBuffer<float>& prepared, double gainDb, const std::vector<float>& curve,

@@ -4,8 +4,10 @@
 // programme's own loudness), so they run once; each target then only needs gain + limiter, which
 // is what lets LoudnessTargeting iterate cheaply and deliver several targets from one render.
 #include "Mastering/TonalBalance.h"
+#include "Mastering/TruePeakDetector.h"
 #include "Mastering/TruePeakLimiter.h"
 #include <juce_audio_basics/juce_audio_basics.h>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -22,7 +24,8 @@ class MasteringChain {
 public:
     MasteringChain(double sampleRate, double intensity);
 
-    /** Runs high-pass, EQ and glue compression in place; programmeLufs is the premaster's loudness. */
+    /** Runs high-pass, EQ and glue compression in place; programmeLufs is the premaster's loudness.
+        The chain keeps a reference to `audio` (for its true-peak envelope): keep it alive and unchanged while mastering. */
     void prepare(juce::AudioBuffer<float>& audio, std::optional<double> programmeLufs);
     /** The same for audio that a HighPassStage has already processed (while rendering), with its band energies. */
     void prepareHighPassed(juce::AudioBuffer<float>& audio, const std::vector<BandEnergies>& bands, std::optional<double> programmeLufs);
@@ -46,7 +49,7 @@ public:
 private:
     double sampleRate_, intensity_;
     TruePeakLimiter limiter_;
-    std::vector<float> envelope_;
+    std::unique_ptr<TruePeakEnvelope> envelope_; // of the prepared audio, refined as targets ask (thread-safe)
     double preparedPeak_ = 0;
     ChainSettingsUsed used_;
 };

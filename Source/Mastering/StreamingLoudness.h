@@ -1,8 +1,8 @@
 #pragma once
 // Integrated loudness of a stereo stream fed block by block (a track while it renders): K-weighting and
 // 100 ms step energies as libebur128 computes them, gated the same way (the tests hold it to libebur128
-// within 0.01 LU), at a fraction of libebur128's cost: both channels run in one loop whose only serial
-// dependency is one multiply-subtract per sample, and there is no interleaving copy.
+// within 0.01 LU), at a fraction of libebur128's cost: both channels run as the two lanes of one vector,
+// the only serial dependency is one multiply-subtract per sample, and there is no interleaving copy.
 #include "Mastering/KWeighting.h"
 #include <juce_audio_basics/juce_audio_basics.h>
 #include <optional>
@@ -22,10 +22,9 @@ public:
     std::optional<double> integratedLufs() const { return gatedIntegratedLoudness(steps_, step_); }
 
 private:
-    KFilter filter_;
+    StereoKFilter filter_;
     int step_;
-    double left_[5] {}, right_[5] {}; // filter states
-    double stepSum_ = 0;              // energy of the step in progress
+    StereoKFilter::Pair stepSum_ {};  // energy of the step in progress, per channel
     int inStep_ = 0;                  // samples of it so far
     std::vector<double> steps_;       // energy of every complete step
 };

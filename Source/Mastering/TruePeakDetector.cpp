@@ -106,6 +106,19 @@ void channelEnvelope(const float* x, int n, std::vector<float>& envelope)
     }
 }
 
+/** Max-accumulates one channel's envelope over the block [start, start + count) into e (same values as channelEnvelope). */
+void accumulateBlockEnvelope(const float* x, int n, int start, int count, float* e)
+{
+    const auto& interp = interpolator();
+    float between[blockLength], previous = 0; // previous: the point between x[start - 1] and x[start]
+    interp.betweenPeaks(x, n, start, count, between);
+    if (start > 0)
+        interp.betweenPeaks(x, n, start - 1, 1, &previous);
+    e[0] = std::max({ e[0], std::abs(x[start]), between[0], previous });
+    for (int i = 1; i < count; ++i)
+        e[i] = std::max({ e[i], std::abs(x[start + i]), between[i], between[i - 1] });
+}
+
 /** The largest value of channelEnvelope, interpolating only blocks that could hold a larger peak. */
 float channelPeak(const float* x, int n)
 {
@@ -141,12 +154,82 @@ std::vector<float> truePeakEnvelope(const juce::AudioBuffer<float>& audio)
     return envelope;
 }
 
-double truePeak(const juce::AudioBuffer<float>& audio)
+double truePeak(const juce::AudioBuffer<float>& audio, bool channelsInParallel)
 {
     const int n = std::max(audio.getNumSamples(), 0), channels = std::max(audio.getNumChannels(), 0);
     std::vector<float> peaks(size_t(channels), 0.0f);
-    forEachChannel(channels, [&](int c) { peaks[size_t(c)] = channelPeak(audio.getReadPointer(c), n); });
+    auto measure = [&](int c) { peaks[size_t(c)] = channelPeak(audio.getReadPointer(c), n); };
+    if (channelsInParallel)
+        forEachChannel(channels, measure);
+    else
+        for (int c = 0; c < channels; ++c)
+            measure(c);
     return peaks.empty() ? 0.0 : double(*std::max_element(peaks.begin(), peaks.end()));
+}
+
+TruePeakEnvelope::TruePeakEnvelope(const juce::AudioBuffer<float>& audio) : audio_(audio)
+{
+    const int n = std::max(audio.getNumSamples(), 0), blocks = (n + blockLength - 1) / blockLength;
+    const float gainBound = interpolator().gainBound;
+    values_.resize(size_t(n));
+    bounds_.assign(size_t(blocks), 0.0f);
+    samplePeaks_.assign(size_t(blocks), 0.0f);
+    exact_.assign(size_t(blocks), 0);
+    for (int b = 0; b < blocks; ++b) {
+        const int start = b * blockLength, count = std::min(blockLength, n - start);
+        for (int c = 0; c < audio.getNumChannels(); ++c) {
+            const float* x = audio.getReadPointer(c);
+            // Every input of the block's interpolated points, including the one just before its first sample.
+            const float reach = largestMagnitude(x, start - before - 1, std::min(n, start + count + taps - before));
+            bounds_[size_t(b)] = std::max({ bounds_[size_t(b)], reach, reach * gainBound });
+            samplePeaks_[size_t(b)] = std::max(samplePeaks_[size_t(b)], largestMagnitude(x, start, start + count));
+        }
+        std::fill(values_.begin() + start, values_.begin() + start + count, bounds_[size_t(b)]);
+    }
+}
+
+void TruePeakEnvelope::refine(double threshold)
+{
+    std::unique_lock<std::shared_mutex> lock(mutex_);
+    refineLocked(threshold);
+}
+
+void TruePeakEnvelope::refineLocked(double threshold)
+{
+    std::vector<int> todo;
+    for (size_t b = 0; b < bounds_.size(); ++b)
+        if (!exact_[b] && double(bounds_[b]) > threshold)
+            todo.push_back(int(b));
+    if (todo.empty())
+        return;
+    const int n = audio_.getNumSamples();
+    // Blocks are independent: two halves of the list on two threads, each block written by one of them.
+    auto refineShare = [&](int share) {
+        for (size_t k = size_t(share); k < todo.size(); k += 2) {
+            const int start = todo[k] * blockLength, count = std::min(blockLength, n - start);
+            std::fill(values_.begin() + start, values_.begin() + start + count, 0.0f);
+            for (int c = 0; c < audio_.getNumChannels(); ++c)
+                accumulateBlockEnvelope(audio_.getReadPointer(c), n, start, count, values_.data() + start);
+            exact_[size_t(todo[k])] = 1;
+        }
+    };
+    inParallel(todo.size() > 1 ? 2 : 1, refineShare);
+    interpolated_ += int(todo.size());
+}
+
+double TruePeakEnvelope::peak()
+{
+    // The sample peak is a lower bound of the true peak: once everything above it is exact, the largest
+    // exact value (or the sample peak itself) is the answer.
+    std::unique_lock<std::shared_mutex> lock(mutex_);
+    const float samplePeak = samplePeaks_.empty() ? 0.0f : *std::max_element(samplePeaks_.begin(), samplePeaks_.end());
+    refineLocked(double(samplePeak));
+    float best = samplePeak;
+    for (size_t b = 0; b < exact_.size(); ++b)
+        if (exact_[b])
+            best = std::max(best, largestMagnitude(values_.data(), int(b) * blockLength,
+                                                   std::min(int(values_.size()), (int(b) + 1) * blockLength)));
+    return double(best);
 }
 
 } // namespace loopmind::mastering

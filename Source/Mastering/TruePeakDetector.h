@@ -8,7 +8,9 @@
 //  - truePeak: only the largest value of that envelope, for verifying a finished master. A block is
 //    interpolated only where it could beat the peak found so far (|interpolated| <= sum |taps| x the
 //    block's largest sample), which skips most of a quiet or evenly limited programme exactly.
+//  - TruePeakEnvelope: the envelope, interpolated block by block only where a threshold asks for it.
 #include <juce_audio_basics/juce_audio_basics.h>
+#include <shared_mutex>
 #include <vector>
 
 namespace loopmind::mastering {
@@ -17,7 +19,37 @@ constexpr int truePeakOversampling = 4;
 
 std::vector<float> truePeakEnvelope(const juce::AudioBuffer<float>& audio);
 
-/** Largest 4x-oversampled magnitude over all channels (linear; 0 for silence). Channels run in parallel. */
-double truePeak(const juce::AudioBuffer<float>& audio);
+/** Largest 4x-oversampled magnitude over all channels (linear; 0 for silence); channels in parallel or not. */
+double truePeak(const juce::AudioBuffer<float>& audio, bool channelsInParallel = true);
+
+/** truePeakEnvelope computed only where it matters: a block of samples is interpolated only when a
+    threshold below its bound (sum |taps| x its largest nearby sample) is asked for; until then its values
+    hold that bound. After refine(t), every value above t is exact and every other one is <= t, which is
+    all the limiter needs (it only acts above ceiling / gain): its curve is the same as from the full
+    envelope. Thread-safe: refine and peak lock exclusively, read shares. The audio must outlive it, unchanged. */
+class TruePeakEnvelope {
+public:
+    explicit TruePeakEnvelope(const juce::AudioBuffer<float>& audio);
+
+    void refine(double threshold);
+    /** The exact largest value (the audio's true peak), refining only what could hold it. */
+    double peak();
+    /** Calls use(values) with the values held steady (no refinement meanwhile). */
+    template <typename Use>
+    void read(Use&& use) const
+    {
+        std::shared_lock<std::shared_mutex> lock(mutex_);
+        use(values_);
+    }
+    int blocksInterpolated() const { return interpolated_; }
+
+private:
+    void refineLocked(double threshold);
+    const juce::AudioBuffer<float>& audio_;
+    std::vector<float> values_, bounds_, samplePeaks_; // per sample; per block; per block
+    std::vector<char> exact_;                          // per block
+    int interpolated_ = 0;
+    mutable std::shared_mutex mutex_;
+};
 
 } // namespace loopmind::mastering
