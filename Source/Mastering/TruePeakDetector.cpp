@@ -4,6 +4,9 @@
 #include <array>
 #include <cmath>
 #include <cstring>
+#if defined(__SSE__)
+#include <xmmintrin.h>
+#endif
 
 namespace loopmind::mastering {
 namespace {
@@ -80,10 +83,21 @@ const Interpolator& interpolator()
     return instance;
 }
 
+/** max |x[i]| for i in [max(from, 0), to). Four SSE lanes (x86-64 always has them): a maximum is exact in any order. */
 float largestMagnitude(const float* x, int from, int to)
 {
+    int i = std::max(from, 0);
     float m = 0;
-    for (int i = std::max(from, 0); i < to; ++i)
+#if defined(__SSE__)
+    const __m128 signBit = _mm_set1_ps(-0.0f);
+    __m128 lanes = _mm_setzero_ps();
+    for (; i + 4 <= to; i += 4)
+        lanes = _mm_max_ps(lanes, _mm_andnot_ps(signBit, _mm_loadu_ps(x + i)));
+    alignas(16) float parts[4];
+    _mm_store_ps(parts, lanes);
+    m = std::max({ parts[0], parts[1], parts[2], parts[3] });
+#endif
+    for (; i < to; ++i)
         m = std::max(m, std::abs(x[i]));
     return m;
 }
