@@ -39,13 +39,14 @@ Loudness measureDelivered(const juce::AudioBuffer<float>& audio, double sampleRa
 }
 
 MasteredAudio masterToTarget(const MasteringChain& chain, const juce::AudioBuffer<float>& prepared, double sampleRate,
-                             const DeliveryTarget& target, const std::function<bool()>& cancelled, const GatedLoudness* fast)
+                             const DeliveryTarget& target, const std::function<bool()>& cancelled)
 {
     MasteredAudio result;
     auto& m = result.measurements;
     m.target = target;
     auto stop = [&] { return cancelled && cancelled(); };
-    std::optional<GatedLoudness> own;
+    std::optional<GatedLoudness> own; // only for a chain that was never prepared
+    const GatedLoudness* fast = chain.preparedLoudness();
     if (fast == nullptr)
         fast = &own.emplace(prepared, sampleRate);
 

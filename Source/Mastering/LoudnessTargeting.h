@@ -37,9 +37,8 @@ struct MasteredAudio {
 Loudness measureDelivered(const juce::AudioBuffer<float>& audio, double sampleRate);
 
 /** `prepared` has been through chain.prepare(). cancelled() is polled between passes (then audio is empty).
-    `fast` is a GatedLoudness of `prepared`, shareable between targets (and threads); built here when null. */
+    The gain search measures candidates with the chain's GatedLoudness of `prepared` (shared between targets and threads). */
 MasteredAudio masterToTarget(const MasteringChain& chain, const juce::AudioBuffer<float>& prepared, double sampleRate,
-                             const DeliveryTarget& target, const std::function<bool()>& cancelled = {},
-                             const GatedLoudness* fast = nullptr);
+                             const DeliveryTarget& target, const std::function<bool()>& cancelled = {});
 
 } // namespace loopmind::mastering

@@ -6,6 +6,7 @@
 #include "Mastering/TruePeakDetector.h"
 #include <algorithm>
 #include <cmath>
+#include <thread>
 
 namespace loopmind::mastering {
 
@@ -51,8 +52,12 @@ void MasteringChain::prepareHighPassed(juce::AudioBuffer<float>& audio, const st
         used_.glueMaxReductionDb = applyGlueCompressor(audio, sampleRate_, glue);
     }
 
+    // The two target-independent measurements of the prepared audio, side by side: K-weighted energy for the
+    // gain search on a helper thread, the true-peak envelope (bounds, and exact around the loudest peak) here.
+    std::thread kWeighting([&] { loudness_ = std::make_unique<GatedLoudness>(audio, sampleRate_); });
     envelope_ = std::make_unique<TruePeakEnvelope>(audio);
     preparedPeak_ = envelope_->peak();
+    kWeighting.join();
 }
 
 void MasteringChain::limiterCurve(double gainDb, double ceilingDb, std::vector<float>& curve) const
@@ -71,17 +76,18 @@ void MasteringChain::apply(const juce::AudioBuffer<float>& prepared, double gain
                            juce::AudioBuffer<float>& out)
 {
     const double gain = std::pow(10.0, gainDb / 20.0);
-    out.setSize(prepared.getNumChannels(), prepared.getNumSamples(), false, false, true);
-    for (int c = 0; c < prepared.getNumChannels(); ++c) {
+    const int n = prepared.getNumSamples();
+    out.setSize(prepared.getNumChannels(), n, false, false, true);
+    forEachChannel(prepared.getNumChannels(), [&](int c) {
         const float* x = prepared.getReadPointer(c);
         float* y = out.getWritePointer(c);
         if (curve.empty())
-            for (int i = 0; i < prepared.getNumSamples(); ++i)
+            for (int i = 0; i < n; ++i)
                 y[i] = float(double(x[i]) * gain);
         else
-            for (int i = 0; i < prepared.getNumSamples(); ++i)
+            for (int i = 0; i < n; ++i)
                 y[i] = float(double(x[i]) * gain * double(curve[size_t(i)]));
-    }
+    });
 }
 
 LimiterStats MasteringChain::renderTarget(const juce::AudioBuffer<float>& prepared, double gainDb, double ceilingDb,

@@ -3,6 +3,7 @@
 // limiter. The first three do not depend on the delivery target (the compressor's threshold follows the
 // programme's own loudness), so they run once; each target then only needs gain + limiter, which
 // is what lets LoudnessTargeting iterate cheaply and deliver several targets from one render.
+#include "Mastering/GatedLoudness.h"
 #include "Mastering/TonalBalance.h"
 #include "Mastering/TruePeakDetector.h"
 #include "Mastering/TruePeakLimiter.h"
@@ -43,6 +44,8 @@ public:
 
     /** Largest 4x-oversampled peak of the prepared audio (linear): how far gain can go before limiting. */
     double preparedTruePeak() const { return preparedPeak_; }
+    /** The prepared audio's K-weighted energy, for measuring candidate masters (null before prepare). Thread-safe to read. */
+    const GatedLoudness* preparedLoudness() const { return loudness_.get(); }
     const ChainSettingsUsed& settingsUsed() const { return used_; }
     int latencySamples() const { return limiter_.latencySamples(); }
 
@@ -50,6 +53,7 @@ private:
     double sampleRate_, intensity_;
     TruePeakLimiter limiter_;
     std::unique_ptr<TruePeakEnvelope> envelope_; // of the prepared audio, refined as targets ask (thread-safe)
+    std::unique_ptr<GatedLoudness> loudness_;
     double preparedPeak_ = 0;
     ChainSettingsUsed used_;
 };

@@ -38,13 +38,12 @@ Status masterPremaster(PremasterBuffer& premaster, const RenderJob& job, JobCont
     const size_t targets = settings.targets.size();
     if (control.cancelled())
         return Status::failure("cancelled");
-    // The fast meter's K-weighted energy is computed once and shared; each target masters on its own thread
+    // The chain measured its prepared audio once (K-weighted energy, true-peak envelope); each target masters on its own thread
     // (they only read the chain and the prepared audio), and files are written in target order afterwards.
-    const mastering::GatedLoudness fast(audio, job.sampleRate);
     std::vector<mastering::MasteredAudio> mastered(targets);
     std::atomic<size_t> finished { 0 };
     auto masterOne = [&](size_t t) {
-        mastered[t] = mastering::masterToTarget(chain, audio, job.sampleRate, settings.targets[t], [&] { return control.cancelled(); }, &fast);
+        mastered[t] = mastering::masterToTarget(chain, audio, job.sampleRate, settings.targets[t], [&] { return control.cancelled(); });
         const size_t done = ++finished;
         control.progress.store(progressFrom + (1.0 - progressFrom) * 0.9 * double(done) / double(targets));
     };
