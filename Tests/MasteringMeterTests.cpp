@@ -120,14 +120,14 @@ TEST_CASE("the high-pass stage run block by block gives the whole-buffer chain's
     wholeChain.prepare(whole, lufs);
 
     auto streamed = premaster;
-    HighPassStage stage(rate, 2);
-    for (int start = 0; start < streamed.getNumSamples(); start += 1024)
-        for (int c = 0; c < 2; ++c) {
-            const int n = std::min(1024, streamed.getNumSamples() - start);
-            stage.process(c, streamed.getReadPointer(c, start), streamed.getWritePointer(c, start), n);
-        }
+    HighPassStage stage(rate);
+    for (int start = 0; start < streamed.getNumSamples(); start += 1024) {
+        float* l = streamed.getWritePointer(0, start);
+        float* r = streamed.getWritePointer(1, start);
+        stage.process(l, r, l, r, std::min(1024, streamed.getNumSamples() - start));
+    }
     MasteringChain streamedChain(rate, 0.7);
-    streamedChain.prepareHighPassed(streamed, stage.bands(), lufs);
+    streamedChain.prepareHighPassed(streamed, { stage.leftBands(), stage.rightBands() }, lufs);
 
     CHECK(sameBytes(whole, streamed));
     CHECK(wholeChain.settingsUsed().eq.lowShelfDb == streamedChain.settingsUsed().eq.lowShelfDb);

@@ -3,9 +3,9 @@
 // 25 Hz: below music, above DC and rumble; frees headroom for the limiter) and the band energies the
 // tonal correction judges. Being causal, it runs while the render goes on (on the render's meter
 // thread), so the mastering step starts from audio that is already high-passed and measured.
+// One stage is one stereo pair, both channels in the lanes of StereoBiquad (Biquad's results, bit for bit).
 #include "Mastering/Biquad.h"
 #include "Mastering/TonalBalance.h"
-#include <vector>
 
 namespace loopmind::mastering {
 
@@ -13,21 +13,19 @@ class HighPassStage {
 public:
     static constexpr double frequencyHz = 25.0;
 
-    HighPassStage(double sampleRate, int channels);
+    explicit HighPassStage(double sampleRate);
 
-    /** High-passes n samples of `channel` from in to out (may be the same) and measures their bands.
-        Different channels may be processed on different threads. */
-    void process(int channel, const float* in, float* out, int n);
+    /** High-passes n samples of the pair from in to out (in place is fine; left and right may be the same
+        channel, for mono) and adds their band energies. */
+    void process(const float* inLeft, const float* inRight, float* outLeft, float* outRight, int n);
 
-    const std::vector<BandEnergies>& bands() const { return bands_; }
+    const BandEnergies& leftBands() const { return bands_[0]; }
+    const BandEnergies& rightBands() const { return bands_[1]; }
 
 private:
-    struct ChannelState {
-        Biquad first, second;  // the two Butterworth sections
-        Biquad low, high;      // band filters of the tonal measurement
-    };
-    std::vector<ChannelState> channels_;
-    std::vector<BandEnergies> bands_;
+    StereoBiquad first_, second_; // the two Butterworth sections
+    StereoBiquad low_, high_;     // band filters of the tonal measurement
+    BandEnergies bands_[2];
 };
 
 } // namespace loopmind::mastering

@@ -18,11 +18,19 @@ MasteringChain::MasteringChain(double sampleRate, double intensity)
 
 void MasteringChain::prepare(juce::AudioBuffer<float>& audio, std::optional<double> programmeLufs)
 {
-    HighPassStage highPass(sampleRate_, audio.getNumChannels());
-    forEachChannel(audio.getNumChannels(), [&](int c) {
-        highPass.process(c, audio.getReadPointer(c), audio.getWritePointer(c), audio.getNumSamples());
+    // Channels in stereo pairs (a lone last channel paired with itself), the pairs on threads of their own.
+    const int channels = audio.getNumChannels(), pairs = (channels + 1) / 2;
+    std::vector<BandEnergies> bands(size_t(std::max(channels, 0)));
+    inParallel(pairs, [&](int p) {
+        const int left = 2 * p, right = std::min(left + 1, channels - 1);
+        HighPassStage highPass(sampleRate_);
+        float* l = audio.getWritePointer(left);
+        float* r = audio.getWritePointer(right);
+        highPass.process(l, r, l, r, audio.getNumSamples());
+        bands[size_t(left)] = highPass.leftBands();
+        bands[size_t(right)] = right == left ? highPass.leftBands() : highPass.rightBands();
     });
-    prepareHighPassed(audio, highPass.bands(), programmeLufs);
+    prepareHighPassed(audio, bands, programmeLufs);
 }
 
 void MasteringChain::prepareHighPassed(juce::AudioBuffer<float>& audio, const std::vector<BandEnergies>& bands,
@@ -33,12 +41,16 @@ void MasteringChain::prepareHighPassed(juce::AudioBuffer<float>& audio, const st
     const int channels = audio.getNumChannels(), n = audio.getNumSamples();
     used_.eq = tonalCorrection(bands, n, intensity_);
     if (used_.eq.lowShelfDb != 0.0 || used_.eq.highShelfDb != 0.0)
-        forEachChannel(channels, [&](int c) {
-            Biquad low(BiquadCoefficients::lowShelf(sampleRate_, lowShelfHz, used_.eq.lowShelfDb));
-            Biquad high(BiquadCoefficients::highShelf(sampleRate_, highShelfHz, used_.eq.highShelfDb));
-            float* x = audio.getWritePointer(c);
-            for (int i = 0; i < n; ++i)
-                x[i] = float(high.process(low.process(double(x[i]))));
+        inParallel((channels + 1) / 2, [&](int p) {
+            StereoBiquad low(BiquadCoefficients::lowShelf(sampleRate_, lowShelfHz, used_.eq.lowShelfDb));
+            StereoBiquad high(BiquadCoefficients::highShelf(sampleRate_, highShelfHz, used_.eq.highShelfDb));
+            float* l = audio.getWritePointer(2 * p);
+            float* r = audio.getWritePointer(std::min(2 * p + 1, channels - 1));
+            for (int i = 0; i < n; ++i) {
+                const auto y = high.process(low.process(StereoBiquad::Pair { double(l[i]), double(r[i]) }));
+                l[i] = float(y[0]);
+                r[i] = float(y[1]);
+            }
         });
 
     // Threshold a few dB above the programme's own loudness: only the loudest passages are touched,

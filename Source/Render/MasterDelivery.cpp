@@ -5,7 +5,7 @@
 
 namespace loopmind {
 
-PremasterBuffer::PremasterBuffer(double sampleRate, std::int64_t lengthInSamples) : highPass_(sampleRate, 2)
+PremasterBuffer::PremasterBuffer(double sampleRate, std::int64_t lengthInSamples) : highPass_(sampleRate)
 {
     left_.reserve(size_t(std::max<std::int64_t>(lengthInSamples, 0)));
     right_.reserve(size_t(std::max<std::int64_t>(lengthInSamples, 0)));
@@ -16,8 +16,8 @@ void PremasterBuffer::append(const juce::AudioBuffer<float>& block, int n)
     const size_t at = left_.size();
     left_.resize(at + size_t(n));
     right_.resize(at + size_t(n));
-    highPass_.process(0, block.getReadPointer(0), left_.data() + at, n);
-    highPass_.process(1, block.getReadPointer(std::min(1, block.getNumChannels() - 1)), right_.data() + at, n);
+    highPass_.process(block.getReadPointer(0), block.getReadPointer(std::min(1, block.getNumChannels() - 1)), left_.data() + at,
+                      right_.data() + at, n);
 }
 
 juce::AudioBuffer<float> PremasterBuffer::view()

@@ -15,7 +15,7 @@ public:
     PremasterBuffer(double sampleRate, std::int64_t lengthInSamples); // reserved: no regrowth (copying, page faults)
     void append(const juce::AudioBuffer<float>& block, int n);       // channels 0 and 1 (mono: twice)
     juce::AudioBuffer<float> view();                                  // refers to the samples: no copy
-    const std::vector<mastering::BandEnergies>& bands() const { return highPass_.bands(); }
+    std::vector<mastering::BandEnergies> bands() const { return { highPass_.leftBands(), highPass_.rightBands() }; }
 
 private:
     std::vector<float> left_, right_;
