@@ -102,13 +102,4 @@ void MasteringChain::apply(const juce::AudioBuffer<float>& prepared, double gain
     });
 }
 
-LimiterStats MasteringChain::renderTarget(const juce::AudioBuffer<float>& prepared, double gainDb, double ceilingDb,
-                                          juce::AudioBuffer<float>& out) const
-{
-    std::vector<float> curve;
-    limiterCurve(gainDb, ceilingDb, curve);
-    apply(prepared, gainDb, curve, out);
-    return TruePeakLimiter::statistics(curve);
-}
-
 } // namespace loopmind::mastering

@@ -31,10 +31,6 @@ public:
     /** The same for audio that a HighPassStage has already processed (while rendering), with its band energies. */
     void prepareHighPassed(juce::AudioBuffer<float>& audio, const std::vector<BandEnergies>& bands, std::optional<double> programmeLufs);
 
-    /** out = prepared x gain, limited to ceilingDb (dBTP). The chain must have been prepared on `prepared`. */
-    LimiterStats renderTarget(const juce::AudioBuffer<float>& prepared, double gainDb, double ceilingDb,
-                              juce::AudioBuffer<float>& out) const;
-
     /** The limiter's gain curve for prepared x gain at ceilingDb; left empty when nothing needs limiting (unity).
         Its statistics: TruePeakLimiter::statistics(curve). */
     void limiterCurve(double gainDb, double ceilingDb, std::vector<float>& curve) const;
