@@ -88,7 +88,7 @@ TEST_CASE("the true peak and the lazy envelope skip blocks exactly: same peak, s
 TEST_CASE("streaming loudness and the gain search's meter agree with libebur128", "[mastering][loudness]")
 {
     for (float level : { 0.02f, 0.3f }) {
-        const auto audio = grooveSignal(12.0, level);
+        auto audio = grooveSignal(12.0, level);
         const auto reference = Ebur128Meter::measure(audio, rate, false).integratedLufs;
         REQUIRE(reference.has_value());
         StreamingLoudness streaming(rate);

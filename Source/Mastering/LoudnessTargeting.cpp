@@ -20,7 +20,7 @@ std::string format(const char* pattern, double a, double b = 0, double c = 0)
 }
 } // namespace
 
-Loudness measureDelivered(const juce::AudioBuffer<float>& audio, double sampleRate)
+Loudness measureDelivered(juce::AudioBuffer<float>& audio, double sampleRate, const WhileVerifying& alongside)
 {
     // libebur128 (integrated + LRA) on a helper thread while our 4x detector finds the true peak here;
     // libebur128's own true peak is left out: its resampler is most of its cost.
@@ -31,6 +31,8 @@ Loudness measureDelivered(const juce::AudioBuffer<float>& audio, double sampleRa
         m = meter.result();
     });
     const double peak = truePeak(audio, false);
+    if (alongside)
+        alongside(audio);
     reference.join();
     m.truePeakDb.reset();
     if (peak > 0)
@@ -39,7 +41,8 @@ Loudness measureDelivered(const juce::AudioBuffer<float>& audio, double sampleRa
 }
 
 MasteredAudio masterToTarget(const MasteringChain& chain, const juce::AudioBuffer<float>& prepared, double sampleRate,
-                             const DeliveryTarget& target, const std::function<bool()>& cancelled)
+                             const DeliveryTarget& target, const std::function<bool()>& cancelled,
+                             const WhileVerifying& whileVerifying)
 {
     MasteredAudio result;
     auto& m = result.measurements;
@@ -58,7 +61,7 @@ MasteredAudio masterToTarget(const MasteringChain& chain, const juce::AudioBuffe
         chain.limiterCurve(0.0, limiterCeilingDb, curve);
         m.limiter = TruePeakLimiter::statistics(curve);
         MasteringChain::apply(prepared, 0.0, curve, result.audio);
-        m.measured = measureDelivered(result.audio, sampleRate);
+        m.measured = measureDelivered(result.audio, sampleRate, whileVerifying);
         m.passes = m.verifications = 1;
         return result;
     }
@@ -103,7 +106,7 @@ MasteredAudio masterToTarget(const MasteringChain& chain, const juce::AudioBuffe
             if (stop())
                 return {};
             MasteringChain::apply(prepared, gain, curve, result.audio);
-            m.measured = measureDelivered(result.audio, sampleRate);
+            m.measured = measureDelivered(result.audio, sampleRate, whileVerifying);
             ++m.verifications;
             const double measured = m.measured.integratedLufs.value_or(-200.0);
             if (std::abs(target.lufs - measured) <= closeEnoughLu || quietCap || limitCap)

@@ -33,12 +33,18 @@ struct MasteredAudio {
     juce::AudioBuffer<float> audio;
 };
 
-/** The delivered master's integrated loudness and LRA (libebur128) and true peak (TruePeakDetector, 4x). */
-Loudness measureDelivered(const juce::AudioBuffer<float>& audio, double sampleRate);
+/** Given each candidate master while it is verified, on the verifying thread beside libebur128 (for writing it in
+    that time). It must not change the audio. The last candidate given is the delivered master. */
+using WhileVerifying = std::function<void(juce::AudioBuffer<float>& candidate)>;
+
+/** The delivered master's integrated loudness and LRA (libebur128) and true peak (TruePeakDetector, 4x);
+    alongside(audio), if given, runs meanwhile. */
+Loudness measureDelivered(juce::AudioBuffer<float>& audio, double sampleRate, const WhileVerifying& alongside = {});
 
 /** `prepared` has been through chain.prepare(). cancelled() is polled between passes (then audio is empty).
     The gain search measures candidates with the chain's GatedLoudness of `prepared` (shared between targets and threads). */
 MasteredAudio masterToTarget(const MasteringChain& chain, const juce::AudioBuffer<float>& prepared, double sampleRate,
-                             const DeliveryTarget& target, const std::function<bool()>& cancelled = {});
+                             const DeliveryTarget& target, const std::function<bool()>& cancelled = {},
+                             const WhileVerifying& whileVerifying = {});
 
 } // namespace loopmind::mastering

@@ -228,7 +228,6 @@ void TruePeakEnvelope::refineLocked(double threshold)
         }
     };
     inParallel(todo.size() > 1 ? 2 : 1, refineShare);
-    interpolated_ += int(todo.size());
 }
 
 double TruePeakEnvelope::peak()

@@ -41,14 +41,12 @@ public:
         std::shared_lock<std::shared_mutex> lock(mutex_);
         use(values_);
     }
-    int blocksInterpolated() const { return interpolated_; }
 
 private:
     void refineLocked(double threshold);
     const juce::AudioBuffer<float>& audio_;
     std::vector<float> values_, bounds_, samplePeaks_; // per sample; per block; per block
     std::vector<char> exact_;                          // per block
-    int interpolated_ = 0;
     mutable std::shared_mutex mutex_;
 };
 

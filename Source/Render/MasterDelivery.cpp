@@ -26,6 +26,26 @@ juce::AudioBuffer<float> PremasterBuffer::view()
     return juce::AudioBuffer<float>(channels, 2, int(left_.size()));
 }
 
+namespace {
+/** Writes a master to a new output for path (not yet committed); empty on success, else why not. */
+std::string writeMaster(const std::filesystem::path& path, const RenderJob& job, juce::AudioBuffer<float>& audio,
+                        std::unique_ptr<AudioFileOutput>& output)
+{
+    constexpr int block = 4096;
+    auto out = AudioFileOutput::create(path, job.output, job.sampleRate, 2, block);
+    if (!out)
+        return out.error();
+    for (int start = 0; start < audio.getNumSamples(); start += block) {
+        const int count = std::min(block, audio.getNumSamples() - start);
+        juce::AudioBuffer<float> part(audio.getArrayOfWritePointers(), 2, start, count);
+        if (!out.value()->write(part, count))
+            return "writing " + path.filename().string() + " failed (disk full?)";
+    }
+    output = std::move(out.value());
+    return {};
+}
+} // namespace
+
 Status masterPremaster(PremasterBuffer& premaster, const RenderJob& job, JobControl& control, double progressFrom,
                        RenderReport& report, std::vector<std::unique_ptr<AudioFileOutput>>& outputs)
 {
@@ -38,14 +58,23 @@ Status masterPremaster(PremasterBuffer& premaster, const RenderJob& job, JobCont
     const size_t targets = settings.targets.size();
     if (control.cancelled())
         return Status::failure("cancelled");
-    // The chain measured its prepared audio once (K-weighted energy, true-peak envelope); each target masters on its own thread
-    // (they only read the chain and the prepared audio), and files are written in target order afterwards.
+    // The chain measured its prepared audio once (K-weighted energy, true-peak envelope); each target masters on its
+    // own thread (they only read the chain and the prepared audio). Each candidate master is written to its file while
+    // libebur128 verifies it (the last candidate is the delivered master; an earlier one's temporary file is dropped).
     std::vector<mastering::MasteredAudio> mastered(targets);
+    std::vector<std::unique_ptr<AudioFileOutput>> written(targets);
+    std::vector<std::string> writeErrors(targets);
     std::atomic<size_t> finished { 0 };
     auto masterOne = [&](size_t t) {
-        mastered[t] = mastering::masterToTarget(chain, audio, job.sampleRate, settings.targets[t], [&] { return control.cancelled(); });
+        auto writeCandidate = [&, t](juce::AudioBuffer<float>& candidate) {
+            written[t].reset();
+            writeErrors[t] = writeMaster(deliveredMixPath(job.output, t), job, candidate, written[t]);
+        };
+        mastered[t] = mastering::masterToTarget(chain, audio, job.sampleRate, settings.targets[t], [&] { return control.cancelled(); },
+                                                writeCandidate);
+        mastered[t].audio.setSize(0, 0); // written: release it
         const size_t done = ++finished;
-        control.progress.store(progressFrom + (1.0 - progressFrom) * 0.9 * double(done) / double(targets));
+        control.progress.store(progressFrom + (1.0 - progressFrom) * double(done) / double(targets));
     };
     const size_t parallel = std::min<size_t>(targets, std::max(1u, std::min(4u, std::thread::hardware_concurrency())));
     std::atomic<size_t> next { 0 };
@@ -63,25 +92,12 @@ Status masterPremaster(PremasterBuffer& premaster, const RenderJob& job, JobCont
         return Status::failure("cancelled");
 
     for (size_t t = 0; t < targets; ++t) {
-        const auto path = deliveredMixPath(job.output, t);
-        constexpr int block = 4096;
-        auto out = AudioFileOutput::create(path, job.output, job.sampleRate, 2, block);
-        if (!out)
-            return Status::failure(out.error());
-        auto& audioOut = mastered[t].audio;
-        const int n = audioOut.getNumSamples();
-        for (int start = 0; start < n; start += block) {
-            const int count = std::min(block, n - start);
-            juce::AudioBuffer<float> part(audioOut.getArrayOfWritePointers(), 2, start, count);
-            if (!out.value()->write(part, count))
-                return Status::failure("writing " + path.filename().string() + " failed (disk full?)");
-        }
+        if (!writeErrors[t].empty() || written[t] == nullptr)
+            return Status::failure(writeErrors[t].empty() ? "internal error: no master written" : writeErrors[t]);
         for (const auto& w : mastered[t].measurements.warnings)
             report.warnings.push_back(settings.targets[t].name + ": " + w);
-        report.masters.push_back({ path, std::move(mastered[t].measurements) });
-        outputs.push_back(std::move(out.value()));
-        audioOut.setSize(0, 0); // release each master once written
-        control.progress.store(progressFrom + (1.0 - progressFrom) * (0.9 + 0.1 * double(t + 1) / double(targets)));
+        report.masters.push_back({ deliveredMixPath(job.output, t), std::move(mastered[t].measurements) });
+        outputs.push_back(std::move(written[t]));
     }
     report.mastered = true;
     report.masteringSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
