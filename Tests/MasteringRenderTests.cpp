@@ -128,6 +128,12 @@ TEST_CASE("a demo-like song renders to -14 and -23 LUFS from one render, stems p
     CHECK(json["premaster"]["integratedLufs"].is_number());
     REQUIRE(json["stems"].size() == 3);
     CHECK(json["stems"][0]["integratedLufs"].is_number());
+    // Per-stem loudness comes from the render's own streaming meter: libebur128 on the stem files agrees.
+    for (size_t i = 0; i < report.stemPaths.size(); ++i) {
+        const auto reference = mastering::Ebur128Meter::measure(readAudioFile(report.stemPaths[i]), rate, false).integratedLufs;
+        REQUIRE(reference.has_value());
+        CHECK(report.tracks[i].integratedLufs.value_or(-999) == Approx(*reference).margin(0.01));
+    }
     CHECK(json["stemsResidual"].is_number());
     CHECK(json["warnings"].empty());
 }
