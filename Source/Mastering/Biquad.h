@@ -23,7 +23,7 @@ public:
     double process(double x)
     {
         const double y = c_.b0 * x + s1_;
-        s1_ = c_.b1 * x - c_.a1 * y + s2_;
+        s1_ = (c_.b1 * x + s2_) - c_.a1 * y; // the newest output last: the loop-carried chain is multiply-subtract-add
         s2_ = c_.b2 * x - c_.a2 * y;
         return y;
     }
@@ -52,7 +52,7 @@ public:
     Pair process(Pair x)
     {
         const Pair y = b0_ * x + s1_;
-        s1_ = b1_ * x - a1_ * y + s2_;
+        s1_ = (b1_ * x + s2_) - a1_ * y;
         s2_ = b2_ * x - a2_ * y;
         return y;
     }

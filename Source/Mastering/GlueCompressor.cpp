@@ -29,7 +29,7 @@ double applyGlueCompressor(juce::AudioBuffer<float>& audio, double sampleRate, c
     // Side-chain high-pass per stereo pair (lanes of one vector; a lone last channel pairs with itself).
     const int pairs = (channels + 1) / 2;
     std::vector<StereoBiquad> sideChain(size_t(pairs), StereoBiquad(BiquadCoefficients::highPass(sampleRate, 100.0, 0.7071)));
-    const double rms = coefficient(20.0, sampleRate);
+    const double rms = coefficient(20.0, sampleRate), keep = 1.0 - rms, perChannelRms = rms / channels;
     const double controlRate = sampleRate / controlInterval;
     const double fastAttack = coefficient(10.0, controlRate), fastRelease = coefficient(80.0, controlRate);
     const double slowAttack = coefficient(400.0, controlRate), slowRelease = coefficient(1000.0, controlRate);
@@ -47,7 +47,7 @@ double applyGlueCompressor(juce::AudioBuffer<float>& audio, double sampleRate, c
                 if (right != left)
                     power += v[1] * v[1];
             }
-            meanSquare += (power / channels - meanSquare) * rms;
+            meanSquare = meanSquare * keep + power * perChannelRms; // one multiply-add on the serial chain
         }
         const double target = staticReductionDb(10.0 * std::log10(meanSquare + 1e-20), settings);
         fast += (target - fast) * (target > fast ? fastAttack : fastRelease);

@@ -33,7 +33,7 @@ public:
 private:
     void measureLoop();
 
-    static constexpr size_t ringSize = 16;
+    static constexpr size_t ringSize = 64; // blocks in flight: absorbs scheduling jitter between the two threads
     mastering::Ebur128Meter premaster_;
     PremasterBuffer* premasterAudio_;
     std::vector<mastering::StreamingLoudness> tracks_;
