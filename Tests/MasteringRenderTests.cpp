@@ -4,6 +4,7 @@
 #include "Mastering/Ebur128Meter.h"
 #include "Render/AIAsyncRenderer.h"
 #include "Render/RenderJobBuilder.h"
+#include "Support/FfmpegLoudness.h"
 #include "Support/MasteringSignals.h"
 #include "Support/TestFiles.h"
 #include <catch2/catch.hpp>
@@ -68,25 +69,6 @@ void checkDelivered(const RenderReport& report)
     }
 }
 
-struct FfmpegLoudness { double integrated = 0, truePeak = 0; bool ok = false; };
-
-FfmpegLoudness ffmpegMeasure(const fs::path& file)
-{
-    auto r = runCommand("ffmpeg -hide_banner -nostats -i " + quoted(file) + " -af ebur128=peak=true -f null - ");
-    FfmpegLoudness out;
-    const auto at = r.err.rfind("Summary:");
-    const auto summary = r.err.substr(at == std::string::npos ? 0 : at);
-    std::smatch m;
-    if (std::regex_search(summary, m, std::regex(R"(I:\s+(-?[0-9.]+) LUFS)")))
-        out.integrated = std::stod(m[1]);
-    else
-        return out;
-    if (std::regex_search(summary, m, std::regex(R"(Peak:\s+(-?[0-9.]+) dBFS)"))) {
-        out.truePeak = std::stod(m[1]);
-        out.ok = true;
-    }
-    return out;
-}
 } // namespace
 
 TEST_CASE("a demo-like song renders to -14 and -23 LUFS from one render, stems premaster", "[mastering]")
