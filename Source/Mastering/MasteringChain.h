@@ -1,8 +1,9 @@
 #pragma once
 // The mastering chain: sub-sonic high-pass -> gentle tonal EQ -> glue compressor -> gain -> true-peak
 // limiter. The first three do not depend on the delivery target (the compressor's threshold follows the
-// programme's own loudness), so they run once; each target then only needs gain + limiter, which
-// is what lets LoudnessTargeting iterate cheaply and deliver several targets from one render.
+// programme's own loudness), so they run once, and the prepared audio is measured once (K-weighted energy
+// for the gain search, true-peak envelope for the limiter); each target then only needs gain + limiter,
+// which is what lets LoudnessTargeting iterate cheaply and deliver several targets from one render.
 #include "Mastering/GatedLoudness.h"
 #include "Mastering/TonalBalance.h"
 #include "Mastering/TruePeakDetector.h"
