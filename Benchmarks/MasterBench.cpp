@@ -1,33 +1,34 @@
-// loopmind_bench master: masters a 180 s stereo premaster (44.1 kHz, written once as a WAV stem, untimed)
-// to streaming and broadcast with `mix --deliver streaming,broadcast`, and compares it, in the same run,
-// with the unmastered mix of the same file (decode + write) and with one plain libebur128 measurement pass
-// (integrated + LRA + true peak) over the premaster. Wall and CPU seconds are printed; nothing is asserted.
-// The last line is JSON.
+// loopmind_bench master: the path of `loopmind mix stems/*.wav --out master.wav --preset streaming`.
+// Eight 180 s stereo stems at 44.1 kHz (a song-like, deterministic set: kick, bass, chords, pad, lead, hats,
+// percussion, fx) are written once to a temporary folder (untimed); then the mix job runs twice in the same
+// run, each time decode + sum + (master) + write, exactly as the CLI does it (prepareStemMixJob, then the
+// renderer with the engine's default workers): once with no mastering (the baseline) and once mastered to
+// the streaming preset. Prints wall and CPU seconds, x real time and master_overhead = mastered / plain - 1.
+// Nothing is asserted. The last line is JSON.
 #include "BenchSupport.h"
-#include "Mastering/Ebur128Meter.h"
+#include "Core/DeterministicRandom.h"
+#include "Engine/ParallelPlanRunner.h"
 #include "Render/AIAsyncRenderer.h"
 #include "Render/RenderJobBuilder.h"
-#include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <juce_audio_formats/juce_audio_formats.h>
 #include <nlohmann/json.hpp>
-#include <sys/resource.h>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
 using namespace loopmind;
 
 namespace {
-constexpr double rate = 44100, seconds = 180;
+constexpr double rate = 44100, seconds = 180, beat = 0.5; // 120 BPM
+constexpr int stemCount = 8;
+constexpr double pi = 3.14159265358979323846;
 
 struct Clock {
     double wall, cpu;
-    static Clock now()
-    {
-        return { bench::wallSeconds(), bench::cpuSeconds() };
-    }
+    static Clock now() { return { bench::wallSeconds(), bench::cpuSeconds() }; }
     Clock since() const
     {
         const auto n = now();
@@ -35,88 +36,109 @@ struct Clock {
     }
 };
 
-/** A deterministic song-like premaster: kick + bass every beat, a slowly swelling pad, hats as shaped noise. */
-juce::AudioBuffer<float> premaster()
+/** One sample of stem `index` at time t (seconds); `noise` is a fresh uniform value in [-1, 1). */
+double stemSample(int index, double t, double noise)
+{
+    const double inBeat = std::fmod(t, beat), bar = std::floor(t / (4 * beat));
+    const double section = 0.6 + 0.4 * std::sin(2 * pi * t / 32.0); // a slow build and release
+    const double root = 55.0 * std::pow(2.0, double(int(bar) % 4 == 3 ? 5 : (int(bar) % 4 == 2 ? 3 : 0)) / 12.0);
+    switch (index) {
+    case 0: return 0.7 * std::sin(2 * pi * (50.0 + 90.0 * std::exp(-30.0 * inBeat)) * inBeat) * std::exp(-8.0 * inBeat);
+    case 1: return 0.35 * std::tanh(2.0 * std::sin(2 * pi * root * t)) * std::exp(-3.0 * std::fmod(t + 0.25, beat));
+    case 2: return 0.08 * section * (std::sin(2 * pi * root * 4 * t) + std::sin(2 * pi * root * 5 * t) + std::sin(2 * pi * root * 6 * t));
+    case 3: return 0.1 * section * std::sin(2 * pi * root * 2 * t + 0.8 * std::sin(2 * pi * 0.25 * t));
+    case 4: return 0.12 * std::sin(2 * pi * root * 8 * (1.0 + 0.003 * std::sin(2 * pi * 5 * t)) * t) * std::exp(-4.0 * std::fmod(t, 2 * beat));
+    case 5: return 0.09 * noise * std::exp(-45.0 * std::fmod(t + beat / 2, beat / 2));
+    case 6: return 0.15 * noise * std::exp(-25.0 * std::fmod(t + beat, 4 * beat)) + 0.1 * std::sin(2 * pi * 180 * inBeat) * std::exp(-20 * inBeat);
+    default: return 0.05 * section * noise * (0.5 + 0.5 * std::sin(2 * pi * t / 8.0));
+    }
+}
+
+void writeStem(const fs::path& path, int index)
 {
     const int n = int(rate * seconds);
     juce::AudioBuffer<float> b(2, n);
-    juce::Random noise(1234);
+    DeterministicRandom random(std::uint64_t(1000 + index));
+    const double pan = 0.15 * (index % 3 - 1); // a little width
     for (int i = 0; i < n; ++i) {
-        const double t = i / rate, beat = std::fmod(t, 0.5);
-        const double kick = 0.6 * std::sin(2 * M_PI * (50.0 + 80.0 * std::exp(-30.0 * beat)) * beat) * std::exp(-9.0 * beat);
-        const double pad = 0.12 * (0.6 + 0.4 * std::sin(2 * M_PI * t / 16.0)) * std::sin(2 * M_PI * 220.0 * t + std::sin(2 * M_PI * 0.5 * t));
-        const double hat = 0.08 * (noise.nextFloat() * 2.0 - 1.0) * std::exp(-40.0 * std::fmod(t + 0.25, 0.5));
-        b.setSample(0, i, float(kick + pad + hat));
-        b.setSample(1, i, float(kick + 0.8 * pad - hat));
+        const double v = stemSample(index, i / rate, 2.0 * random.nextUnit() - 1.0);
+        b.setSample(0, i, float(v * (1.0 - pan)));
+        b.setSample(1, i, float(v * (1.0 + pan)));
     }
-    return b;
+    juce::WavAudioFormat wav;
+    std::unique_ptr<juce::AudioFormatWriter> w(wav.createWriterFor(new juce::FileOutputStream(juce::File(path.string())), rate, 2, 24, {}, 0));
+    w->writeFromAudioSampleBuffer(b, 0, n);
 }
 
-RenderReport mix(const fs::path& stem, const fs::path& out, bool master)
+/** What `loopmind mix STEMS --out OUT [--preset streaming | --no-master]` runs, minus the progress display. */
+RenderReport mix(const std::vector<fs::path>& stems, const fs::path& out, bool master)
 {
     OutputSettings o;
     o.mixPath = out;
-    o.bitDepth = 24;
     o.mastering.enabled = master;
-    o.mastering.targets = { *deliveryPreset("streaming"), *deliveryPreset("broadcast") };
-    auto prepared = prepareStemMixJob({ stem }, std::nullopt, o);
+    o.mastering.targets = { *deliveryPreset("streaming") };
+    auto prepared = prepareStemMixJob(stems, std::nullopt, o);
+    prepared.job.workers = ParallelPlanRunner::defaultWorkerCount();
     JobControl control;
     return AIAsyncRenderer::render(prepared.job, control);
+}
+
+std::string loadAverage()
+{
+    double load[3] {};
+    if (getloadavg(load, 3) != 3)
+        return "unknown";
+    char text[64];
+    std::snprintf(text, sizeof text, "%.2f %.2f %.2f", load[0], load[1], load[2]);
+    return text;
 }
 } // namespace
 
 int runMasterBench(int, char**)
 {
     const auto dir = fs::temp_directory_path() / ("loopmind-master-bench-" + std::to_string(::getpid()));
-    fs::create_directories(dir);
-    const auto audio = premaster();
-    const auto stem = dir / "premaster.wav";
-    {
-        juce::WavAudioFormat wav;
-        std::unique_ptr<juce::AudioFormatWriter> w(
-            wav.createWriterFor(new juce::FileOutputStream(juce::File(stem.string())), rate, 2, 24, {}, 0));
-        w->writeFromAudioSampleBuffer(audio, 0, audio.getNumSamples());
+    fs::create_directories(dir / "stems");
+    std::vector<fs::path> stems;
+    for (int i = 0; i < stemCount; ++i) {
+        stems.push_back(dir / "stems" / ("stem" + std::to_string(i + 1) + ".wav"));
+        writeStem(stems.back(), i);
     }
+    std::printf("%d stems x %.0f s stereo at %.0f Hz (24-bit WAV), load average before: %s\n", stemCount, seconds, rate,
+                loadAverage().c_str());
 
     auto c = Clock::now();
-    const auto measured = mastering::Ebur128Meter::measure(audio, rate, true);
-    const auto measure = c.since();
-
-    c = Clock::now();
-    const auto plain = mix(stem, dir / "plain.wav", false);
+    const auto plain = mix(stems, dir / "plain.wav", false);
     const auto unmastered = c.since();
 
     c = Clock::now();
-    const auto master = mix(stem, dir / "mix.wav", true);
+    const auto master = mix(stems, dir / "master.wav", true);
     const auto mastered = c.since();
 
-    const bool ok = plain.ok && master.ok && master.masters.size() == 2;
-    std::printf("premaster %.0f s stereo at %.0f Hz, %.1f LUFS\n", seconds, rate, measured.integratedLufs.value_or(-200.0));
-    std::printf("libebur128 measurement pass (I + LRA + true peak): %.2f s wall, %.2f s CPU (%.0fx real time)\n", measure.wall,
-                measure.cpu, seconds / measure.wall);
-    std::printf("mix, unmastered (decode + write):                  %.2f s wall, %.2f s CPU (%.0fx real time)\n", unmastered.wall,
+    const bool ok = plain.ok && master.ok && master.masters.size() == 1;
+    const double overhead = mastered.wall / unmastered.wall - 1.0;
+    std::printf("mix --no-master (decode + sum + write):        %6.2f s wall, %6.2f s CPU, %6.1fx real time\n", unmastered.wall,
                 unmastered.cpu, seconds / unmastered.wall);
-    std::printf("mix, mastered to streaming + broadcast:           %.2f s wall, %.2f s CPU (%.0fx real time; mastering step %.2f s)\n",
+    std::printf("mix --preset streaming (+ master):             %6.2f s wall, %6.2f s CPU, %6.1fx real time (mastering step %.2f s)\n",
                 mastered.wall, mastered.cpu, seconds / mastered.wall, master.masteringSeconds);
     for (const auto& m : master.masters)
-        std::printf("  %-9s %.2f LUFS (target %.1f), true peak %.2f dBTP, %d search passes, %d libebur128 verification(s)\n",
-                    m.measurements.target.name.c_str(), m.measurements.measured.integratedLufs.value_or(-200.0),
-                    m.measurements.target.lufs, m.measurements.measured.truePeakDb.value_or(-200.0), m.measurements.passes,
-                    m.measurements.verifications);
-    std::printf("master_overhead (mastered / unmastered - 1): %.2f wall, %.2f CPU\n", mastered.wall / unmastered.wall - 1.0,
-                mastered.cpu / unmastered.cpu - 1.0);
+        std::printf("  %s: %.2f LUFS (target %.1f), true peak %.2f dBTP (ceiling %.1f), gain %+.2f dB, %d search passes, "
+                    "%d verification(s)\n",
+                    m.measurements.target.name.c_str(), m.measurements.measured.integratedLufs.value_or(-200.0), m.measurements.target.lufs,
+                    m.measurements.measured.truePeakDb.value_or(-200.0), m.measurements.target.truePeakDb, m.measurements.gainDb,
+                    m.measurements.passes, m.measurements.verifications);
+    std::printf("master_overhead (mastered / plain - 1): %.2f wall, %.2f CPU; load average after: %s%s\n", overhead,
+                mastered.cpu / unmastered.cpu - 1.0, loadAverage().c_str(), ok ? "" : "  (A MIX FAILED)");
     nlohmann::json j { { "audioSeconds", seconds },
-                       { "measureSeconds", measure.wall },
-                       { "measureCpuSeconds", measure.cpu },
-                       { "unmasteredSeconds", unmastered.wall },
-                       { "unmasteredCpuSeconds", unmastered.cpu },
+                       { "stems", stemCount },
+                       { "plainSeconds", unmastered.wall },
+                       { "plainCpuSeconds", unmastered.cpu },
+                       { "plainRealtimeFactor", seconds / unmastered.wall },
                        { "masteredSeconds", mastered.wall },
                        { "masteredCpuSeconds", mastered.cpu },
-                       { "masteringStepSeconds", master.masteringSeconds },
                        { "masteredRealtimeFactor", seconds / mastered.wall },
-                       { "unmasteredRealtimeFactor", seconds / unmastered.wall },
-                       { "master_overhead", mastered.wall / unmastered.wall - 1.0 },
-                       { "targets", int(master.masters.size()) },
+                       { "masteringStepSeconds", master.masteringSeconds },
+                       { "master_overhead", overhead },
+                       { "load", loadAverage() },
                        { "ok", ok } };
     fs::remove_all(dir);
     std::cout << j.dump() << std::endl;

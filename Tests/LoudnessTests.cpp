@@ -1,35 +1,12 @@
 // Loudness and true peak from libebur128 agree with ffmpeg's ebur128 filter (0.1 LU, 0.3 dB).
 #include "Analysis/LoopAnalysis.h"
 #include "Library/DecodedAudio.h"
+#include "Support/FfmpegLoudness.h"
 #include "Support/TestFiles.h"
 #include <catch2/catch.hpp>
-#include <regex>
 
 using namespace loopmind;
 using namespace loopmind::test;
-
-namespace {
-struct FfmpegLoudness { double integrated; double truePeak; bool ok; };
-
-FfmpegLoudness ffmpegMeasure(const std::filesystem::path& file)
-{
-    auto r = runCommand("ffmpeg -hide_banner -nostats -i " + quoted(file) + " -af ebur128=peak=true -f null - ");
-    std::smatch m;
-    FfmpegLoudness out { 0, 0, false };
-    // The summary at the end: "I: -20.3 LUFS" and, under True peak, "Peak: -3.1 dBFS".
-    const auto summary = r.err.substr(r.err.rfind("Summary:") == std::string::npos ? 0 : r.err.rfind("Summary:"));
-    if (std::regex_search(summary, m, std::regex(R"(I:\s+(-?[0-9.]+) LUFS)")))
-        out.integrated = std::stod(m[1]);
-    else
-        return out;
-    if (std::regex_search(summary, m, std::regex(R"(Peak:\s+(-?[0-9.]+) dBFS)")))
-        out.truePeak = std::stod(m[1]);
-    else
-        return out;
-    out.ok = true;
-    return out;
-}
-} // namespace
 
 TEST_CASE("loudness agrees with ffmpeg ebur128", "[loudness]")
 {

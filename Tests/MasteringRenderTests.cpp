@@ -4,6 +4,8 @@
 #include "Mastering/Ebur128Meter.h"
 #include "Render/AIAsyncRenderer.h"
 #include "Render/RenderJobBuilder.h"
+#include "Support/FfmpegLoudness.h"
+#include "Support/MasteringSignals.h"
 #include "Support/TestFiles.h"
 #include <catch2/catch.hpp>
 #include <cmath>
@@ -15,33 +17,8 @@ using namespace loopmind::test;
 namespace fs = std::filesystem;
 
 namespace {
-constexpr double rate = 44100, pi = 3.14159265358979323846;
+constexpr double rate = masteringTestRate;
 const std::string loopmindBinary = LOOPMIND_BIN_DIR "/loopmind";
-
-/** Two bars at 120 BPM of one role, synthesised: drums, bass or chords. */
-juce::AudioBuffer<float> loopFor(const std::string& role, float level)
-{
-    const int n = int(4.0 * rate);
-    juce::AudioBuffer<float> b(2, n);
-    std::uint32_t noise = 777;
-    for (int i = 0; i < n; ++i) {
-        const double t = i / rate, beat = std::fmod(t, 0.5);
-        noise = noise * 1664525u + 1013904223u;
-        const double white = double(noise >> 8) / double(1u << 24) * 2.0 - 1.0;
-        double v = 0;
-        if (role == "drums")
-            v = std::sin(2 * pi * (50 + 90 * std::exp(-30 * beat)) * beat) * std::exp(-7 * beat)
-                + 0.25 * white * std::exp(-50 * std::fmod(t, 0.25));
-        else if (role == "bass")
-            v = 0.6 * std::tanh(2.5 * std::sin(2 * pi * 55 * t)) * (0.5 + 0.5 * std::exp(-3 * beat));
-        else
-            v = 0.2 * (std::sin(2 * pi * 220 * t) + std::sin(2 * pi * 261.6 * t) + std::sin(2 * pi * 329.6 * t)
-                       + 0.3 * std::sin(2 * pi * 1318.5 * t));
-        b.setSample(0, i, float(level * v));
-        b.setSample(1, i, float(level * v * (role == "chords" ? 0.8 : 1.0)));
-    }
-    return b;
-}
 
 Arrangement demoSong(const TempFolder& dir)
 {
@@ -51,7 +28,7 @@ Arrangement demoSong(const TempFolder& dir)
     a.sections = { { "intro", 0, 4, 0.3 }, { "main", 4, 8, 1.0 }, { "outro", 12, 4, 0.5 } };
     const std::vector<std::pair<std::string, float>> roles { { "drums", 0.7f }, { "bass", 0.5f }, { "chords", 0.3f } };
     for (const auto& [role, level] : roles) {
-        writeAudioFile(dir / (role + ".wav"), loopFor(role, level), rate, 24);
+        writeAudioFile(dir / (role + ".wav"), roleLoop(role, level), rate, 24);
         a.tracks.push_back({ role, role, dir / (role + ".wav"), 120, 8, std::nullopt, -3.0, 0.0, { { role == "drums" ? 0 : 4, 12 } } });
     }
     return a;
@@ -92,25 +69,6 @@ void checkDelivered(const RenderReport& report)
     }
 }
 
-struct FfmpegLoudness { double integrated = 0, truePeak = 0; bool ok = false; };
-
-FfmpegLoudness ffmpegMeasure(const fs::path& file)
-{
-    auto r = runCommand("ffmpeg -hide_banner -nostats -i " + quoted(file) + " -af ebur128=peak=true -f null - ");
-    FfmpegLoudness out;
-    const auto at = r.err.rfind("Summary:");
-    const auto summary = r.err.substr(at == std::string::npos ? 0 : at);
-    std::smatch m;
-    if (std::regex_search(summary, m, std::regex(R"(I:\s+(-?[0-9.]+) LUFS)")))
-        out.integrated = std::stod(m[1]);
-    else
-        return out;
-    if (std::regex_search(summary, m, std::regex(R"(Peak:\s+(-?[0-9.]+) dBFS)"))) {
-        out.truePeak = std::stod(m[1]);
-        out.ok = true;
-    }
-    return out;
-}
 } // namespace
 
 TEST_CASE("a demo-like song renders to -14 and -23 LUFS from one render, stems premaster", "[mastering]")
@@ -152,6 +110,12 @@ TEST_CASE("a demo-like song renders to -14 and -23 LUFS from one render, stems p
     CHECK(json["premaster"]["integratedLufs"].is_number());
     REQUIRE(json["stems"].size() == 3);
     CHECK(json["stems"][0]["integratedLufs"].is_number());
+    // Per-stem loudness comes from the render's own streaming meter: libebur128 on the stem files agrees.
+    for (size_t i = 0; i < report.stemPaths.size(); ++i) {
+        const auto reference = mastering::Ebur128Meter::measure(readAudioFile(report.stemPaths[i]), rate, false).integratedLufs;
+        REQUIRE(reference.has_value());
+        CHECK(report.tracks[i].integratedLufs.value_or(-999) == Approx(*reference).margin(0.01));
+    }
     CHECK(json["stemsResidual"].is_number());
     CHECK(json["warnings"].empty());
 }
@@ -218,7 +182,7 @@ TEST_CASE("finished stems mix and master to -14 and -23; ffmpeg's ebur128 agrees
 TEST_CASE("the master lines up with the stems: an impulse lands on the same sample", "[mastering]")
 {
     TempFolder dir;
-    juce::AudioBuffer<float> bed = loopFor("chords", 0.2f), click(2, bed.getNumSamples());
+    juce::AudioBuffer<float> bed = roleLoop("chords", 0.2f), click(2, bed.getNumSamples());
     click.clear();
     const int at = 70001;
     for (int c = 0; c < 2; ++c)

@@ -3,35 +3,17 @@
 #include "Mastering/LoudnessTargeting.h"
 #include "Mastering/TruePeakDetector.h"
 #include "Mastering/TruePeakLimiter.h"
+#include "Support/MasteringSignals.h"
 #include <catch2/catch.hpp>
 #include <cmath>
 
 using namespace loopmind;
 using namespace loopmind::mastering;
+using namespace loopmind::test;
 
 namespace {
-constexpr double rate = 44100;
+constexpr double rate = masteringTestRate;
 constexpr double pi = 3.14159265358979323846;
-
-/** A small deterministic groove: kick, noise hats, a bass line and a chord pad, 'seconds' long. */
-juce::AudioBuffer<float> groove(double seconds, float level)
-{
-    const int n = int(seconds * rate);
-    juce::AudioBuffer<float> b(2, n);
-    std::uint32_t noise = 12345;
-    for (int i = 0; i < n; ++i) {
-        const double t = i / rate, beat = std::fmod(t, 0.5), eighth = std::fmod(t, 0.25);
-        noise = noise * 1664525u + 1013904223u;
-        const double white = double(noise >> 8) / double(1u << 24) * 2.0 - 1.0;
-        const double kick = std::sin(2 * pi * (50 + 80 * std::exp(-30 * beat)) * beat) * std::exp(-6 * beat);
-        const double hat = white * std::exp(-60 * eighth) * 0.3;
-        const double bass = 0.4 * std::tanh(3 * std::sin(2 * pi * 55 * t)) * (0.6 + 0.4 * std::exp(-4 * beat));
-        const double pad = 0.15 * (std::sin(2 * pi * 220 * t) + std::sin(2 * pi * 277.2 * t) + std::sin(2 * pi * 329.6 * t));
-        b.setSample(0, i, float(level * (kick + hat + bass + pad)));
-        b.setSample(1, i, float(level * (kick + 0.8 * hat + bass + 0.9 * pad)));
-    }
-    return b;
-}
 
 MasterMeasurements masterBuffer(juce::AudioBuffer<float> audio, const DeliveryTarget& target, juce::AudioBuffer<float>* out = nullptr)
 {
@@ -44,14 +26,6 @@ MasterMeasurements masterBuffer(juce::AudioBuffer<float> audio, const DeliveryTa
     return mastered.measurements;
 }
 
-float maxJump(const juce::AudioBuffer<float>& b)
-{
-    float jump = 0;
-    for (int c = 0; c < b.getNumChannels(); ++c)
-        for (int i = 1; i < b.getNumSamples(); ++i)
-            jump = std::max(jump, std::abs(b.getSample(c, i) - b.getSample(c, i - 1)));
-    return jump;
-}
 } // namespace
 
 TEST_CASE("mastering lands a groove on each preset's loudness, true peak under the ceiling", "[mastering]")
@@ -59,7 +33,7 @@ TEST_CASE("mastering lands a groove on each preset's loudness, true peak under t
     for (const char* name : { "streaming", "broadcast", "apple", "club" }) {
         const auto target = *deliveryPreset(name);
         juce::AudioBuffer<float> out;
-        const auto m = masterBuffer(groove(20.0, 0.25f), target, &out);
+        const auto m = masterBuffer(grooveSignal(20.0, 0.25f), target, &out);
         const auto check = Ebur128Meter::measure(out, rate, true); // measured again, independently of the report
         INFO(name << ": " << *check.integratedLufs << " LUFS, " << *check.truePeakDb << " dBTP, gain " << m.gainDb
                   << " dB, limiter max " << m.limiter.maxReductionDb << " dB, passes " << m.passes);
@@ -90,7 +64,7 @@ TEST_CASE("a single very loud, clipped loop is turned down to the target without
 
 TEST_CASE("near-silence is not blown up: the gain is capped and a warning says so", "[mastering]")
 {
-    auto quiet = groove(10.0, 0.002f); // about -55 LUFS: measurable (above the -70 LUFS gate), far too quiet
+    auto quiet = grooveSignal(10.0, 0.002f); // about -55 LUFS: measurable (above the -70 LUFS gate), far too quiet
     const float inputPeak = quiet.getMagnitude(0, quiet.getNumSamples());
     juce::AudioBuffer<float> out;
     const auto m = masterBuffer(quiet, *deliveryPreset("streaming"), &out);
@@ -146,7 +120,7 @@ TEST_CASE("the limiter holds true peaks under the ceiling without clicks", "[mas
     CHECK(stats.maxReductionDb > 15.0);
     CHECK(*Ebur128Meter::measure(y, rate, true).truePeakDb <= -1.0 + 0.05);
     // The gain moves smoothly: the output never jumps more than the (gained) input does.
-    CHECK(maxJump(y) <= float(gain) * maxJump(x) * 1.01f);
+    CHECK(largestJump(y) <= float(gain) * largestJump(x) * 1.01f);
     float gainStep = 0;
     for (size_t i = 1; i < curve.size(); ++i)
         gainStep = std::max(gainStep, std::abs(curve[i] - curve[i - 1]));

@@ -1,67 +1,26 @@
 #include "Mastering/GatedLoudness.h"
+#include "Mastering/KWeighting.h"
+#include <algorithm>
 #include <cmath>
 
 namespace loopmind::mastering {
-namespace {
-constexpr double pi = 3.14159265358979323846;
-
-struct KFilter {
-    double b[5] {}, a[5] {}; // the two stages combined, as libebur128 runs them
-};
-
-KFilter kWeighting(double sampleRate)
-{
-    // Coefficients as libebur128 derives them for any sample rate (ITU-R BS.1770 stage 1 shelf, stage 2 RLB).
-    double f0 = 1681.974450955533, G = 3.999843853973347, Q = 0.7071752369554196;
-    double K = std::tan(pi * f0 / sampleRate);
-    const double Vh = std::pow(10.0, G / 20.0), Vb = std::pow(Vh, 0.4996667741545416);
-    double pb[3], pa[3] = { 1.0, 0.0, 0.0 };
-    const double rb[3] = { 1.0, -2.0, 1.0 };
-    double ra[3] = { 1.0, 0.0, 0.0 };
-    const double a0 = 1.0 + K / Q + K * K;
-    pb[0] = (Vh + Vb * K / Q + K * K) / a0;
-    pb[1] = 2.0 * (K * K - Vh) / a0;
-    pb[2] = (Vh - Vb * K / Q + K * K) / a0;
-    pa[1] = 2.0 * (K * K - 1.0) / a0;
-    pa[2] = (1.0 - K / Q + K * K) / a0;
-    f0 = 38.13547087602444;
-    Q = 0.5003270373238773;
-    K = std::tan(pi * f0 / sampleRate);
-    ra[1] = 2.0 * (K * K - 1.0) / (1.0 + K / Q + K * K);
-    ra[2] = (1.0 - K / Q + K * K) / (1.0 + K / Q + K * K);
-    KFilter f;
-    f.b[0] = pb[0] * rb[0];
-    f.b[1] = pb[0] * rb[1] + pb[1] * rb[0];
-    f.b[2] = pb[0] * rb[2] + pb[1] * rb[1] + pb[2] * rb[0];
-    f.b[3] = pb[1] * rb[2] + pb[2] * rb[1];
-    f.b[4] = pb[2] * rb[2];
-    f.a[0] = pa[0] * ra[0];
-    f.a[1] = pa[0] * ra[1] + pa[1] * ra[0];
-    f.a[2] = pa[0] * ra[2] + pa[1] * ra[1] + pa[2] * ra[0];
-    f.a[3] = pa[1] * ra[2] + pa[2] * ra[1];
-    f.a[4] = pa[2] * ra[2];
-    return f;
-}
-} // namespace
-
 GatedLoudness::GatedLoudness(const juce::AudioBuffer<float>& prepared, double sampleRate)
 {
-    const int n = prepared.getNumSamples();
-    step_ = std::max(1, int((long(sampleRate + 0.5) + 5) / 10));
-    energy_.assign(size_t(std::max(n, 0)), 0.0f);
-    const auto f = kWeighting(double(long(sampleRate + 0.5)));
-    for (int c = 0; c < prepared.getNumChannels(); ++c) {
-        const float* x = prepared.getReadPointer(c);
-        double v[5] {}; // direct form II state, as libebur128
-        for (int i = 0; i < n; ++i) {
-            v[0] = double(x[i]) - f.a[1] * v[1] - f.a[2] * v[2] - f.a[3] * v[3] - f.a[4] * v[4];
-            const double y = f.b[0] * v[0] + f.b[1] * v[1] + f.b[2] * v[2] + f.b[3] * v[3] + f.b[4] * v[4];
-            v[4] = v[3];
-            v[3] = v[2];
-            v[2] = v[1];
-            v[1] = v[0];
-            energy_[size_t(i)] += float(y * y);
-        }
+    const int n = std::max(prepared.getNumSamples(), 0), channels = std::max(prepared.getNumChannels(), 0);
+    step_ = loudnessStepLength(sampleRate);
+    // Both channels of a stereo programme in one vectorised pass (other channel counts: pairs, a lone last one twice at half weight).
+    StereoKFilter::Pair weight { 1.0, 1.0 };
+    energy_.assign(size_t(n), 0.0f);
+    for (int c = 0; c < channels; c += 2) {
+        const int right = std::min(c + 1, channels - 1);
+        if (right == c)
+            weight = StereoKFilter::Pair { 0.5, 0.5 };
+        StereoKFilter filter(kWeighting(double(long(sampleRate + 0.5))));
+        float* e = energy_.data();
+        filter.run(prepared.getReadPointer(c), prepared.getReadPointer(right), n, [e, weight](int i, StereoKFilter::Pair y) {
+            const StereoKFilter::Pair squared = y * y * weight;
+            e[i] += float(squared[0]) + float(squared[1]);
+        });
     }
     const size_t steps = energy_.size() / size_t(step_);
     unityStepEnergy_.assign(steps, 0.0);
@@ -90,29 +49,7 @@ std::optional<double> GatedLoudness::integrated(double linearGain, const std::ve
                 sum += double(energy_[i]) * double(curve[i]) * double(curve[i]);
             stepEnergy[s] = sum;
         }
-    const double g2 = linearGain * linearGain, blockLength = 4.0 * double(step_);
-    const double absoluteGate = std::pow(10.0, (-70.0 + 0.691) / 10.0);
-    std::vector<double> blocks;
-    blocks.reserve(steps);
-    double above = 0;
-    for (size_t s = 3; s < steps; ++s) {
-        const double e = g2 * (stepEnergy[s - 3] + stepEnergy[s - 2] + stepEnergy[s - 1] + stepEnergy[s]) / blockLength;
-        if (e >= absoluteGate) {
-            blocks.push_back(e);
-            above += e;
-        }
-    }
-    if (blocks.empty())
-        return std::nullopt;
-    const double relativeGate = above / double(blocks.size()) * 0.1;
-    double sum = 0;
-    size_t count = 0;
-    for (double e : blocks)
-        if (e >= relativeGate)
-            sum += e, ++count;
-    if (count == 0 || sum <= 0)
-        return std::nullopt;
-    return 10.0 * std::log10(sum / double(count)) - 0.691;
+    return gatedIntegratedLoudness(stepEnergy, step_, linearGain * linearGain);
 }
 
 } // namespace loopmind::mastering

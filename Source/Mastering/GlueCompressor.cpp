@@ -26,8 +26,10 @@ double applyGlueCompressor(juce::AudioBuffer<float>& audio, double sampleRate, c
     const int channels = audio.getNumChannels(), n = audio.getNumSamples();
     if (channels == 0 || n == 0 || settings.ratio <= 1.0)
         return 0.0;
-    std::vector<Biquad> sideChain(size_t(channels), Biquad(BiquadCoefficients::highPass(sampleRate, 100.0, 0.7071)));
-    const double rms = coefficient(20.0, sampleRate);
+    // Side-chain high-pass per stereo pair (lanes of one vector; a lone last channel pairs with itself).
+    const int pairs = (channels + 1) / 2;
+    std::vector<StereoBiquad> sideChain(size_t(pairs), StereoBiquad(BiquadCoefficients::highPass(sampleRate, 100.0, 0.7071)));
+    const double rms = coefficient(20.0, sampleRate), keep = 1.0 - rms, perChannelRms = rms / channels;
     const double controlRate = sampleRate / controlInterval;
     const double fastAttack = coefficient(10.0, controlRate), fastRelease = coefficient(80.0, controlRate);
     const double slowAttack = coefficient(400.0, controlRate), slowRelease = coefficient(1000.0, controlRate);
@@ -37,11 +39,15 @@ double applyGlueCompressor(juce::AudioBuffer<float>& audio, double sampleRate, c
         const int count = std::min(controlInterval, n - start);
         for (int i = start; i < start + count; ++i) {
             double power = 0;
-            for (int c = 0; c < channels; ++c) {
-                const double v = sideChain[size_t(c)].process(audio.getSample(c, i));
-                power += v * v;
+            for (int p = 0; p < pairs; ++p) {
+                const int left = 2 * p, right = std::min(left + 1, channels - 1);
+                const auto v = sideChain[size_t(p)].process(
+                    StereoBiquad::Pair { double(audio.getReadPointer(left)[i]), double(audio.getReadPointer(right)[i]) });
+                power += v[0] * v[0];
+                if (right != left)
+                    power += v[1] * v[1];
             }
-            meanSquare += (power / channels - meanSquare) * rms;
+            meanSquare = meanSquare * keep + power * perChannelRms; // one multiply-add on the serial chain
         }
         const double target = staticReductionDb(10.0 * std::log10(meanSquare + 1e-20), settings);
         fast += (target - fast) * (target > fast ? fastAttack : fastRelease);

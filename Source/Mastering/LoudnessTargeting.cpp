@@ -1,13 +1,15 @@
 #include "Mastering/LoudnessTargeting.h"
+#include "Mastering/TruePeakDetector.h"
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <thread>
 
 namespace loopmind::mastering {
 namespace {
 constexpr double closeEnoughLu = 0.05;
 constexpr double truePeakMarginDb = 0.2;  // the limiter aims this far under the ceiling: meters' interpolators differ
-constexpr double searchToleranceLu = 0.01; // the fast meter is cheap: aim closer than the verification needs
+constexpr double searchToleranceLu = 0.03; // well inside the verification's 0.05 LU: one limiter pass fewer than 0.01
 constexpr int maxGainPasses = 12, maxCeilingFixes = 3, maxVerifications = 3;
 
 std::string format(const char* pattern, double a, double b = 0, double c = 0)
@@ -18,14 +20,36 @@ std::string format(const char* pattern, double a, double b = 0, double c = 0)
 }
 } // namespace
 
+Loudness measureDelivered(juce::AudioBuffer<float>& audio, double sampleRate, const WhileVerifying& alongside)
+{
+    // libebur128 (integrated + LRA) on a helper thread while our 4x detector finds the true peak here;
+    // libebur128's own true peak is left out: its resampler is most of its cost.
+    Loudness m;
+    std::thread reference([&] {
+        Ebur128Meter meter(audio.getNumChannels(), sampleRate, true, true);
+        meter.add(audio, 0, audio.getNumSamples());
+        m = meter.result();
+    });
+    const double peak = truePeak(audio, false);
+    if (alongside)
+        alongside(audio);
+    reference.join();
+    m.truePeakDb.reset();
+    if (peak > 0)
+        m.truePeakDb = 20.0 * std::log10(peak);
+    return m;
+}
+
 MasteredAudio masterToTarget(const MasteringChain& chain, const juce::AudioBuffer<float>& prepared, double sampleRate,
-                             const DeliveryTarget& target, const std::function<bool()>& cancelled, const GatedLoudness* fast)
+                             const DeliveryTarget& target, const std::function<bool()>& cancelled,
+                             const WhileVerifying& whileVerifying)
 {
     MasteredAudio result;
     auto& m = result.measurements;
     m.target = target;
     auto stop = [&] { return cancelled && cancelled(); };
-    std::optional<GatedLoudness> own;
+    std::optional<GatedLoudness> own; // only for a chain that was never prepared
+    const GatedLoudness* fast = chain.preparedLoudness();
     if (fast == nullptr)
         fast = &own.emplace(prepared, sampleRate);
 
@@ -34,9 +58,10 @@ MasteredAudio masterToTarget(const MasteringChain& chain, const juce::AudioBuffe
     std::vector<float> curve;
     if (!preparedLufs) {
         m.warnings.push_back("the mix is silent (no loudness to measure): no gain applied, target not reached");
-        m.limiter = chain.limiterCurve(0.0, limiterCeilingDb, curve);
+        chain.limiterCurve(0.0, limiterCeilingDb, curve);
+        m.limiter = TruePeakLimiter::statistics(curve);
         MasteringChain::apply(prepared, 0.0, curve, result.audio);
-        m.measured = Ebur128Meter::measure(result.audio, sampleRate, true);
+        m.measured = measureDelivered(result.audio, sampleRate, whileVerifying);
         m.passes = m.verifications = 1;
         return result;
     }
@@ -55,7 +80,7 @@ MasteredAudio masterToTarget(const MasteringChain& chain, const juce::AudioBuffe
             for (int pass = 0; pass < maxGainPasses; ++pass) {
                 if (stop())
                     return {};
-                m.limiter = chain.limiterCurve(gain, limiterCeilingDb, curve);
+                chain.limiterCurve(gain, limiterCeilingDb, curve);
                 ++m.passes;
                 estimate = fast->integrated(std::pow(10.0, gain / 20.0), curve).value_or(-200.0);
                 const double lufs = estimate + offset;
@@ -81,7 +106,7 @@ MasteredAudio masterToTarget(const MasteringChain& chain, const juce::AudioBuffe
             if (stop())
                 return {};
             MasteringChain::apply(prepared, gain, curve, result.audio);
-            m.measured = Ebur128Meter::measure(result.audio, sampleRate, true);
+            m.measured = measureDelivered(result.audio, sampleRate, whileVerifying);
             ++m.verifications;
             const double measured = m.measured.integratedLufs.value_or(-200.0);
             if (std::abs(target.lufs - measured) <= closeEnoughLu || quietCap || limitCap)
@@ -94,6 +119,7 @@ MasteredAudio masterToTarget(const MasteringChain& chain, const juce::AudioBuffe
         limiterCeilingDb -= *m.measured.truePeakDb - (target.truePeakDb - 0.1);
     }
 
+    m.limiter = TruePeakLimiter::statistics(curve);
     const double reached = m.measured.integratedLufs.value_or(-200.0);
     if (quietCap)
         m.warnings.push_back(format("the mix is very quiet (%.1f LUFS before mastering): gain capped at +%.0f dB, so the master is "

@@ -1,8 +1,8 @@
 #pragma once
 // Offline loudness targeting: the gain search (set gain, limit, measure, secant step) runs on
 // GatedLoudness, which measures a candidate from the prepared programme's stored K-weighted energy
-// instead of from audio; the chosen master is then rendered once and measured by libebur128
-// (integrated, true peak, LRA). If libebur128 disagrees by more than a twentieth of a LU, the search runs
+// instead of from audio; the chosen master is then rendered once and measured: integrated loudness and
+// LRA by libebur128, true peak by our 4x detector (cross-checked against libebur128's and ffmpeg's in tests). If libebur128 disagrees by more than a twentieth of a LU, the search runs
 // again with that difference as an offset; if its true peak is over, the limiter tightens.
 // Gain is capped so near-silence or an impossible target cannot explode: a warning says so instead.
 #include "Mastering/Ebur128Meter.h"
@@ -24,7 +24,7 @@ struct MasterMeasurements {
     double gainDb = 0;          // applied before the limiter
     LimiterStats limiter;
     int passes = 0;             // limiter + fast measurement passes of the gain search
-    int verifications = 0;      // full libebur128 measurements of a rendered master
+    int verifications = 0;      // measurements of a rendered master (measureDelivered)
     std::vector<std::string> warnings;
 };
 
@@ -33,10 +33,18 @@ struct MasteredAudio {
     juce::AudioBuffer<float> audio;
 };
 
+/** Given each candidate master while it is verified, on the verifying thread beside libebur128 (for writing it in
+    that time). It must not change the audio. The last candidate given is the delivered master. */
+using WhileVerifying = std::function<void(juce::AudioBuffer<float>& candidate)>;
+
+/** The delivered master's integrated loudness and LRA (libebur128) and true peak (TruePeakDetector, 4x);
+    alongside(audio), if given, runs meanwhile. */
+Loudness measureDelivered(juce::AudioBuffer<float>& audio, double sampleRate, const WhileVerifying& alongside = {});
+
 /** `prepared` has been through chain.prepare(). cancelled() is polled between passes (then audio is empty).
-    `fast` is a GatedLoudness of `prepared`, shareable between targets (and threads); built here when null. */
+    The gain search measures candidates with the chain's GatedLoudness of `prepared` (shared between targets and threads). */
 MasteredAudio masterToTarget(const MasteringChain& chain, const juce::AudioBuffer<float>& prepared, double sampleRate,
                              const DeliveryTarget& target, const std::function<bool()>& cancelled = {},
-                             const GatedLoudness* fast = nullptr);
+                             const WhileVerifying& whileVerifying = {});
 
 } // namespace loopmind::mastering

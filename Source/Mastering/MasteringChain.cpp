@@ -1,9 +1,12 @@
 #include "Mastering/MasteringChain.h"
 #include "Mastering/Biquad.h"
+#include "Mastering/ChannelParallel.h"
+#include "Mastering/HighPassStage.h"
 #include "Mastering/GlueCompressor.h"
 #include "Mastering/TruePeakDetector.h"
 #include <algorithm>
 #include <cmath>
+#include <thread>
 
 namespace loopmind::mastering {
 
@@ -15,23 +18,40 @@ MasteringChain::MasteringChain(double sampleRate, double intensity)
 
 void MasteringChain::prepare(juce::AudioBuffer<float>& audio, std::optional<double> programmeLufs)
 {
-    // 4th-order Butterworth high-pass: two sections with the Butterworth Qs.
-    used_.highPassHz = highPassHz;
-    for (int c = 0; c < audio.getNumChannels(); ++c) {
-        Biquad first(BiquadCoefficients::highPass(sampleRate_, highPassHz, 0.5412));
-        Biquad second(BiquadCoefficients::highPass(sampleRate_, highPassHz, 1.3066));
-        first.processInPlace(audio.getWritePointer(c), audio.getNumSamples());
-        second.processInPlace(audio.getWritePointer(c), audio.getNumSamples());
-    }
+    // Channels in stereo pairs (a lone last channel paired with itself), the pairs on threads of their own.
+    const int channels = audio.getNumChannels(), pairs = (channels + 1) / 2;
+    std::vector<BandEnergies> bands(size_t(std::max(channels, 0)));
+    inParallel(pairs, [&](int p) {
+        const int left = 2 * p, right = std::min(left + 1, channels - 1);
+        HighPassStage highPass(sampleRate_);
+        float* l = audio.getWritePointer(left);
+        float* r = audio.getWritePointer(right);
+        highPass.process(l, r, l, r, audio.getNumSamples());
+        bands[size_t(left)] = highPass.leftBands();
+        bands[size_t(right)] = right == left ? highPass.leftBands() : highPass.rightBands();
+    });
+    prepareHighPassed(audio, bands, programmeLufs);
+}
 
-    used_.eq = measureTonalCorrection(audio, sampleRate_, intensity_);
+void MasteringChain::prepareHighPassed(juce::AudioBuffer<float>& audio, const std::vector<BandEnergies>& bands,
+                                       std::optional<double> programmeLufs)
+{
+    // The tonal correction from the measured bands, then the shelves, channel by channel in parallel.
+    used_.highPassHz = HighPassStage::frequencyHz;
+    const int channels = audio.getNumChannels(), n = audio.getNumSamples();
+    used_.eq = tonalCorrection(bands, n, intensity_);
     if (used_.eq.lowShelfDb != 0.0 || used_.eq.highShelfDb != 0.0)
-        for (int c = 0; c < audio.getNumChannels(); ++c) {
-            Biquad low(BiquadCoefficients::lowShelf(sampleRate_, lowShelfHz, used_.eq.lowShelfDb));
-            Biquad high(BiquadCoefficients::highShelf(sampleRate_, highShelfHz, used_.eq.highShelfDb));
-            low.processInPlace(audio.getWritePointer(c), audio.getNumSamples());
-            high.processInPlace(audio.getWritePointer(c), audio.getNumSamples());
-        }
+        inParallel((channels + 1) / 2, [&](int p) {
+            StereoBiquad low(BiquadCoefficients::lowShelf(sampleRate_, lowShelfHz, used_.eq.lowShelfDb));
+            StereoBiquad high(BiquadCoefficients::highShelf(sampleRate_, highShelfHz, used_.eq.highShelfDb));
+            float* l = audio.getWritePointer(2 * p);
+            float* r = audio.getWritePointer(std::min(2 * p + 1, channels - 1));
+            for (int i = 0; i < n; ++i) {
+                const auto y = high.process(low.process(StereoBiquad::Pair { double(l[i]), double(r[i]) }));
+                l[i] = float(y[0]);
+                r[i] = float(y[1]);
+            }
+        });
 
     // Threshold a few dB above the programme's own loudness: only the loudest passages are touched,
     // whatever the premaster's level. Intensity 0 means no compression at all.
@@ -44,44 +64,42 @@ void MasteringChain::prepare(juce::AudioBuffer<float>& audio, std::optional<doub
         used_.glueMaxReductionDb = applyGlueCompressor(audio, sampleRate_, glue);
     }
 
-    envelope_ = truePeakEnvelope(audio);
-    preparedPeak_ = envelope_.empty() ? 0.0 : double(*std::max_element(envelope_.begin(), envelope_.end()));
+    // The two target-independent measurements of the prepared audio, side by side: K-weighted energy for the
+    // gain search on a helper thread, the true-peak envelope (bounds, and exact around the loudest peak) here.
+    std::thread kWeighting([&] { loudness_ = std::make_unique<GatedLoudness>(audio, sampleRate_); });
+    envelope_ = std::make_unique<TruePeakEnvelope>(audio);
+    preparedPeak_ = envelope_->peak();
+    kWeighting.join();
 }
 
-LimiterStats MasteringChain::limiterCurve(double gainDb, double ceilingDb, std::vector<float>& curve) const
+void MasteringChain::limiterCurve(double gainDb, double ceilingDb, std::vector<float>& curve) const
 {
-    LimiterStats stats;
     const double gain = std::pow(10.0, gainDb / 20.0), ceiling = std::pow(10.0, ceilingDb / 20.0);
-    curve.clear();
-    if (preparedPeak_ * gain > ceiling) // otherwise the curve is unity everywhere: skip computing it
-        curve = limiter_.gainCurve(envelope_, gain, ceiling, stats);
-    return stats;
+    if (preparedPeak_ * gain <= ceiling || !envelope_) { // the curve is unity everywhere: skip computing it
+        curve.clear();
+        return;
+    }
+    // Only peaks over ceiling / gain matter to the limiter: the envelope is made exact there, and left as bounds elsewhere.
+    envelope_->refine(ceiling / gain);
+    envelope_->read([&](const std::vector<float>& envelope) { limiter_.gainCurve(envelope, gain, ceiling, curve); });
 }
 
 void MasteringChain::apply(const juce::AudioBuffer<float>& prepared, double gainDb, const std::vector<float>& curve,
                            juce::AudioBuffer<float>& out)
 {
     const double gain = std::pow(10.0, gainDb / 20.0);
-    out.setSize(prepared.getNumChannels(), prepared.getNumSamples(), false, false, true);
-    for (int c = 0; c < prepared.getNumChannels(); ++c) {
+    const int n = prepared.getNumSamples();
+    out.setSize(prepared.getNumChannels(), n, false, false, true);
+    forEachChannel(prepared.getNumChannels(), [&](int c) {
         const float* x = prepared.getReadPointer(c);
         float* y = out.getWritePointer(c);
         if (curve.empty())
-            for (int i = 0; i < prepared.getNumSamples(); ++i)
+            for (int i = 0; i < n; ++i)
                 y[i] = float(double(x[i]) * gain);
         else
-            for (int i = 0; i < prepared.getNumSamples(); ++i)
+            for (int i = 0; i < n; ++i)
                 y[i] = float(double(x[i]) * gain * double(curve[size_t(i)]));
-    }
-}
-
-LimiterStats MasteringChain::renderTarget(const juce::AudioBuffer<float>& prepared, double gainDb, double ceilingDb,
-                                          juce::AudioBuffer<float>& out) const
-{
-    std::vector<float> curve;
-    const auto stats = limiterCurve(gainDb, ceilingDb, curve);
-    apply(prepared, gainDb, curve, out);
-    return stats;
+    });
 }
 
 } // namespace loopmind::mastering

@@ -1,11 +1,15 @@
 #pragma once
 // The mastering chain: sub-sonic high-pass -> gentle tonal EQ -> glue compressor -> gain -> true-peak
 // limiter. The first three do not depend on the delivery target (the compressor's threshold follows the
-// programme's own loudness), so they run once; each target then only needs gain + limiter, which
-// is what lets LoudnessTargeting iterate cheaply and deliver several targets from one render.
+// programme's own loudness), so they run once, and the prepared audio is measured once (K-weighted energy
+// for the gain search, true-peak envelope for the limiter); each target then only needs gain + limiter,
+// which is what lets LoudnessTargeting iterate cheaply and deliver several targets from one render.
+#include "Mastering/GatedLoudness.h"
 #include "Mastering/TonalBalance.h"
+#include "Mastering/TruePeakDetector.h"
 #include "Mastering/TruePeakLimiter.h"
 #include <juce_audio_basics/juce_audio_basics.h>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -20,32 +24,33 @@ struct ChainSettingsUsed {
 
 class MasteringChain {
 public:
-    static constexpr double highPassHz = 25.0; // below music, above DC and rumble: frees headroom for the limiter
-
     MasteringChain(double sampleRate, double intensity);
 
-    /** Runs high-pass, EQ and glue compression in place; programmeLufs is the premaster's loudness. */
+    /** Runs high-pass, EQ and glue compression in place; programmeLufs is the premaster's loudness.
+        The chain keeps a reference to `audio` (for its true-peak envelope): keep it alive and unchanged while mastering. */
     void prepare(juce::AudioBuffer<float>& audio, std::optional<double> programmeLufs);
+    /** The same for audio that a HighPassStage has already processed (while rendering), with its band energies. */
+    void prepareHighPassed(juce::AudioBuffer<float>& audio, const std::vector<BandEnergies>& bands, std::optional<double> programmeLufs);
 
-    /** out = prepared x gain, limited to ceilingDb (dBTP). The chain must have been prepared on `prepared`. */
-    LimiterStats renderTarget(const juce::AudioBuffer<float>& prepared, double gainDb, double ceilingDb,
-                              juce::AudioBuffer<float>& out) const;
-
-    /** The limiter's gain curve for prepared x gain at ceilingDb; left empty when nothing needs limiting (unity). */
-    LimiterStats limiterCurve(double gainDb, double ceilingDb, std::vector<float>& curve) const;
+    /** The limiter's gain curve for prepared x gain at ceilingDb; left empty when nothing needs limiting (unity).
+        Its statistics: TruePeakLimiter::statistics(curve). */
+    void limiterCurve(double gainDb, double ceilingDb, std::vector<float>& curve) const;
     /** out = prepared x gain x curve (curve empty: unity). */
     static void apply(const juce::AudioBuffer<float>& prepared, double gainDb, const std::vector<float>& curve,
                       juce::AudioBuffer<float>& out);
 
     /** Largest 4x-oversampled peak of the prepared audio (linear): how far gain can go before limiting. */
     double preparedTruePeak() const { return preparedPeak_; }
+    /** The prepared audio's K-weighted energy, for measuring candidate masters (null before prepare). Thread-safe to read. */
+    const GatedLoudness* preparedLoudness() const { return loudness_.get(); }
     const ChainSettingsUsed& settingsUsed() const { return used_; }
     int latencySamples() const { return limiter_.latencySamples(); }
 
 private:
     double sampleRate_, intensity_;
     TruePeakLimiter limiter_;
-    std::vector<float> envelope_;
+    std::unique_ptr<TruePeakEnvelope> envelope_; // of the prepared audio, refined as targets ask (thread-safe)
+    std::unique_ptr<GatedLoudness> loudness_;
     double preparedPeak_ = 0;
     ChainSettingsUsed used_;
 };

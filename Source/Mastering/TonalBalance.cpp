@@ -1,5 +1,4 @@
 #include "Mastering/TonalBalance.h"
-#include "Mastering/Biquad.h"
 #include <algorithm>
 #include <cmath>
 
@@ -11,23 +10,16 @@ constexpr double maxShelfDb = 3.0; // at intensity 1: a corrective nudge, never 
 constexpr double towards = 0.5;    // move half-way: the producer's choice of balance is mostly respected
 } // namespace
 
-TonalCorrection measureTonalCorrection(const juce::AudioBuffer<float>& audio, double sampleRate, double intensity)
+TonalCorrection tonalCorrection(const std::vector<BandEnergies>& channels, int numSamples, double intensity)
 {
     TonalCorrection t;
     double total = 0, low = 0, high = 0;
-    const auto lowCoefficients = BiquadCoefficients::lowPass(sampleRate, 150.0, 0.7071);
-    const auto highCoefficients = BiquadCoefficients::highPass(sampleRate, 5000.0, 0.7071);
-    for (int c = 0; c < audio.getNumChannels(); ++c) {
-        Biquad lowPass(lowCoefficients), highPass(highCoefficients);
-        const float* x = audio.getReadPointer(c);
-        for (int i = 0; i < audio.getNumSamples(); ++i) {
-            const double v = x[i], l = lowPass.process(v), h = highPass.process(v);
-            total += v * v;
-            low += l * l;
-            high += h * h;
-        }
+    for (const auto& e : channels) {
+        total += e.total;
+        low += e.low;
+        high += e.high;
     }
-    if (total <= 1e-12 * std::max(1, audio.getNumSamples()))
+    if (total <= 1e-12 * std::max(1, numSamples))
         return t; // silence or near-silence: nothing to judge
     t.lowBandDb = 10.0 * std::log10(std::max(low, 1e-30) / total);
     t.highBandDb = 10.0 * std::log10(std::max(high, 1e-30) / total);

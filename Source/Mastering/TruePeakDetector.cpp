@@ -1,13 +1,18 @@
 #include "Mastering/TruePeakDetector.h"
-#include <array>
+#include "Mastering/ChannelParallel.h"
 #include <algorithm>
+#include <array>
 #include <cmath>
-#include <thread>
+#include <cstring>
+#if defined(__SSE__)
+#include <xmmintrin.h>
+#endif
 
 namespace loopmind::mastering {
 namespace {
-constexpr int taps = 16;         // per phase: the interpolated point sees 8 samples on each side
+constexpr int taps = 16;             // per phase: the interpolated point sees 8 samples on each side
 constexpr int before = taps / 2 - 1; // x[n-7] .. x[n+8] for a point between n and n+1
+constexpr int blockLength = 1024;    // samples interpolated together: the working set stays in L1
 constexpr double pi = 3.14159265358979323846;
 
 double besselI0(double x)
@@ -23,68 +28,221 @@ double besselI0(double x)
 
 using Phase = std::array<float, taps>;
 
-/** Kaiser-windowed sinc at full band: exact band-limited interpolation up to the window's ripple. */
-std::array<Phase, truePeakOversampling - 1> designPhases()
-{
-    constexpr double beta = 6.0, halfWidth = taps / 2.0;
+/** Kaiser-windowed sinc at full band (phases 1..3 of 4; phase 0 is the sample itself). */
+struct Interpolator {
     std::array<Phase, truePeakOversampling - 1> phases {};
-    for (int p = 1; p < truePeakOversampling; ++p) {
-        const double f = double(p) / truePeakOversampling;
-        for (int t = 0; t < taps; ++t) {
-            const double u = f - double(t - before); // distance from x[n + t - before] to the point n + f
-            const double sinc = std::sin(pi * u) / (pi * u);
-            const double r = u / halfWidth;
-            const double window = r * r < 1.0 ? besselI0(beta * std::sqrt(1.0 - r * r)) / besselI0(beta) : 0.0;
-            phases[size_t(p - 1)][size_t(t)] = float(sinc * window);
-        }
-    }
-    return phases;
-}
-} // namespace
+    float gainBound = 0; // the largest sum of |taps| of a phase: |interpolated| <= gainBound x max |x| around it
 
-namespace {
-/** One channel's envelope: max(|x[i]|, the interpolated peaks just before and just after i). */
-std::vector<float> channelEnvelope(const float* x, int n)
-{
-    static const auto phases = designPhases();
-    std::vector<float> between(size_t(n), 0.0f); // peak of the points between i and i+1
-    std::vector<float> padded(size_t(n + taps + 1), 0.0f);
-    std::copy(x, x + n, padded.begin() + before);
-    for (int i = 0; i < n; ++i) {
-        const float* window = padded.data() + i; // window[t] = x[i + t - before]
-        float peak = 0;
-        for (const auto& h : phases) {
-            float acc = 0;
-            for (int t = 0; t < taps; ++t)
-                acc += h[size_t(t)] * window[t];
-            peak = std::max(peak, std::abs(acc));
+    Interpolator()
+    {
+        constexpr double beta = 6.0, halfWidth = taps / 2.0;
+        for (int p = 1; p < truePeakOversampling; ++p) {
+            const double f = double(p) / truePeakOversampling;
+            double sumAbs = 0;
+            for (int t = 0; t < taps; ++t) {
+                const double u = f - double(t - before); // distance from x[n + t - before] to the point n + f
+                const double sinc = std::sin(pi * u) / (pi * u);
+                const double r = u / halfWidth;
+                const double window = r * r < 1.0 ? besselI0(beta * std::sqrt(1.0 - r * r)) / besselI0(beta) : 0.0;
+                phases[size_t(p - 1)][size_t(t)] = float(sinc * window);
+                sumAbs += std::abs(double(phases[size_t(p - 1)][size_t(t)]));
+            }
+            gainBound = std::max(gainBound, float(sumAbs * (1.0 + 1e-5))); // margin for float rounding in the sums
         }
-        between[size_t(i)] = peak;
     }
-    std::vector<float> envelope(static_cast<size_t>(n), 0.0f);
-    for (int i = 0; i < n; ++i)
-        envelope[size_t(i)] = std::max({ std::abs(x[i]), between[size_t(i)], i > 0 ? between[size_t(i - 1)] : 0.0f });
-    return envelope;
+
+    /** between[i] = largest |interpolated point| strictly between x[start + i] and x[start + i + 1], i < count. */
+    void betweenPeaks(const float* x, int n, int start, int count, float* between) const
+    {
+        alignas(32) float window[blockLength + taps]; // window[k] = x[start - before + k], zero outside the signal
+        const int first = start - before, length = count + taps;
+        if (first >= 0 && first + length <= n)
+            std::memcpy(window, x + first, sizeof(float) * size_t(length));
+        else
+            for (int k = 0; k < length; ++k)
+                window[k] = (first + k >= 0 && first + k < n) ? x[first + k] : 0.0f;
+        alignas(32) float acc[blockLength];
+        std::fill(between, between + count, 0.0f);
+        for (const auto& h : phases) {
+            std::fill(acc, acc + count, 0.0f);
+            for (int t = 0; t < taps; ++t) { // the same order of sums per point as a direct dot product
+                const float c = h[size_t(t)];
+                const float* w = window + t;
+                for (int i = 0; i < count; ++i)
+                    acc[i] += c * w[i];
+            }
+            for (int i = 0; i < count; ++i)
+                between[i] = std::max(between[i], std::abs(acc[i]));
+        }
+    }
+};
+
+const Interpolator& interpolator()
+{
+    static const Interpolator instance;
+    return instance;
 }
+
+/** max |x[i]| for i in [max(from, 0), to). Four SSE lanes (x86-64 always has them): a maximum is exact in any order. */
+float largestMagnitude(const float* x, int from, int to)
+{
+    int i = std::max(from, 0);
+    float m = 0;
+#if defined(__SSE__)
+    const __m128 signBit = _mm_set1_ps(-0.0f);
+    __m128 lanes = _mm_setzero_ps();
+    for (; i + 4 <= to; i += 4)
+        lanes = _mm_max_ps(lanes, _mm_andnot_ps(signBit, _mm_loadu_ps(x + i)));
+    alignas(16) float parts[4];
+    _mm_store_ps(parts, lanes);
+    m = std::max({ parts[0], parts[1], parts[2], parts[3] });
+#endif
+    for (; i < to; ++i)
+        m = std::max(m, std::abs(x[i]));
+    return m;
+}
+
+/** One channel's envelope: max(|x[i]|, the interpolated peaks just before and just after i). */
+void channelEnvelope(const float* x, int n, std::vector<float>& envelope)
+{
+    const auto& interp = interpolator();
+    envelope.assign(size_t(n), 0.0f);
+    float between[blockLength];
+    float previous = 0; // the peak between the last sample of the previous block and the first of this one
+    for (int start = 0; start < n; start += blockLength) {
+        const int count = std::min(blockLength, n - start);
+        interp.betweenPeaks(x, n, start, count, between);
+        float* e = envelope.data() + start;
+        e[0] = std::max({ std::abs(x[start]), between[0], previous });
+        for (int i = 1; i < count; ++i)
+            e[i] = std::max({ std::abs(x[start + i]), between[i], between[i - 1] });
+        previous = between[count - 1];
+    }
+}
+
+/** Max-accumulates one channel's envelope over the block [start, start + count) into e (same values as channelEnvelope). */
+void accumulateBlockEnvelope(const float* x, int n, int start, int count, float* e)
+{
+    const auto& interp = interpolator();
+    float between[blockLength], previous = 0; // previous: the point between x[start - 1] and x[start]
+    interp.betweenPeaks(x, n, start, count, between);
+    if (start > 0)
+        interp.betweenPeaks(x, n, start - 1, 1, &previous);
+    e[0] = std::max({ e[0], std::abs(x[start]), between[0], previous });
+    for (int i = 1; i < count; ++i)
+        e[i] = std::max({ e[i], std::abs(x[start + i]), between[i], between[i - 1] });
+}
+
+/** The largest value of channelEnvelope, interpolating only blocks that could hold a larger peak. */
+float channelPeak(const float* x, int n)
+{
+    const auto& interp = interpolator();
+    float best = 0, between[blockLength];
+    for (int start = 0; start < n; start += blockLength) {
+        const int count = std::min(blockLength, n - start);
+        best = std::max(best, largestMagnitude(x, start, start + count));
+        // Every input the block's interpolated points use: x[start - before] .. x[start + count + taps - before - 1].
+        const float reach = largestMagnitude(x, start - before, std::min(n, start + count + taps - before));
+        if (reach * interp.gainBound <= best)
+            continue;
+        interp.betweenPeaks(x, n, start, count, between);
+        best = std::max(best, largestMagnitude(between, 0, count));
+    }
+    return best;
+}
+
 } // namespace
 
 std::vector<float> truePeakEnvelope(const juce::AudioBuffer<float>& audio)
 {
     // Channels are independent: each on its own thread, then the loudest of them per sample (same result as serially).
-    const int n = std::max(audio.getNumSamples(), 0), channels = audio.getNumChannels();
-    std::vector<std::vector<float>> perChannel(size_t(std::max(channels, 0)));
-    std::vector<std::thread> threads;
+    const int n = std::max(audio.getNumSamples(), 0), channels = std::max(audio.getNumChannels(), 0);
+    std::vector<std::vector<float>> perChannel(static_cast<size_t>(channels));
+    forEachChannel(channels, [&](int c) { channelEnvelope(audio.getReadPointer(c), n, perChannel[size_t(c)]); });
+    if (channels == 0)
+        return std::vector<float>(size_t(n), 0.0f);
+    auto envelope = std::move(perChannel[0]);
     for (int c = 1; c < channels; ++c)
-        threads.emplace_back([&, c] { perChannel[size_t(c)] = channelEnvelope(audio.getReadPointer(c), n); });
-    if (channels > 0)
-        perChannel[0] = channelEnvelope(audio.getReadPointer(0), n);
-    for (auto& t : threads)
-        t.join();
-    std::vector<float> envelope(size_t(n), 0.0f);
-    for (const auto& e : perChannel)
         for (int i = 0; i < n; ++i)
-            envelope[size_t(i)] = std::max(envelope[size_t(i)], e[size_t(i)]);
+            envelope[size_t(i)] = std::max(envelope[size_t(i)], perChannel[size_t(c)][size_t(i)]);
     return envelope;
+}
+
+double truePeak(const juce::AudioBuffer<float>& audio, bool channelsInParallel)
+{
+    const int n = std::max(audio.getNumSamples(), 0), channels = std::max(audio.getNumChannels(), 0);
+    std::vector<float> peaks(size_t(channels), 0.0f);
+    auto measure = [&](int c) { peaks[size_t(c)] = channelPeak(audio.getReadPointer(c), n); };
+    if (channelsInParallel)
+        forEachChannel(channels, measure);
+    else
+        for (int c = 0; c < channels; ++c)
+            measure(c);
+    return peaks.empty() ? 0.0 : double(*std::max_element(peaks.begin(), peaks.end()));
+}
+
+TruePeakEnvelope::TruePeakEnvelope(const juce::AudioBuffer<float>& audio) : audio_(audio)
+{
+    const int n = std::max(audio.getNumSamples(), 0), blocks = (n + blockLength - 1) / blockLength;
+    const float gainBound = interpolator().gainBound;
+    values_.resize(size_t(n));
+    bounds_.assign(size_t(blocks), 0.0f);
+    samplePeaks_.assign(size_t(blocks), 0.0f);
+    exact_.assign(size_t(blocks), 0);
+    for (int b = 0; b < blocks; ++b) {
+        const int start = b * blockLength, count = std::min(blockLength, n - start);
+        for (int c = 0; c < audio.getNumChannels(); ++c) {
+            const float* x = audio.getReadPointer(c);
+            // Every input of the block's interpolated points, including the one just before its first sample.
+            const float reach = largestMagnitude(x, start - before - 1, std::min(n, start + count + taps - before));
+            bounds_[size_t(b)] = std::max({ bounds_[size_t(b)], reach, reach * gainBound });
+            samplePeaks_[size_t(b)] = std::max(samplePeaks_[size_t(b)], largestMagnitude(x, start, start + count));
+        }
+        std::fill(values_.begin() + start, values_.begin() + start + count, bounds_[size_t(b)]);
+    }
+}
+
+void TruePeakEnvelope::refine(double threshold)
+{
+    std::unique_lock<std::shared_mutex> lock(mutex_);
+    refineLocked(threshold);
+}
+
+void TruePeakEnvelope::refineLocked(double threshold)
+{
+    std::vector<int> todo;
+    for (size_t b = 0; b < bounds_.size(); ++b)
+        if (!exact_[b] && double(bounds_[b]) > threshold)
+            todo.push_back(int(b));
+    if (todo.empty())
+        return;
+    const int n = audio_.getNumSamples();
+    // Blocks are independent: two halves of the list on two threads, each block written by one of them.
+    auto refineShare = [&](int share) {
+        for (size_t k = size_t(share); k < todo.size(); k += 2) {
+            const int start = todo[k] * blockLength, count = std::min(blockLength, n - start);
+            std::fill(values_.begin() + start, values_.begin() + start + count, 0.0f);
+            for (int c = 0; c < audio_.getNumChannels(); ++c)
+                accumulateBlockEnvelope(audio_.getReadPointer(c), n, start, count, values_.data() + start);
+            exact_[size_t(todo[k])] = 1;
+        }
+    };
+    inParallel(todo.size() > 1 ? 2 : 1, refineShare);
+}
+
+double TruePeakEnvelope::peak()
+{
+    // The sample peak is a lower bound of the true peak: once everything above it is exact, the largest
+    // exact value (or the sample peak itself) is the answer.
+    std::unique_lock<std::shared_mutex> lock(mutex_);
+    const float samplePeak = samplePeaks_.empty() ? 0.0f : *std::max_element(samplePeaks_.begin(), samplePeaks_.end());
+    refineLocked(double(samplePeak));
+    float best = samplePeak;
+    for (size_t b = 0; b < exact_.size(); ++b)
+        if (exact_[b])
+            best = std::max(best, largestMagnitude(values_.data(), int(b) * blockLength,
+                                                   std::min(int(values_.size()), (int(b) + 1) * blockLength)));
+    return double(best);
 }
 
 } // namespace loopmind::mastering

@@ -4,6 +4,7 @@
 #include "Engine/RenderPlan.h"
 #include "Render/AudioFileOutput.h"
 #include "Render/MasterDelivery.h"
+#include "Render/RenderMeters.h"
 #include "Render/RenderReportFile.h"
 #include <chrono>
 
@@ -88,13 +89,13 @@ RenderReport AIAsyncRenderer::render(const RenderJob& job, JobControl& control)
         report.tracks.back().stemPath = path;
     }
 
-    // Loudness of the premaster (the A of the A/B) and of every track, measured as the blocks go by.
-    // No true peak for the premaster: libebur128's is its costliest part, and only the masters need it.
-    mastering::Ebur128Meter premasterMeter(2, job.sampleRate, true, true);
-    std::vector<mastering::Ebur128Meter> trackMeters;
-    for (size_t i = 0; i < job.tracks.size(); ++i)
-        trackMeters.emplace_back(2, job.sampleRate, false);
-    PremasterBuffer premaster;
+    // Loudness of the premaster (the A of the A/B) and of every track, measured as the blocks go by, on a thread of its own.
+    // When mastering, the premaster is kept (high-passed) by the same thread for the mastering step after the loop.
+    std::optional<PremasterBuffer> premaster;
+    if (mastering)
+        premaster.emplace(job.sampleRate, job.lengthInSamples);
+    RenderMeters meters(job.tracks.size(), job.sampleRate, blockSize, premaster ? &*premaster : nullptr);
+    std::vector<const juce::AudioBuffer<float>*> trackBlocks(job.tracks.size());
     juce::AudioBuffer<float> stemSum(2, blockSize);
     float residual = 0;
     const double renderShare = mastering ? 0.7 : 1.0; // of the progress bar
@@ -110,21 +111,19 @@ RenderReport AIAsyncRenderer::render(const RenderJob& job, JobControl& control)
         runner.process(*plan.value(), n);
         const auto& mixBlock = plan.value()->outputOf(masterStep);
         peak = std::max({ peak, mixBlock.getMagnitude(0, 0, n), mixBlock.getMagnitude(1, 0, n) });
-        premasterMeter.add(mixBlock, 0, n);
         bool written = true;
         if (plainMix)
             written = plainMix->write(mixBlock, n);
-        else
-            premaster.append(mixBlock, n);
         stemSum.clear();
         for (size_t i = 0; i < stemSteps.size(); ++i) {
             const auto& trackBlock = plan.value()->outputOf(stemSteps[i]);
-            trackMeters[i].add(trackBlock, 0, n);
+            trackBlocks[i] = &trackBlock;
             if (i < stems.size())
                 written = stems[i]->write(trackBlock, n) && written;
-            for (int c = 0; c < 2; ++c)
+            for (int c = 0; c < 2 && !stems.empty(); ++c) // only written stems have a residual to report
                 stemSum.addFrom(c, 0, trackBlock, c, 0, n);
         }
+        meters.add(mixBlock, trackBlocks, n);
         if (!stems.empty())
             for (int c = 0; c < 2; ++c)
                 for (int k = 0; k < n; ++k)
@@ -135,15 +134,16 @@ RenderReport AIAsyncRenderer::render(const RenderJob& job, JobControl& control)
         }
         control.progress.store(renderShare * double(position + n) / double(job.lengthInSamples));
     }
-    report.premaster = premasterMeter.result();
-    for (size_t i = 0; i < trackMeters.size(); ++i)
-        report.tracks[i].integratedLufs = trackMeters[i].result().integratedLufs;
+    meters.finish();
+    report.premaster = meters.premaster();
+    for (size_t i = 0; i < job.tracks.size(); ++i)
+        report.tracks[i].integratedLufs = meters.trackLufs(i);
     if (!stems.empty())
         report.stemsResidual = double(residual);
 
     std::vector<std::unique_ptr<AudioFileOutput>> masters;
     if (mastering)
-        if (auto st = masterPremaster(premaster, job, control, renderShare, report, masters); !st) {
+        if (auto st = masterPremaster(*premaster, job, control, renderShare, report, masters); !st) {
             report.cancelled = control.cancelled();
             report.error = report.cancelled ? "cancelled; earlier files at the destination are untouched" : st.error();
             return report;

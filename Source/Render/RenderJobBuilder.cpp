@@ -3,8 +3,10 @@
 #include "Library/AudioConforming.h"
 #include "Library/DecodedAudio.h"
 #include "Library/LoopStretch.h"
+#include <atomic>
 #include <cmath>
 #include <map>
+#include <thread>
 
 namespace loopmind {
 namespace fs = std::filesystem;
@@ -126,16 +128,38 @@ PreparedJob prepareStemMixJob(const std::vector<fs::path>& stems, std::optional<
     PreparedJob prepared;
     auto& job = prepared.job;
     job.output = output;
+    // Decoding is most of preparing a stem mix, and each file is independent: decode on every core, then
+    // conform in the given order (the first readable stem sets the rate), so the job is the same as a serial one.
+    std::vector<std::optional<Result<DecodedAudio>>> decoded(stems.size());
+    std::atomic<size_t> next { 0 };
+    auto decodeSome = [&] {
+        for (size_t i; (i = next++) < stems.size();)
+            decoded[i].emplace(decodeAudioFile(stems[i]));
+    };
+    std::vector<std::thread> helpers;
+    const size_t threads = std::min<size_t>(stems.size(), std::max(1u, std::thread::hardware_concurrency()));
+    for (size_t t = 1; t < threads; ++t)
+        helpers.emplace_back(decodeSome);
+    decodeSome();
+    for (auto& h : helpers)
+        h.join();
+
     std::optional<double> rate = outputRate;
-    for (const auto& path : stems) {
-        auto decoded = decodeAudioFile(path);
-        if (!decoded) {
-            prepared.problems.push_back(decoded.error());
+    for (size_t s = 0; s < stems.size(); ++s) {
+        const auto& path = stems[s];
+        auto& file = *decoded[s];
+        if (!file) {
+            prepared.problems.push_back(file.error());
             continue;
         }
         if (!rate) // the first readable stem sets the rate
-            rate = decoded->sampleRate;
-        auto audio = conform(path, decoded.value(), *rate, false);
+            rate = file->sampleRate;
+        Result<SharedAudio> audio = Result<SharedAudio>::failure("");
+        if (file->sampleRate == *rate && file->audio.getNumChannels() == 2) // already stereo at the rate: no copy
+            audio = Result<SharedAudio>::success(std::make_shared<const juce::AudioBuffer<float>>(std::move(file->audio)));
+        else
+            audio = conform(path, file.value(), *rate, false);
+        file = Result<DecodedAudio>::failure("released"); // the decoded copy is no longer needed
         if (!audio) {
             prepared.problems.push_back(audio.error());
             continue;
