@@ -1,10 +1,12 @@
 #include "Render/RenderJobBuilder.h"
+#include "Arrangement/SectionGain.h"
 #include "Core/PathText.h"
 #include "Library/AudioConforming.h"
 #include "Library/DecodedAudio.h"
 #include "Library/LoopStretch.h"
 #include <cmath>
 #include <map>
+#include <sstream>
 
 namespace loopmind {
 namespace fs = std::filesystem;
@@ -108,15 +110,29 @@ PreparedJob prepareArrangementJob(const Arrangement& a, const OutputSettings& ou
             prepared.problems.push_back("track '" + t.name + "' left silent: " + audio.error());
             continue;
         }
-        PlaybackTrack track { t.name, t.role, audio.value(), {}, t.gainDb, t.pan };
-        // Each pass of the loop starts on the project grid, so a loop a hair off the tempo never drifts.
+        // The engine plays one gain per track, so clips in sections with their own gain (energy realised as gain,
+        // arrangement.json sections[].gainDb) play on a track of their own: one per distinct section gain.
+        std::map<double, PlaybackTrack> byGain;
         for (const auto& clip : t.clips) {
+            const double sectionGain = sectionGainAt(a, clip.startBar);
+            auto found = byGain.find(sectionGain);
+            if (found == byGain.end()) {
+                std::ostringstream name;
+                name << t.name;
+                if (!byGain.empty())
+                    name << " (section gain " << sectionGain << " dB)";
+                found = byGain.emplace(sectionGain, PlaybackTrack { name.str(), t.role, audio.value(), {}, t.gainDb + sectionGain, t.pan }).first;
+            }
+            // Each pass of the loop starts on the project grid, so a loop a hair off the tempo never drifts.
             const double clipStartBeat = double(clip.startBar) * a.beatsPerBar;
             const double clipEndBeat = double(clip.startBar + clip.bars) * a.beatsPerBar;
             for (double beat = clipStartBeat; beat < clipEndBeat; beat += std::max(1, t.loopBeats))
-                track.segments.push_back({ a.sampleAtBeat(beat), a.sampleAtBeat(std::min(beat + std::max(1, t.loopBeats), clipEndBeat)) });
+                found->second.segments.push_back({ a.sampleAtBeat(beat), a.sampleAtBeat(std::min(beat + std::max(1, t.loopBeats), clipEndBeat)) });
         }
-        job.tracks.push_back(std::move(track));
+        if (byGain.empty())
+            byGain.emplace(0.0, PlaybackTrack { t.name, t.role, audio.value(), {}, t.gainDb, t.pan });
+        for (auto& entry : byGain)
+            job.tracks.push_back(std::move(entry.second));
     }
     return prepared;
 }
