@@ -3,21 +3,14 @@
 #include "Arrangement/KeyRelation.h"
 #include "Arrangement/LayerGrid.h"
 #include "Arrangement/LayerPlan.h"
+#include "Arrangement/NumberText.h"
 #include <algorithm>
 #include <cmath>
-#include <sstream>
 
 namespace loopmind {
 
 namespace {
-std::string fixed(double v, int decimals = 2)
-{
-    std::ostringstream s;
-    s.setf(std::ios::fixed);
-    s.precision(decimals);
-    s << v;
-    return s.str();
-}
+std::string fixed(double v, int decimals = 2) { return fixedText(v, decimals); }
 
 bool isPitched(const std::optional<std::string>& key) { return key && *key != "none" && parseKey(*key); }
 

@@ -130,7 +130,7 @@ Result<Arrangement> arrangementFromJson(const json& j, const fs::path& baseFolde
             throw FieldError { "arrangement.sections: needs at least one section" };
         for (size_t i = 0; i < sections.size(); ++i) {
             JsonFields s(sections[i], "arrangement.sections[" + std::to_string(i) + "]");
-            ArrangementSection section { s.text("name"), s.integer("startBar", 0, 100000), s.integer("bars", 1, 100000), s.number("energy", 0, 1) };
+            ArrangementSection section { s.text("name"), s.integer("startBar", 0, 100000), s.integer("bars", 1, 100000), s.number("energy", 0, 1), 0.0, {} };
             if (version >= 2 && s.has("gainDb"))
                 section.gainDb = s.number("gainDb", -60, 24);
             if (version >= 2 && s.has("gainReason"))

@@ -1,4 +1,5 @@
 #include "Arrangement/RenderedEnergy.h"
+#include "Arrangement/NumberText.h"
 #include "Library/DecodedAudio.h"
 #include "Render/AIAsyncRenderer.h"
 #include "Render/RenderJobBuilder.h"
@@ -6,7 +7,6 @@
 #include <cmath>
 #include <ebur128.h>
 #include <memory>
-#include <sstream>
 
 namespace loopmind {
 
@@ -30,14 +30,7 @@ std::vector<double> ranks(const std::vector<double>& v)
     return r;
 }
 
-std::string fixed(double v)
-{
-    std::ostringstream s;
-    s.setf(std::ios::fixed);
-    s.precision(2);
-    s << v;
-    return s.str();
-}
+std::string fixed(double v) { return fixedText(v, 2); }
 } // namespace
 
 Result<juce::AudioBuffer<float>> renderUnmastered(const Arrangement& a, const std::filesystem::path& scratchWav)

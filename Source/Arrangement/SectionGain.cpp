@@ -1,19 +1,12 @@
 #include "Arrangement/SectionGain.h"
+#include "Arrangement/NumberText.h"
 #include <algorithm>
 #include <cmath>
-#include <sstream>
 
 namespace loopmind {
 
 namespace {
-std::string dB(double v)
-{
-    std::ostringstream s;
-    s.setf(std::ios::fixed);
-    s.precision(1);
-    s << v;
-    return s.str();
-}
+std::string dB(double v) { return fixedText(v, 1); }
 
 /** Loudness of the section's mix predicted from its tracks, weighted by the share of bars each plays (LUFS). */
 double predictedLoudness(const Arrangement& a, const ArrangementSection& s, const std::vector<double>& trackLoudness)

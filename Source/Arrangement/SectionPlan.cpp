@@ -61,7 +61,7 @@ std::vector<ArrangementSection> planSections(const StyleTemplate& style, std::op
     std::vector<ArrangementSection> out;
     for (const auto& name : order) {
         const auto* s = style.section(name);
-        out.push_back({ name, 0, s->bars[random.nextBelow(s->bars.size())], s->energy });
+        out.push_back({ name, 0, s->bars[random.nextBelow(s->bars.size())], s->energy, 0.0, {} });
     }
     if (totalBars) {
         // Phrases of the style's bar multiple when the length allows them, else of 4 bars.
