@@ -4,6 +4,7 @@
 #include "Arrangement/ArrangementChecker.h"
 #include "Arrangement/ArrangementFile.h"
 #include "Arrangement/RenderedEnergy.h"
+#include "Render/UnmasteredRender.h"
 #include "ArrangementTestPack.h"
 #include <filesystem>
 #include <unistd.h>

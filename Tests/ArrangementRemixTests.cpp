@@ -71,3 +71,32 @@ TEST_CASE("remix: a file round-trips with its remix record; larger distances cha
     CHECK(sectionDistance(source, source) == 0);
     CHECK(cellDistance(playedCells(source), playedCells(source)) == 0);
 }
+
+// With no other loops, a remix can only re-layer and reorder the song's five loops: about 0.35-0.45 is as far as
+// that goes, so larger distances need more loops (PATH... on the command line); the test asserts 0.1 and 0.3.
+TEST_CASE("remix on the demo house pack alone: accurate where its five loops allow", "[arrangement][remix][demo]")
+{
+    const auto& loops = analysedDemoPack("House 124 A minor");
+    REQUIRE(loops.size() >= 4);
+    double worst = 0, furthest = 0;
+    for (std::uint64_t songSeed : { 1, 2, 3 }) {
+        ArrangementRequest request;
+        request.seed = songSeed;
+        const auto source = AIArrangementEngine().arrange(loops, request);
+        for (double d : { 0.1, 0.3 }) {
+            RemixRequest r;
+            r.distance = d;
+            r.seed = songSeed + 10;
+            const double measured = arrangementDistance(source, remixArrangement(source, r).arrangement);
+            INFO("song seed " << songSeed << ", distance " << d);
+            CHECK(std::abs(measured - d) <= 0.05);
+            worst = std::max(worst, std::abs(measured - d));
+        }
+        RemixRequest far;
+        far.distance = 1.0;
+        far.seed = songSeed + 10;
+        furthest = std::max(furthest, arrangementDistance(source, remixArrangement(source, far).arrangement));
+    }
+    WARN("demo house pack remix: worst |measured - requested| for d in {0.1, 0.3} over 3 songs " << worst
+         << "; the furthest its own five loops reach " << furthest);
+}

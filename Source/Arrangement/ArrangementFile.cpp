@@ -106,7 +106,9 @@ Result<Arrangement> arrangementFromJson(const json& j, const fs::path& baseFolde
             }
             if (root.has("remix")) {
                 JsonFields remix(root.get("remix"), root.path("remix"));
-                a.remixSourceSeed = std::uint64_t(remix.number("sourceSeed", 0, 9007199254740992.0));
+                if (!remix.get("sourceSeed").is_number_unsigned())
+                    throw FieldError { remix.path("sourceSeed") + ": expected a non-negative whole number" };
+                a.remixSourceSeed = remix.get("sourceSeed").get<std::uint64_t>();
                 a.remixDistance = remix.number("distance", 0, 1);
                 a.remixMeasured = remix.number("measured", 0, 1);
             }

@@ -1,8 +1,5 @@
 #include "Arrangement/RenderedEnergy.h"
 #include "Arrangement/NumberText.h"
-#include "Library/DecodedAudio.h"
-#include "Render/AIAsyncRenderer.h"
-#include "Render/RenderJobBuilder.h"
 #include <algorithm>
 #include <cmath>
 #include <ebur128.h>
@@ -32,26 +29,6 @@ std::vector<double> ranks(const std::vector<double>& v)
 
 std::string fixed(double v) { return fixedText(v, 2); }
 } // namespace
-
-Result<juce::AudioBuffer<float>> renderUnmastered(const Arrangement& a, const std::filesystem::path& scratchWav)
-{
-    using R = Result<juce::AudioBuffer<float>>;
-    OutputSettings out;
-    out.mixPath = scratchWav;
-    out.bitDepth = 32;
-    out.mastering.enabled = false;
-    auto prepared = prepareArrangementJob(a, out);
-    if (!prepared.problems.empty())
-        return R::failure(prepared.problems.front());
-    JobControl control;
-    const auto report = AIAsyncRenderer::render(prepared.job, control);
-    if (!report.ok)
-        return R::failure("render failed: " + report.error);
-    auto decoded = decodeAudioFile(scratchWav);
-    if (!decoded)
-        return R::failure(decoded.error());
-    return R::success(std::move(decoded->audio));
-}
 
 std::vector<double> sectionLoudness(const juce::AudioBuffer<float>& mix, double sampleRate, const Arrangement& a)
 {

@@ -1,15 +1,11 @@
 #pragma once
 // The energy curve measured back from a render: short-term loudness per section (libebur128), compared with the
-// target energies by rank (Spearman's rho), and each drop against the quiet section before it. The render is
-// unmastered (the plain sum), so a limiter cannot flatten the arc it measures.
+// target energies by rank (Spearman's rho), and each drop against the quiet section before it. The render should be
+// unmastered (the plain sum, Render/UnmasteredRender.h), so a limiter cannot flatten the arc it measures.
 #include "Arrangement/ArrangementChecker.h"
-#include "Core/Result.h"
 #include <juce_audio_basics/juce_audio_basics.h>
 
 namespace loopmind {
-
-/** Renders the song unmastered into scratchWav (32-bit float) and reads it back. */
-Result<juce::AudioBuffer<float>> renderUnmastered(const Arrangement& a, const std::filesystem::path& scratchWav);
 
 /** Mean short-term loudness (3 s windows every 0.5 s, averaged as energy) of each section, in LUFS; -70 for silence. */
 std::vector<double> sectionLoudness(const juce::AudioBuffer<float>& mix, double sampleRate, const Arrangement& a);

@@ -40,7 +40,7 @@ void applySectionGains(Arrangement& a, const std::vector<double>& trackLoudness)
         const double target = reference - dbPerEnergy * (topEnergy - s.energy);
         const double gain = predicted[i] > -120 ? std::round(std::clamp(target - predicted[i], maxSectionCutDb, maxSectionBoostDb) * 10) / 10 : 0.0;
         s.gainDb = gain == 0 ? 0.0 : gain; // no -0 in the file
-        s.gainReason = "energy " + dB(s.energy) + " aims " + dB(reference - target) + " LU under the peak (" + dB(dbPerEnergy)
+        s.gainReason = "energy " + fixedText(s.energy, 2) + " aims " + dB(reference - target) + " LU under the peak (" + dB(dbPerEnergy)
                        + " LU per unit of energy); its layers predict " + dB(predicted[i]) + " LUFS against " + dB(target) + " -> "
                        + dB(s.gainDb) + " dB";
     }

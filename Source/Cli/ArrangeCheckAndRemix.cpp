@@ -2,6 +2,7 @@
 #include "Arrangement/ArrangementChecker.h"
 #include "Arrangement/ArrangementFile.h"
 #include "Arrangement/RenderedEnergy.h"
+#include "Render/UnmasteredRender.h"
 #include "Arrangement/Remix.h"
 #include "Cli/ArrangeFromArguments.h"
 #include "Core/PathText.h"
