@@ -4,6 +4,7 @@
 #include "Library/AudioConforming.h"
 #include "Library/DecodedAudio.h"
 #include "Library/LoopStretch.h"
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <sstream>
@@ -100,6 +101,7 @@ PreparedJob prepareArrangementJob(const Arrangement& a, const OutputSettings& ou
     job.output = output;
     // Stretching is the slow part of preparing: a loop used by several tracks is stretched once per render.
     std::map<std::pair<fs::path, int>, Result<SharedAudio>> preparedLoops;
+    std::vector<PlaybackTrack> sectionGainParts; // tracks' clips at a further section gain, after all tracks
     for (const auto& t : a.tracks) {
         const std::pair<fs::path, int> key { t.loopPath, t.loopBeats };
         auto found = preparedLoops.find(key);
@@ -111,29 +113,35 @@ PreparedJob prepareArrangementJob(const Arrangement& a, const OutputSettings& ou
             continue;
         }
         // The engine plays one gain per track, so clips in sections with their own gain (energy realised as gain,
-        // arrangement.json sections[].gainDb) play on a track of their own: one per distinct section gain.
-        std::map<double, PlaybackTrack> byGain;
+        // arrangement.json sections[].gainDb) play on a track of their own, one per further gain. The track's first
+        // gain keeps its index (engine track i is arrangement track i, as the app's lanes expect); the others follow
+        // after every arrangement track.
+        std::vector<std::pair<double, PlaybackTrack>> byGain;
         for (const auto& clip : t.clips) {
             const double sectionGain = sectionGainAt(a, clip.startBar);
-            auto found = byGain.find(sectionGain);
-            if (found == byGain.end()) {
+            auto group = std::find_if(byGain.begin(), byGain.end(), [&](const auto& g) { return g.first == sectionGain; });
+            if (group == byGain.end()) {
                 std::ostringstream name;
                 name << t.name;
                 if (!byGain.empty())
                     name << " (section gain " << sectionGain << " dB)";
-                found = byGain.emplace(sectionGain, PlaybackTrack { name.str(), t.role, audio.value(), {}, t.gainDb + sectionGain, t.pan }).first;
+                byGain.push_back({ sectionGain, PlaybackTrack { name.str(), t.role, audio.value(), {}, t.gainDb + sectionGain, t.pan } });
+                group = byGain.end() - 1;
             }
             // Each pass of the loop starts on the project grid, so a loop a hair off the tempo never drifts.
             const double clipStartBeat = double(clip.startBar) * a.beatsPerBar;
             const double clipEndBeat = double(clip.startBar + clip.bars) * a.beatsPerBar;
             for (double beat = clipStartBeat; beat < clipEndBeat; beat += std::max(1, t.loopBeats))
-                found->second.segments.push_back({ a.sampleAtBeat(beat), a.sampleAtBeat(std::min(beat + std::max(1, t.loopBeats), clipEndBeat)) });
+                group->second.segments.push_back({ a.sampleAtBeat(beat), a.sampleAtBeat(std::min(beat + std::max(1, t.loopBeats), clipEndBeat)) });
         }
         if (byGain.empty())
-            byGain.emplace(0.0, PlaybackTrack { t.name, t.role, audio.value(), {}, t.gainDb, t.pan });
-        for (auto& entry : byGain)
-            job.tracks.push_back(std::move(entry.second));
+            byGain.push_back({ 0.0, PlaybackTrack { t.name, t.role, audio.value(), {}, t.gainDb, t.pan } });
+        job.tracks.push_back(std::move(byGain.front().second));
+        for (size_t g = 1; g < byGain.size(); ++g)
+            sectionGainParts.push_back(std::move(byGain[g].second));
     }
+    for (auto& part : sectionGainParts)
+        job.tracks.push_back(std::move(part));
     return prepared;
 }
 
