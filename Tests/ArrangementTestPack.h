@@ -2,6 +2,8 @@
 // Shared by the Arrangement*Tests: a synthetic analysed pack at any tempo, and the measures the tests assert on.
 #include "Arrangement/AIArrangementEngine.h"
 #include "Arrangement/LayerGrid.h"
+#include "Library/LoopAnalyser.h"
+#include <filesystem>
 #include <algorithm>
 #include <map>
 #include <set>
@@ -65,6 +67,22 @@ inline double differingCells(const Arrangement& x, const Arrangement& y)
         for (int b = 0; b < bars; ++b)
             differ += cell(x, n, b) != cell(y, n, b);
     return names.empty() || bars == 0 ? 0.0 : double(differ) / double(names.size() * size_t(bars));
+}
+
+/** A demo pack folder under LOOPMIND_DEMO_LOOPS_DIR, analysed once per test run. */
+inline const std::vector<LoopInfo>& analysedDemoPack(const std::string& folder)
+{
+    static std::map<std::string, std::vector<LoopInfo>> cache;
+    auto& loops = cache[folder];
+    if (loops.empty()) {
+        std::vector<std::filesystem::path> files;
+        for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(LOOPMIND_DEMO_LOOPS_DIR) / folder))
+            if (e.path().extension() == ".wav") files.push_back(e.path());
+        std::sort(files.begin(), files.end());
+        JobControl control;
+        loops = analyseLoopFiles(files, 2, control);
+    }
+    return loops;
 }
 
 inline std::string sectionOrder(const Arrangement& a)

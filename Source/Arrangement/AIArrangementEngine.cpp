@@ -2,6 +2,7 @@
 #include "Arrangement/KeyRelation.h"
 #include "Arrangement/LayerPlan.h"
 #include "Arrangement/MixBalance.h"
+#include "Arrangement/SectionGain.h"
 #include "Arrangement/SectionPlan.h"
 #include "Core/DeterministicRandom.h"
 #include <algorithm>
@@ -51,17 +52,6 @@ std::pair<std::optional<std::string>, int> commonKey(const std::vector<const Loo
     for (const auto& [key, n] : votes)
         if (n > bestVotes) { best = key; bestVotes = n; }
     return { best, bestVotes };
-}
-
-/** How well a loop fits the project, 0..1: its key relation times how little it must be stretched. */
-double loopScore(const LoopInfo& l, const std::string& relation, double bpm)
-{
-    double key = 0.9; // unpitched or no project key
-    if (relation == "same key") key = 1.0;
-    else if (relation == "relative major/minor") key = 0.95;
-    else if (relation == "a fifth apart") key = 0.85;
-    const double stretch = std::abs(std::log(AIArrangementEngine::stretchRatio(l, bpm))) / std::log(AIArrangementEngine::maxStretchRatio);
-    return std::round(key * (1.0 - 0.5 * std::min(1.0, stretch)) * 1000.0) / 1000.0;
 }
 
 int mostLayers(const StyleTemplate& style, const std::string& role)
@@ -170,6 +160,16 @@ Arrangement AIArrangementEngine::arrange(const std::vector<LoopInfo>& loops, con
     a.keyReason = key ? *key + ": " + std::to_string(keyVotes) + " of " + std::to_string(pitched)
                             + " pitched loops are in it; loops in related keys (relative major/minor, a fifth apart) join it"
                       : "no key: none of the fitting loops is pitched";
+    if (request.key) {
+        a.key = request.key;
+        a.keyReason = *request.key + ": asked for (a remix keeps its song's key)";
+    }
+    const RuleLoopScorer ruleScorer;
+    const LoopScorer& scorer = request.scorer ? *request.scorer : ruleScorer;
+    if (request.scorer) {
+        a.scorer = scorer.name();
+        a.scorerHash = scorer.modelHash();
+    }
     std::map<std::string, std::vector<const LoopInfo*>> byRole;
     for (const auto* l : fitting) {
         if (keyRelation(a.key, l->key) == "clash")
@@ -178,7 +178,7 @@ Arrangement AIArrangementEngine::arrange(const std::vector<LoopInfo>& loops, con
             byRole[*l->role].push_back(l);
     }
 
-    a.sections = planSections(style, request.bars, request.energy, random);
+    a.sections = request.sections.empty() ? planSections(style, request.bars, request.energy, random) : request.sections;
 
     // Pick loops per role: the best fitting first, the seed breaking near-ties; the rest are left out with the reason.
     struct Chosen { const LoopInfo* loop; TrackSlot slot; std::string relation; double score; };
@@ -186,7 +186,7 @@ Arrangement AIArrangementEngine::arrange(const std::vector<LoopInfo>& loops, con
     for (const char* role : { "drums", "bass", "chords", "melody", "fx", "vocal" }) {
         std::vector<std::pair<double, const LoopInfo*>> ranked;
         for (const auto* l : byRole[role])
-            ranked.push_back({ loopScore(*l, keyRelation(a.key, l->key), a.bpm) + 0.6 * random.nextUnit(), l });
+            ranked.push_back({ scorer.score(*l, { role, a.bpm, a.key }) + 0.6 * random.nextUnit(), l });
         std::stable_sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
         const int allowed = std::min(request.maxLoopsPerRole, mostLayers(style, role));
         for (size_t i = 0; i < ranked.size(); ++i) {
@@ -198,7 +198,7 @@ Arrangement AIArrangementEngine::arrange(const std::vector<LoopInfo>& loops, con
                                                     + " per role in " + style.name + ")" });
             else {
                 const auto relation = keyRelation(a.key, l->key);
-                chosen.push_back({ l, { role, int(i) }, relation, loopScore(*l, relation, a.bpm) });
+                chosen.push_back({ l, { role, int(i) }, relation, scorer.score(*l, { role, a.bpm, a.key }) });
             }
         }
     }
@@ -211,7 +211,7 @@ Arrangement AIArrangementEngine::arrange(const std::vector<LoopInfo>& loops, con
     applyTransitions(grid, slots, a.sections, style);
     enforceVariation(grid, slots, random);
 
-    std::map<std::string, int> perRole;
+    std::vector<double> trackLoudness; // each kept track's loudness on the bus, for the section gains
     for (size_t i = 0; i < chosen.size(); ++i) {
         const auto& c = chosen[i];
         const auto* l = c.loop;
@@ -232,9 +232,13 @@ Arrangement AIArrangementEngine::arrange(const std::vector<LoopInfo>& loops, con
         if (t.clips.empty())
             a.excluded.push_back({ l->path, c.slot.layer == 0 ? "no section of this " + style.name + " song calls for " + role
                                                                : "no section in this song calls for a second " + role + " layer" });
-        else
+        else {
+            const bool measured = l->lufs && std::isfinite(*l->lufs) && *l->lufs > -70.0; // as MixBalance assumes
+            trackLoudness.push_back((measured ? *l->lufs : -10.0) + t.gainDb);
             a.tracks.push_back(std::move(t));
+        }
     }
+    applySectionGains(a, trackLoudness);
     std::sort(a.excluded.begin(), a.excluded.end(), [](const auto& x, const auto& y) { return x.path < y.path; });
     return a;
 }

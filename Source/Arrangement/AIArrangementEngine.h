@@ -4,8 +4,10 @@
 // blocks from repeating, balances the track gains, and records a reason for every clip. Loops at a nearby tempo
 // are kept: the renderer stretches them onto the grid. Seeded: same inputs, same song.
 #include "Arrangement/Arrangement.h"
+#include "Arrangement/LoopScorer.h"
 #include "Arrangement/StyleTemplate.h"
 #include "Library/LoopInfo.h"
+#include <memory>
 #include <vector>
 
 namespace loopmind {
@@ -18,6 +20,9 @@ struct ArrangementRequest {
     int maxLoopsPerRole = 2;
     std::optional<StyleTemplate> style; // default: the style whose tempo range holds the project tempo, else house
     std::vector<double> energy;         // per section 0..1, replacing the style's (the last value repeats)
+    std::shared_ptr<const LoopScorer> scorer;     // default: RuleLoopScorer
+    std::optional<std::string> key;               // default: the key most pitched loops share (a remix keeps its song's)
+    std::vector<ArrangementSection> sections;     // default: planned from the style (a remix may keep its song's)
 };
 
 class AIArrangementEngine {

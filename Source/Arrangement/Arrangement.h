@@ -14,6 +14,8 @@ struct ArrangementSection {
     int startBar = 0;
     int bars = 0;
     double energy = 0; // 0..1, what the section aims for
+    double gainDb = 0; // applied to every track in the section: energy realised as gain (SectionGain.h)
+    std::string gainReason;
 };
 
 /** Why a clip is where it is, machine-readable (schema v2: tracks[].clips[].reason). */
@@ -53,6 +55,10 @@ struct Arrangement {
     std::string style;       // the style template used (v2); empty for v1 files
     std::string tempoReason; // why this tempo (v2 choices.tempo)
     std::string keyReason;   // why this key (v2 choices.key)
+    std::string scorer;      // the loop scorer when not the rule-based one (v2 scorer.name), and its model's SHA-256
+    std::string scorerHash;
+    std::optional<std::uint64_t> remixSourceSeed; // a remix: the seed of the song it came from, the distance asked
+    double remixDistance = 0, remixMeasured = 0;  // for and the distance measured (v2 remix)
     std::uint64_t seed = 1;
     double bpm = 120;
     std::optional<std::string> key;

@@ -40,8 +40,14 @@ PlacementReason placementReason(const JsonFields& r, const std::string& trackRol
 json arrangementToJson(const Arrangement& a)
 {
     json sections = json::array();
-    for (const auto& s : a.sections)
-        sections.push_back({ { "name", s.name }, { "startBar", s.startBar }, { "bars", s.bars }, { "energy", s.energy } });
+    for (const auto& s : a.sections) {
+        json section = { { "name", s.name }, { "startBar", s.startBar }, { "bars", s.bars }, { "energy", s.energy } };
+        if (s.gainDb != 0 || !s.gainReason.empty()) {
+            section["gainDb"] = s.gainDb;
+            section["gainReason"] = s.gainReason;
+        }
+        sections.push_back(std::move(section));
+    }
     json tracks = json::array();
     for (const auto& t : a.tracks) {
         json clips = json::array();
@@ -60,7 +66,7 @@ json arrangementToJson(const Arrangement& a)
     json excluded = json::array();
     for (const auto& e : a.excluded)
         excluded.push_back({ { "path", pathText(e.path) }, { "reason", e.reason } });
-    return {
+    json root = {
         { "schemaVersion", Arrangement::currentSchemaVersion },
         { "generator", std::string("loopmind ") + LOOPMIND_VERSION },
         { "seed", a.seed },
@@ -76,6 +82,11 @@ json arrangementToJson(const Arrangement& a)
         { "tracks", tracks },
         { "excluded", excluded },
     };
+    if (a.remixSourceSeed)
+        root["remix"] = { { "sourceSeed", *a.remixSourceSeed }, { "distance", a.remixDistance }, { "measured", a.remixMeasured } };
+    if (!a.scorer.empty())
+        root["scorer"] = { { "name", a.scorer }, { "sha256", a.scorerHash } };
+    return root;
 }
 
 Result<Arrangement> arrangementFromJson(const json& j, const fs::path& baseFolder)
@@ -93,6 +104,19 @@ Result<Arrangement> arrangementFromJson(const json& j, const fs::path& baseFolde
                 a.tempoReason = choices.has("tempo") ? optionalString(choices, "tempo") : std::string();
                 a.keyReason = choices.has("key") ? optionalString(choices, "key") : std::string();
             }
+            if (root.has("remix")) {
+                JsonFields remix(root.get("remix"), root.path("remix"));
+                if (!remix.get("sourceSeed").is_number_unsigned())
+                    throw FieldError { remix.path("sourceSeed") + ": expected a non-negative whole number" };
+                a.remixSourceSeed = remix.get("sourceSeed").get<std::uint64_t>();
+                a.remixDistance = remix.number("distance", 0, 1);
+                a.remixMeasured = remix.number("measured", 0, 1);
+            }
+            if (root.has("scorer")) {
+                JsonFields scorer(root.get("scorer"), root.path("scorer"));
+                a.scorer = scorer.text("name");
+                a.scorerHash = optionalString(scorer, "sha256");
+            }
         }
         const auto& seed = root.get("seed");
         if (!seed.is_number_unsigned() && !(seed.is_number_integer() && seed.get<std::int64_t>() >= 0))
@@ -108,7 +132,11 @@ Result<Arrangement> arrangementFromJson(const json& j, const fs::path& baseFolde
             throw FieldError { "arrangement.sections: needs at least one section" };
         for (size_t i = 0; i < sections.size(); ++i) {
             JsonFields s(sections[i], "arrangement.sections[" + std::to_string(i) + "]");
-            ArrangementSection section { s.text("name"), s.integer("startBar", 0, 100000), s.integer("bars", 1, 100000), s.number("energy", 0, 1) };
+            ArrangementSection section { s.text("name"), s.integer("startBar", 0, 100000), s.integer("bars", 1, 100000), s.number("energy", 0, 1), 0.0, {} };
+            if (version >= 2 && s.has("gainDb"))
+                section.gainDb = s.number("gainDb", -60, 24);
+            if (version >= 2 && s.has("gainReason"))
+                section.gainReason = optionalString(s, "gainReason");
             if (!a.sections.empty() && section.startBar != a.sections.back().startBar + a.sections.back().bars)
                 throw FieldError { s.path("startBar") + ": sections must follow each other without gaps or overlaps" };
             a.sections.push_back(section);

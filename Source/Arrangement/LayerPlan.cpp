@@ -73,9 +73,14 @@ void placeLayers(LayerGrid& grid, const std::vector<TrackSlot>& slots, const std
                 }
             }
             const int first = s.startBar + block * 8, last = std::min(s.startBar + s.bars, first + 8);
-            for (int t : playing)
-                for (int b = first; b < last; ++b)
-                    grid.set(t, b, std::find(base.begin(), base.end(), t) != base.end() ? rules::layerBudget : why);
+            // In the intro and outro a layer that joins does so for the block's second half only (a pickup), so the
+            // song's ends stay thin.
+            const bool end = &s == &sections.front() || &s == &sections.back();
+            for (int t : playing) {
+                const bool joined = std::find(base.begin(), base.end(), t) == base.end();
+                for (int b = joined && end ? last - std::max(1, (last - first) / 2) : first; b < last; ++b)
+                    grid.set(t, b, joined ? why : rules::layerBudget);
+            }
         }
     }
 }
@@ -98,9 +103,13 @@ void applyTransitions(LayerGrid& grid, const std::vector<TrackSlot>& slots, cons
                 grid.set(t, b, rules::riser);
         }
         if (contains(style.transitions.fillInto, sections[i].name) && before > style.transitions.fillBars)
-            for (int t : drums)
-                for (int b = boundary - style.transitions.fillBars; b < boundary; ++b)
-                    grid.clear(t, b);
+            for (int b = boundary - style.transitions.fillBars; b < boundary; ++b) {
+                bool othersPlay = false; // a gap, not silence: drums drop out only under something else
+                for (int t = 0; t < grid.tracks(); ++t)
+                    othersPlay = othersPlay || (slots[size_t(t)].role != "drums" && grid.on(t, b));
+                if (othersPlay)
+                    for (int t : drums) grid.clear(t, b);
+            }
     }
 }
 
@@ -118,6 +127,30 @@ BlockStats blockStats(const LayerGrid& grid)
     }
     return st;
 }
+
+namespace {
+/** A track that is off in [first, last) and plays somewhere after it, preferring the earliest entry; -1 if none. */
+int enteringTrack(const LayerGrid& grid, const std::vector<TrackSlot>& slots, int first, int last)
+{
+    int best = -1, bestBar = grid.bars;
+    for (int t = 0; t < grid.tracks(); ++t) {
+        if (grid.on(t, first) || slots[size_t(t)].role == "fx")
+            continue;
+        for (int b = last; b < bestBar; ++b)
+            if (grid.on(t, b)) { best = t; bestBar = b; break; }
+    }
+    return best;
+}
+/** Another track of the lone active track's role, off at first; -1 if none. */
+int sameRoleTrack(const LayerGrid& grid, const std::vector<TrackSlot>& slots, const std::vector<int>& active, int first)
+{
+    if (active.size() != 1)
+        return -1;
+    for (int t = 0; t < grid.tracks(); ++t)
+        if (t != active[0] && slots[size_t(t)].role == slots[size_t(active[0])].role && !grid.on(t, first)) return t;
+    return -1;
+}
+} // namespace
 
 int enforceVariation(LayerGrid& grid, const std::vector<TrackSlot>& slots, DeterministicRandom& random)
 {
@@ -156,8 +189,16 @@ int enforceVariation(LayerGrid& grid, const std::vector<TrackSlot>& slots, Deter
         } else if (!idle.empty()) {
             const int t = idle[size_t(random.nextBelow(idle.size()))];
             for (int b = first; b < last; ++b) grid.set(t, b, rules::repair);
-        } else if (!active.empty()) {
-            for (int b = std::max(first, last - 2); b < last; ++b) grid.clear(active[0], b);
+        } else if (int other = sameRoleTrack(grid, slots, active, first); other >= 0) {
+            // One layer and nothing else allowed: another loop of its role takes over (the budget holds).
+            for (int b = first; b < last; ++b) { grid.clear(active[0], b); grid.set(other, b, rules::repair); }
+        } else if (int pickup = enteringTrack(grid, slots, first, last); pickup >= 0) {
+            // Nothing allowed here to add, drop or swap: a layer of what follows enters two bars early (never silence).
+            for (int b = std::max(first, last - 2); b < last; ++b) grid.set(pickup, b, rules::repair);
+        } else if (!active.empty()) { // a song of one loop: resting is the only change left
+            int end = last; // rest the two bars before any rest already there, so the edit always changes the block
+            while (end > first && !grid.on(active[0], end - 1)) --end;
+            for (int b = std::max(first, end - 2); b < end; ++b) grid.clear(active[0], b);
         } else {
             return edits; // nothing plays at all: silence cannot vary
         }

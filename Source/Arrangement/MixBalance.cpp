@@ -1,7 +1,7 @@
 #include "Arrangement/MixBalance.h"
+#include "Arrangement/NumberText.h"
 #include <algorithm>
 #include <cmath>
-#include <sstream>
 
 namespace loopmind {
 
@@ -10,14 +10,7 @@ constexpr double assumedLoopLufs = -10.0; // a loop normalised near 0 dBFS
 constexpr double busHeadroomDb = 6.0;
 constexpr double minGainDb = -30.0, maxGainDb = 6.0;
 
-std::string dB(double v)
-{
-    std::ostringstream s;
-    s.setf(std::ios::fixed);
-    s.precision(1);
-    s << v;
-    return s.str();
-}
+std::string dB(double v) { return fixedText(v, 1); }
 } // namespace
 
 double roleTargetLufs(const std::string& role)

@@ -9,7 +9,7 @@
 namespace loopmind {
 
 /** A seeded choice among the style's section orders and bar counts. Without totalBars the song has the
-    grammar's natural length; with it, lengths are scaled (multiples of 4 where possible) to exactly totalBars
+    grammar's natural length; with it, lengths are scaled (multiples of the style's barMultiple when totalBars is one, else of 4) to exactly totalBars
     (at least 4). User energies, when given, replace the style's per section (the last one repeats). */
 std::vector<ArrangementSection> planSections(const StyleTemplate& style, std::optional<int> totalBars,
                                              const std::vector<double>& energies, DeterministicRandom& random);

@@ -5,8 +5,8 @@
 
 namespace loopmind::cli {
 
-/** The options arrangeFromArguments reads (besides the input options): --seed --bpm --bars --style --energy. */
-inline const std::set<std::string> arrangeValueOptions { "seed", "bpm", "bars", "style", "energy" };
+/** The options arrangeFromArguments reads (besides the input options): --seed --bpm --bars --style --energy --scorer. */
+inline const std::set<std::string> arrangeValueOptions { "seed", "bpm", "bars", "style", "energy", "scorer" };
 
 struct ArrangedSong {
     Arrangement arrangement;
@@ -16,5 +16,10 @@ struct ArrangedSong {
 
 ArrangedSong arrangeFromArguments(const Arguments& args);
 void printArrangementSummary(const Arrangement& a);
+
+/** arrange --check FILE [--no-render]: prints the checker's findings; 1 when any fails. */
+int runArrangeCheck(const Arguments& args);
+/** arrange --remix FILE --distance D [--seed N] [PATH...] --out FILE. */
+int runArrangeRemix(const Arguments& args);
 
 } // namespace loopmind::cli

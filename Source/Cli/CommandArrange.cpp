@@ -1,5 +1,6 @@
 #include "Arrangement/AIArrangementEngine.h"
 #include "Arrangement/ArrangementFile.h"
+#include "Arrangement/LinearLoopScorer.h"
 #include "Arrangement/PackReport.h"
 #include "Arrangement/StyleTemplate.h"
 #include "Cli/ArrangeFromArguments.h"
@@ -59,9 +60,18 @@ ArrangedSong arrangeFromArguments(const Arguments& args)
     }
     if (auto energy = args.text("energy"))
         request.energy = parseEnergies(*energy);
+    if (auto weights = args.text("scorer")) { // a learned loop scorer; without it the rule-based one
+        auto scorer = LinearLoopScorer::load(pathFromText(*weights));
+        if (!scorer)
+            throw UsageError { "--scorer: " + scorer.error() };
+        request.scorer = scorer.value();
+    }
     auto analysed = analyseInputs(args, true);
     request.sampleRate = args.number("sample-rate", 8000, 384000).value_or(commonSampleRate(analysed.loops));
     ArrangedSong song { AIArrangementEngine().arrange(analysed.loops, request), analysed.failures, std::move(analysed.loops) };
+    // Loop paths absolute, so the file plays wherever it is written (relative paths are read against its folder).
+    for (auto& t : song.arrangement.tracks)
+        t.loopPath = std::filesystem::absolute(t.loopPath).lexically_normal();
     return song;
 }
 
@@ -76,8 +86,12 @@ void printArrangementSummary(const Arrangement& a)
 int runArrange(int argc, char** argv)
 {
     auto valueOptions = arrangeValueOptions;
-    valueOptions.insert({ "out", "sample-rate", "jobs" });
-    Arguments args(argc, argv, 2, valueOptions, { "no-cache", "explain" });
+    valueOptions.insert({ "out", "sample-rate", "jobs", "check", "remix", "distance" });
+    Arguments args(argc, argv, 2, valueOptions, { "no-cache", "explain", "no-render" });
+    if (args.has("check"))
+        return runArrangeCheck(args);
+    if (args.has("remix"))
+        return runArrangeRemix(args);
     if (args.positional().empty())
         throw UsageError { "give at least one loop file or folder" };
     const auto out = args.text("out");

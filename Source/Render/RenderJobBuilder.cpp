@@ -1,8 +1,10 @@
 #include "Render/RenderJobBuilder.h"
+#include "Arrangement/SectionGain.h"
 #include "Core/PathText.h"
 #include "Library/AudioConforming.h"
 #include "Library/DecodedAudio.h"
 #include "Library/LoopStretch.h"
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <map>
@@ -111,12 +113,16 @@ PreparedJob prepareArrangementJob(const Arrangement& a, const OutputSettings& ou
             continue;
         }
         PlaybackTrack track { t.name, t.role, audio.value(), {}, t.gainDb, t.pan };
-        // Each pass of the loop starts on the project grid, so a loop a hair off the tempo never drifts.
         for (const auto& clip : t.clips) {
+            // Energy realised as level: each pass carries its section's gain (arrangement.json sections[].gainDb),
+            // so engine track i stays arrangement track i with one stem, and mute/solo cover the whole track.
+            const float sectionGain = float(std::pow(10.0, sectionGainAt(a, clip.startBar) / 20.0));
+            // Each pass of the loop starts on the project grid, so a loop a hair off the tempo never drifts.
             const double clipStartBeat = double(clip.startBar) * a.beatsPerBar;
             const double clipEndBeat = double(clip.startBar + clip.bars) * a.beatsPerBar;
             for (double beat = clipStartBeat; beat < clipEndBeat; beat += std::max(1, t.loopBeats))
-                track.segments.push_back({ a.sampleAtBeat(beat), a.sampleAtBeat(std::min(beat + std::max(1, t.loopBeats), clipEndBeat)) });
+                track.segments.push_back({ a.sampleAtBeat(beat), a.sampleAtBeat(std::min(beat + std::max(1, t.loopBeats), clipEndBeat)),
+                                           sectionGain });
         }
         job.tracks.push_back(std::move(track));
     }
