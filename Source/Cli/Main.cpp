@@ -7,9 +7,11 @@ namespace {
 const char* const usage = R"(usage: loopmind <command> ...
   analyse PATH... [--json] [--jobs N] [--no-cache]
   arrange PATH... --out arrangement.json [--seed N] [--bpm X] [--bars N] [--style NAME] [--energy E1,E2,...]
-          [--explain] [--sample-rate HZ] [--jobs N] [--no-cache]
+          [--explain] [--scorer WEIGHTS.json] [--sample-rate HZ] [--jobs N] [--no-cache]
+  arrange --check FILE [--no-render]            check a song (grid, energy arc, roles, keys, variation, loudness)
+  arrange --remix FILE --distance D [--seed N] [PATH...] --out NEW.json   a remix at distance D in [0, 1]
   render (PATH... | --arrangement FILE) --out MIX [--stems DIR] [--seed N] [--bpm X] [--bars N] [--style NAME] [--energy E1,...]
-         [--format wav|flac|aiff] [--bit-depth 16|24|32f] [--sample-rate HZ] [--jobs N] [--no-cache] [MASTERING]
+         [--scorer WEIGHTS.json] [--format wav|flac|aiff] [--bit-depth 16|24|32f] [--sample-rate HZ] [--jobs N] [--no-cache] [MASTERING]
   mix FILE... --out MIX [--format wav|flac|aiff] [--bit-depth 16|24|32f] [--sample-rate HZ] [MASTERING]
 mastering (on by default, streaming): [--preset streaming|broadcast|apple|club | --deliver T1,T2,...]
   [--lufs T] [--true-peak C] [--master-intensity 0..1] [--no-master]
