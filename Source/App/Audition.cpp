@@ -25,18 +25,11 @@ Result<SharedAudio> prepareAuditionAudio(const LoopInfo& loop, double sampleRate
     auto stereo = resampleAudio(toStereo(source), decoded.value().sampleRate, sampleRate, true);
     if (!stereo)
         return Result<SharedAudio>::failure(pathText(loop.path) + ": " + stereo.error());
-    auto audio = std::move(stereo.value());
-    // On the project's tempo: the loop's beats last as long as the song's. Within 2 ms it already fits.
-    if (tempo && tempo->bpm > 0 && loop.beats > 0 && loop.bpm) {
-        const int target = int(std::llround(double(loop.beats) * 60.0 / tempo->bpm * sampleRate));
-        if (std::abs(audio.getNumSamples() - target) > int(0.002 * sampleRate)) {
-            auto stretched = stretchLoop(audio, sampleRate, target);
-            if (!stretched)
-                return Result<SharedAudio>::failure(pathText(loop.path) + ": time-stretching failed: " + stretched.error());
-            audio = std::move(stretched.value());
-        }
-    }
-    return Result<SharedAudio>::success(std::make_shared<const juce::AudioBuffer<float>>(std::move(audio)));
+    auto audio = std::make_shared<const juce::AudioBuffer<float>>(std::move(stereo.value()));
+    // On the project's tempo: the loop's beats last as long as the song's.
+    if (tempo && tempo->bpm > 0 && loop.beats > 0 && loop.bpm)
+        return fitLoopToLength(std::move(audio), sampleRate, int(std::llround(double(loop.beats) * 60.0 / tempo->bpm * sampleRate)), loop.path);
+    return Result<SharedAudio>::success(std::move(audio));
 }
 
 void Audition::toggle(const LoopInfo& loop, std::optional<ProjectTempo> tempo)

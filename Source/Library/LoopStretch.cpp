@@ -1,4 +1,5 @@
 #include "Library/LoopStretch.h"
+#include "Core/PathText.h"
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -93,6 +94,16 @@ Result<juce::AudioBuffer<float>> stretchLoop(const juce::AudioBuffer<float>& loo
         }
     }
     return R::success(std::move(result));
+}
+
+Result<SharedLoopAudio> fitLoopToLength(SharedLoopAudio loop, double sampleRate, int targetLength, const std::filesystem::path& file)
+{
+    if (std::abs(loop->getNumSamples() - targetLength) <= int(0.002 * sampleRate))
+        return Result<SharedLoopAudio>::success(std::move(loop));
+    auto stretched = stretchLoop(*loop, sampleRate, targetLength);
+    if (!stretched)
+        return Result<SharedLoopAudio>::failure(pathText(file) + ": time-stretching failed: " + stretched.error());
+    return Result<SharedLoopAudio>::success(std::make_shared<const juce::AudioBuffer<float>>(std::move(stretched.value())));
 }
 
 } // namespace loopmind

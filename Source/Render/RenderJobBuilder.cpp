@@ -39,14 +39,7 @@ Result<SharedAudio> loadLoopOnGrid(const ArrangementTrack& t, const Arrangement&
     if (!audio)
         return audio;
     const int target = int(std::llround(double(std::max(1, t.loopBeats)) * a.samplesPerBeat()));
-    const int natural = audio.value()->getNumSamples();
-    // Within 2 ms the loop already is on the grid (each pass restarts on a beat): leave the audio untouched.
-    if (std::abs(natural - target) <= int(0.002 * a.sampleRate))
-        return audio;
-    auto stretched = stretchLoop(*audio.value(), a.sampleRate, target);
-    if (!stretched)
-        return Result<SharedAudio>::failure(pathText(t.loopPath) + ": time-stretching failed: " + stretched.error());
-    return Result<SharedAudio>::success(std::make_shared<const juce::AudioBuffer<float>>(std::move(stretched.value())));
+    return fitLoopToLength(std::move(audio.value()), a.sampleRate, target, t.loopPath);
 }
 } // namespace
 
