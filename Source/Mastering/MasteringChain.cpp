@@ -21,11 +21,14 @@ void MasteringChain::prepare(juce::AudioBuffer<float>& audio, std::optional<doub
     // Channels in stereo pairs (a lone last channel paired with itself), the pairs on threads of their own.
     const int channels = audio.getNumChannels(), pairs = (channels + 1) / 2;
     std::vector<BandEnergies> bands(size_t(std::max(channels, 0)));
+    // Write pointers are taken before the threads start: getWritePointer also marks the buffer "not clear", a write
+    // that would race between the threads.
+    float* const* channelData = audio.getArrayOfWritePointers();
     inParallel(pairs, [&](int p) {
         const int left = 2 * p, right = std::min(left + 1, channels - 1);
         HighPassStage highPass(sampleRate_);
-        float* l = audio.getWritePointer(left);
-        float* r = audio.getWritePointer(right);
+        float* l = channelData[left];
+        float* r = channelData[right];
         highPass.process(l, r, l, r, audio.getNumSamples());
         bands[size_t(left)] = highPass.leftBands();
         bands[size_t(right)] = right == left ? highPass.leftBands() : highPass.rightBands();
@@ -40,12 +43,13 @@ void MasteringChain::prepareHighPassed(juce::AudioBuffer<float>& audio, const st
     used_.highPassHz = HighPassStage::frequencyHz;
     const int channels = audio.getNumChannels(), n = audio.getNumSamples();
     used_.eq = tonalCorrection(bands, n, intensity_);
+    float* const* channelData = audio.getArrayOfWritePointers(); // before the threads (see prepare)
     if (used_.eq.lowShelfDb != 0.0 || used_.eq.highShelfDb != 0.0)
         inParallel((channels + 1) / 2, [&](int p) {
             StereoBiquad low(BiquadCoefficients::lowShelf(sampleRate_, lowShelfHz, used_.eq.lowShelfDb));
             StereoBiquad high(BiquadCoefficients::highShelf(sampleRate_, highShelfHz, used_.eq.highShelfDb));
-            float* l = audio.getWritePointer(2 * p);
-            float* r = audio.getWritePointer(std::min(2 * p + 1, channels - 1));
+            float* l = channelData[2 * p];
+            float* r = channelData[std::min(2 * p + 1, channels - 1)];
             for (int i = 0; i < n; ++i) {
                 const auto y = high.process(low.process(StereoBiquad::Pair { double(l[i]), double(r[i]) }));
                 l[i] = float(y[0]);
@@ -90,9 +94,10 @@ void MasteringChain::apply(const juce::AudioBuffer<float>& prepared, double gain
     const double gain = std::pow(10.0, gainDb / 20.0);
     const int n = prepared.getNumSamples();
     out.setSize(prepared.getNumChannels(), n, false, false, true);
+    float* const* outData = out.getArrayOfWritePointers(); // before the threads (see prepare)
     forEachChannel(prepared.getNumChannels(), [&](int c) {
         const float* x = prepared.getReadPointer(c);
-        float* y = out.getWritePointer(c);
+        float* y = outData[c];
         if (curve.empty())
             for (int i = 0; i < n; ++i)
                 y[i] = float(double(x[i]) * gain);
