@@ -54,6 +54,18 @@ private:
 };
 } // namespace
 
+#if defined(__SANITIZE_THREAD__)
+constexpr bool timingIsMeaningful = false;
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+constexpr bool timingIsMeaningful = false;
+#else
+constexpr bool timingIsMeaningful = true;
+#endif
+#else
+constexpr bool timingIsMeaningful = true;
+#endif
+
 TEST_CASE("32 tracks play through a real JACK server for 20 s without an xrun", "[engine][jack]")
 {
     const auto serverName = "loopmind-test-" + std::to_string(::getpid());
@@ -105,8 +117,14 @@ TEST_CASE("32 tracks play through a real JACK server for 20 s without an xrun", 
     const double expected = std::chrono::duration<double>(t1 - t0).count() * 48000.0 / 128.0;
     const double seen = double(c1 - c0);
     WARN("JACK: callbacks seen " << seen << ", expected " << expected << ", xruns " << xruns << ", peak " << peak);
-    CHECK(xruns == 0);
-    CHECK(std::abs(seen - expected) <= 1.0);
+    if (timingIsMeaningful) {
+        CHECK(xruns == 0);
+        CHECK(std::abs(seen - expected) <= 1.0);
+    } else {
+        WARN("ThreadSanitizer build: its instrumentation slows the audio thread several times over, so xruns and "
+             "callback counts are asserted only in the Release suite; here the test looks for races");
+        CHECK(seen > 0.5 * expected);
+    }
     CHECK(peak > 0.0);
     if (realtimeChecksAvailable()) {
         CHECK(violations.allocations == 0);
