@@ -110,6 +110,29 @@ TEST_CASE("streaming loudness and the gain search's meter agree with libebur128"
     CHECK_FALSE(silent.integratedLufs().has_value());
 }
 
+TEST_CASE("streaming loudness range agrees with libebur128's", "[mastering][loudness]")
+{
+    // Sections at different levels (a quiet break between loud parts) give a loudness range worth measuring.
+    auto audio = grooveSignal(40.0, 0.3f);
+    for (int i = 0; i < audio.getNumSamples(); ++i) {
+        const double t = i / rate, level = t < 10 ? 0.5 : t < 18 ? 0.12 : t < 30 ? 1.0 : 0.3 + 0.02 * (t - 30);
+        for (int c = 0; c < 2; ++c)
+            audio.setSample(c, i, float(audio.getSample(c, i) * level));
+    }
+    const auto reference = Ebur128Meter::measure(audio, rate, true);
+    REQUIRE(reference.lra.has_value());
+    StreamingLoudness streaming(rate);
+    for (int start = 0; start < audio.getNumSamples(); start += 1000)
+        streaming.add(audio, start, std::min(1000, audio.getNumSamples() - start));
+    INFO("libebur128 LRA " << *reference.lra << ", streaming " << streaming.loudnessRange());
+    CHECK(*reference.lra > 5.0); // the test signal has a range to measure
+    CHECK(streaming.loudnessRange() == Approx(*reference.lra).margin(0.01));
+
+    StreamingLoudness shortOne(rate); // under 3 s: no short-term block, as libebur128 reports
+    shortOne.add(audio, 0, int(2.5 * rate));
+    CHECK(shortOne.loudnessRange() == 0.0);
+}
+
 TEST_CASE("the high-pass stage run block by block gives the whole-buffer chain's master, byte for byte", "[mastering]")
 {
     const auto premaster = grooveSignal(8.0, 0.3f);

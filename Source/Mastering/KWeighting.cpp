@@ -71,4 +71,31 @@ std::optional<double> gatedIntegratedLoudness(const std::vector<double>& stepEne
     return 10.0 * std::log10(sum / double(count)) - 0.691;
 }
 
+double loudnessRange(const std::vector<double>& stepEnergy, int stepLength)
+{
+    constexpr size_t blockSteps = 30, hopSteps = 10; // 3 s blocks, one a second: the first ends at 3 s
+    const double absoluteGate = std::pow(10.0, (-70.0 + 0.691) / 10.0), blockLength = double(blockSteps) * double(stepLength);
+    std::vector<double> blocks;
+    for (size_t end = blockSteps; end <= stepEnergy.size(); end += hopSteps) {
+        double sum = 0;
+        for (size_t s = end - blockSteps; s < end; ++s)
+            sum += stepEnergy[s];
+        if (sum / blockLength >= absoluteGate)
+            blocks.push_back(sum / blockLength);
+    }
+    if (blocks.empty())
+        return 0.0;
+    std::sort(blocks.begin(), blocks.end());
+    double power = 0;
+    for (double e : blocks)
+        power += e;
+    const double relativeGate = 0.01 * power / double(blocks.size()); // -20 LU
+    const auto first = std::lower_bound(blocks.begin(), blocks.end(), relativeGate);
+    const size_t gated = size_t(blocks.end() - first);
+    if (gated == 0)
+        return 0.0;
+    const double high = first[std::ptrdiff_t(double(gated - 1) * 0.95 + 0.5)], low = first[std::ptrdiff_t(double(gated - 1) * 0.1 + 0.5)];
+    return 10.0 * std::log10(high) - 10.0 * std::log10(low);
+}
+
 } // namespace loopmind::mastering

@@ -60,4 +60,8 @@ int loudnessStepLength(double sampleRate);
     gainSquared; nullopt when gating leaves nothing. */
 std::optional<double> gatedIntegratedLoudness(const std::vector<double>& stepEnergy, int stepLength, double gainSquared = 1.0);
 
+/** Loudness range (EBU Tech 3342, LU) from the same step energies, as libebur128 counts it: 3 s short-term
+    blocks every second, absolute gate -70 LUFS, relative gate -20 LU, 10th to 95th percentile. 0 when nothing passes. */
+double loudnessRange(const std::vector<double>& stepEnergy, int stepLength);
+
 } // namespace loopmind::mastering

@@ -20,6 +20,8 @@ public:
 
     /** nullopt: nothing above the gates (silence). */
     std::optional<double> integratedLufs() const { return gatedIntegratedLoudness(steps_, step_); }
+    /** Loudness range (LU), as libebur128 measures it. */
+    double loudnessRange() const { return mastering::loudnessRange(steps_, step_); }
 
 private:
     StereoKFilter filter_;

@@ -3,13 +3,16 @@
 namespace loopmind {
 
 RenderMeters::RenderMeters(size_t tracks, double sampleRate, int maxBlockSize, PremasterBuffer* premaster)
-    : premaster_(2, sampleRate, true, true), // no true peak: libebur128's is its costliest part, only masters need one
-      premasterAudio_(premaster),
+    : premasterAudio_(premaster),
+      premaster_(sampleRate),
       tracks_(tracks, mastering::StreamingLoudness(sampleRate)),
       ring_(ringSize, juce::AudioBuffer<float>(int(2 * (tracks + 1)), maxBlockSize)),
       lengths_(ringSize, 0),
-      thread_([this] { measureLoop(); })
+      thread_()
 {
+    if (premaster == nullptr) // no true peak: libebur128's is its costliest part, only masters need one
+        deliveredMix_.emplace(2, sampleRate, true, true);
+    thread_ = std::thread([this] { measureLoop(); });
 }
 
 RenderMeters::~RenderMeters() { finish(); }
@@ -50,7 +53,10 @@ void RenderMeters::measureLoop()
         }
         const auto& block = ring_[slot];
         const int n = lengths_[slot];
-        premaster_.add(block, 0, n); // reads channels 0 and 1
+        if (deliveredMix_) // reads channels 0 and 1
+            deliveredMix_->add(block, 0, n);
+        else
+            premaster_.add(block, 0, n);
         if (premasterAudio_ != nullptr)
             premasterAudio_->append(block, n);
         for (size_t t = 0; t < tracks_.size(); ++t)
@@ -62,6 +68,16 @@ void RenderMeters::measureLoop()
         }
         changed_.notify_all();
     }
+}
+
+mastering::Loudness RenderMeters::premaster() const
+{
+    if (deliveredMix_)
+        return deliveredMix_->result();
+    mastering::Loudness loudness;
+    loudness.integratedLufs = premaster_.integratedLufs();
+    loudness.lra = premaster_.loudnessRange();
+    return loudness;
 }
 
 void RenderMeters::finish()

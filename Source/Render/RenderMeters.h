@@ -1,14 +1,18 @@
 #pragma once
-// Loudness of the premaster (libebur128: integrated + LRA) and of every track (StreamingLoudness),
+// Loudness of the premaster (integrated + LRA) and of every track (StreamingLoudness),
 // and when mastering the premaster's first chain stage (high-pass, band energies), all on a thread of its own while the render goes on: the render thread copies each block into a
 // free slot of a small ring (tens of kilobytes) and moves on. Every block is measured, in order, so the
 // figures do not depend on timing. This is the offline renderer's thread, not the audio thread: waiting
 // on a mutex here is fine.
+// Every delivered file is measured by libebur128: an unmastered premaster is the delivered mix, so libebur128
+// measures it here; when mastering, the premaster is an intermediate (the masters are verified by libebur128
+// later) and StreamingLoudness, held to libebur128 within 0.01 LU by tests at a ninth of its cost, measures it.
 #include "Mastering/Ebur128Meter.h"
 #include "Mastering/StreamingLoudness.h"
 #include "Render/MasterDelivery.h"
 #include <condition_variable>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -27,15 +31,16 @@ public:
 
     /** Waits until every block handed over is measured, then stops the thread. Call once, before the results. */
     void finish();
-    mastering::Loudness premaster() const { return premaster_.result(); }
+    mastering::Loudness premaster() const;
     std::optional<double> trackLufs(size_t track) const { return tracks_[track].integratedLufs(); }
 
 private:
     void measureLoop();
 
     static constexpr size_t ringSize = 64; // blocks in flight: absorbs scheduling jitter between the two threads
-    mastering::Ebur128Meter premaster_;
     PremasterBuffer* premasterAudio_;
+    std::optional<mastering::Ebur128Meter> deliveredMix_; // unmastered: the premaster is the delivered mix
+    mastering::StreamingLoudness premaster_;              // mastered: the premaster is an intermediate
     std::vector<mastering::StreamingLoudness> tracks_;
     std::vector<juce::AudioBuffer<float>> ring_; // per slot: mix (channels 0, 1) then each track's pair
     std::vector<int> lengths_;
