@@ -10,6 +10,7 @@ namespace {
 constexpr double closeEnoughLu = 0.05;
 constexpr double truePeakMarginDb = 0.2;  // the limiter aims this far under the ceiling: meters' interpolators differ
 constexpr double searchToleranceLu = 0.03; // well inside the verification's 0.05 LU: one limiter pass fewer than 0.01
+constexpr double probeStepDb = 0.3;       // the first pass's second gain, for the slope under limiting
 constexpr int maxGainPasses = 12, maxCeilingFixes = 3, maxVerifications = 3;
 
 std::string format(const char* pattern, double a, double b = 0, double c = 0)
@@ -76,13 +77,38 @@ MasteredAudio masterToTarget(const MasteringChain& chain, const juce::AudioBuffe
         double offset = 0; // libebur128 minus the fast estimate, learnt from a verification
         for (int verification = 0; verification < maxVerifications; ++verification) {
             double previousGain = 0, previousLufs = 0, estimate = -200.0;
+            bool havePrevious = false;
             quietCap = limitCap = false;
+            auto estimateAt = [&](double g, std::vector<float>& c) { // fast loudness of the master at gain g; c: its limiter curve
+                chain.limiterCurve(g, limiterCeilingDb, c);
+                return fast->integrated(std::pow(10.0, g / 20.0), c).value_or(-200.0);
+            };
             for (int pass = 0; pass < maxGainPasses; ++pass) {
                 if (stop())
                     return {};
-                chain.limiterCurve(gain, limiterCeilingDb, curve);
-                ++m.passes;
-                estimate = fast->integrated(std::pow(10.0, gain / 20.0), curve).value_or(-200.0);
+                if (pass == 0 && verification == 0 && peakDb + gain > limiterCeilingDb && gain + probeStepDb <= cap) {
+                    // Limiting makes loudness grow slower than gain: the first pass also measures a gain a little higher,
+                    // on the idle core, so the secant's slope is known after one pass instead of two.
+                    chain.readyLimiterUpTo(gain + probeStepDb, limiterCeilingDb);
+                    std::vector<float> probeCurve;
+                    double probeEstimate = 0;
+                    std::thread probe([&] { probeEstimate = estimateAt(gain + probeStepDb, probeCurve); });
+                    estimate = estimateAt(gain, curve);
+                    probe.join();
+                    m.passes += 2;
+                    previousGain = gain + probeStepDb;
+                    previousLufs = probeEstimate + offset;
+                    havePrevious = true;
+                    if (std::abs(target.lufs - previousLufs) < std::abs(target.lufs - (estimate + offset))) { // go on from the closer
+                        std::swap(curve, probeCurve);
+                        std::swap(gain, previousGain);
+                        previousLufs = estimate + offset;
+                        estimate = probeEstimate;
+                    }
+                } else {
+                    estimate = estimateAt(gain, curve);
+                    ++m.passes;
+                }
                 const double lufs = estimate + offset;
                 m.gainDb = gain;
                 const double error = target.lufs - lufs;
@@ -94,10 +120,11 @@ MasteredAudio masterToTarget(const MasteringChain& chain, const juce::AudioBuffe
                 }
                 // Secant step on loudness(gain): slope 1 without limiting, less as the limiter works harder.
                 double slope = 1.0;
-                if (pass > 0 && std::abs(gain - previousGain) > 1e-6)
+                if (havePrevious && std::abs(gain - previousGain) > 1e-6)
                     slope = std::clamp((lufs - previousLufs) / (gain - previousGain), 0.2, 1.0);
                 previousGain = gain;
                 previousLufs = lufs;
+                havePrevious = true;
                 const double next = std::min(gain + error / slope, cap);
                 if (std::abs(next - gain) < 0.0005 || pass + 1 == maxGainPasses)
                     break; // the curve in hand belongs to `gain`: keep them together

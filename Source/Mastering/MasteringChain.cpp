@@ -88,6 +88,12 @@ void MasteringChain::limiterCurve(double gainDb, double ceilingDb, std::vector<f
     envelope_->read([&](const std::vector<float>& envelope) { limiter_.gainCurve(envelope, gain, ceiling, curve); });
 }
 
+void MasteringChain::readyLimiterUpTo(double gainDb, double ceilingDb) const
+{
+    if (envelope_)
+        envelope_->refine(std::pow(10.0, (ceilingDb - gainDb) / 20.0));
+}
+
 void MasteringChain::apply(const juce::AudioBuffer<float>& prepared, double gainDb, const std::vector<float>& curve,
                            juce::AudioBuffer<float>& out)
 {

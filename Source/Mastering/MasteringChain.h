@@ -35,6 +35,9 @@ public:
     /** The limiter's gain curve for prepared x gain at ceilingDb; left empty when nothing needs limiting (unity).
         Its statistics: TruePeakLimiter::statistics(curve). */
     void limiterCurve(double gainDb, double ceilingDb, std::vector<float>& curve) const;
+    /** Readies the limiter for every gain up to gainDb at ceilingDb (limiterCurve does it too): afterwards, curves
+        for such gains on several threads run side by side instead of taking turns at the envelope. */
+    void readyLimiterUpTo(double gainDb, double ceilingDb) const;
     /** out = prepared x gain x curve (curve empty: unity). */
     static void apply(const juce::AudioBuffer<float>& prepared, double gainDb, const std::vector<float>& curve,
                       juce::AudioBuffer<float>& out);

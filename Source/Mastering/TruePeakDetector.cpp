@@ -204,6 +204,12 @@ TruePeakEnvelope::TruePeakEnvelope(const juce::AudioBuffer<float>& audio) : audi
 
 void TruePeakEnvelope::refine(double threshold)
 {
+    {
+        // Already exact above this threshold: no exclusive lock, so readers on other threads go on undisturbed.
+        std::shared_lock<std::shared_mutex> lock(mutex_);
+        if (threshold >= exactAbove_)
+            return;
+    }
     std::unique_lock<std::shared_mutex> lock(mutex_);
     refineLocked(threshold);
 }
@@ -214,6 +220,7 @@ void TruePeakEnvelope::refineLocked(double threshold)
     for (size_t b = 0; b < bounds_.size(); ++b)
         if (!exact_[b] && double(bounds_[b]) > threshold)
             todo.push_back(int(b));
+    exactAbove_ = std::min(exactAbove_, threshold);
     if (todo.empty())
         return;
     const int n = audio_.getNumSamples();

@@ -47,6 +47,7 @@ private:
     const juce::AudioBuffer<float>& audio_;
     std::vector<float> values_, bounds_, samplePeaks_; // per sample; per block; per block
     std::vector<char> exact_;                          // per block
+    double exactAbove_ = 1e300;                        // every value above this is exact (the lowest threshold refined)
     mutable std::shared_mutex mutex_;
 };
 
