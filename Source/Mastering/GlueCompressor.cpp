@@ -34,31 +34,45 @@ double applyGlueCompressor(juce::AudioBuffer<float>& audio, double sampleRate, c
     const double fastAttack = coefficient(10.0, controlRate), fastRelease = coefficient(80.0, controlRate);
     const double slowAttack = coefficient(400.0, controlRate), slowRelease = coefficient(1000.0, controlRate);
 
+    // Raw pointers taken once (getReadPointer per sample kept the compiler from optimising the loop).
+    float* const* data = audio.getArrayOfWritePointers();
     double meanSquare = 0, fast = 0, slow = 0, deepest = 0, previousGain = 1.0;
     for (int start = 0; start < n; start += controlInterval) {
         const int count = std::min(controlInterval, n - start);
-        for (int i = start; i < start + count; ++i) {
-            double power = 0;
-            for (int p = 0; p < pairs; ++p) {
-                const int left = 2 * p, right = std::min(left + 1, channels - 1);
-                const auto v = sideChain[size_t(p)].process(
-                    StereoBiquad::Pair { double(audio.getReadPointer(left)[i]), double(audio.getReadPointer(right)[i]) });
-                power += v[0] * v[0];
-                if (right != left)
-                    power += v[1] * v[1];
+        double ms = meanSquare;
+        if (pairs == 1) { // stereo (or mono): the filter as a local, its state in registers through the block
+            const float* l = data[0] + start;
+            const float* r = data[channels - 1] + start;
+            StereoBiquad filter = sideChain[0];
+            for (int i = 0; i < count; ++i) {
+                const auto v = filter.process(StereoBiquad::Pair { double(l[i]), double(r[i]) });
+                const double power = channels == 2 ? v[0] * v[0] + v[1] * v[1] : v[0] * v[0];
+                ms = ms * keep + power * perChannelRms; // one multiply-add on the serial chain
             }
-            meanSquare = meanSquare * keep + power * perChannelRms; // one multiply-add on the serial chain
-        }
+            sideChain[0] = filter;
+        } else
+            for (int i = start; i < start + count; ++i) {
+                double power = 0;
+                for (int p = 0; p < pairs; ++p) {
+                    const int left = 2 * p, right = std::min(left + 1, channels - 1);
+                    const auto v = sideChain[size_t(p)].process(StereoBiquad::Pair { double(data[left][i]), double(data[right][i]) });
+                    power += v[0] * v[0];
+                    if (right != left)
+                        power += v[1] * v[1];
+                }
+                ms = ms * keep + power * perChannelRms;
+            }
+        meanSquare = ms;
         const double target = staticReductionDb(10.0 * std::log10(meanSquare + 1e-20), settings);
         fast += (target - fast) * (target > fast ? fastAttack : fastRelease);
         slow += (target - slow) * (target > slow ? slowAttack : slowRelease);
         const double reduction = std::max(fast, slow);
         deepest = std::max(deepest, reduction);
-        const double gain = std::pow(10.0, -reduction / 20.0);
+        const double gain = std::pow(10.0, -reduction / 20.0), step = (gain - previousGain) / double(count);
         for (int c = 0; c < channels; ++c) {
-            float* x = audio.getWritePointer(c, start);
+            float* x = data[c] + start;
             for (int i = 0; i < count; ++i)
-                x[i] = float(x[i] * (previousGain + (gain - previousGain) * double(i + 1) / double(count)));
+                x[i] = float(double(x[i]) * (previousGain + step * double(i + 1)));
         }
         previousGain = gain;
     }

@@ -1,4 +1,5 @@
 #include "Mastering/LoudnessTargeting.h"
+#include "Mastering/ChunkProgress.h"
 #include "Mastering/TruePeakDetector.h"
 #include <algorithm>
 #include <cmath>
@@ -21,16 +22,26 @@ std::string format(const char* pattern, double a, double b = 0, double c = 0)
 }
 } // namespace
 
-Loudness measureDelivered(juce::AudioBuffer<float>& audio, double sampleRate, const WhileVerifying& alongside)
+namespace {
+/** The true peak and the verification around it: libebur128 (integrated + LRA) runs on a helper thread, fed
+    as `ready` allows; our 4x detector and alongside(audio) run here once `produce` has made the whole master.
+    libebur128's own true peak is left out: its resampler is most of its cost. */
+template <typename Produce>
+Loudness verify(juce::AudioBuffer<float>& audio, double sampleRate, const ChunkProgress* ready, Produce&& produce,
+                const WhileVerifying& alongside)
 {
-    // libebur128 (integrated + LRA) on a helper thread while our 4x detector finds the true peak here;
-    // libebur128's own true peak is left out: its resampler is most of its cost.
     Loudness m;
     std::thread reference([&] {
         Ebur128Meter meter(audio.getNumChannels(), sampleRate, true, true);
-        meter.add(audio, 0, audio.getNumSamples());
+        constexpr int chunk = 1 << 16;
+        for (int start = 0; start < audio.getNumSamples(); start += chunk) {
+            const int count = std::min(chunk, audio.getNumSamples() - start);
+            waitIfFollowing(ready, start + count);
+            meter.add(audio, start, count);
+        }
         m = meter.result();
     });
+    produce();
     const double peak = truePeak(audio, false);
     if (alongside)
         alongside(audio);
@@ -39,6 +50,29 @@ Loudness measureDelivered(juce::AudioBuffer<float>& audio, double sampleRate, co
     if (peak > 0)
         m.truePeakDb = 20.0 * std::log10(peak);
     return m;
+}
+} // namespace
+
+Loudness measureDelivered(juce::AudioBuffer<float>& audio, double sampleRate, const WhileVerifying& alongside)
+{
+    return verify(audio, sampleRate, nullptr, [] {}, alongside);
+}
+
+Loudness renderAndMeasure(const juce::AudioBuffer<float>& prepared, double gainDb, const std::vector<float>& curve,
+                          juce::AudioBuffer<float>& master, double sampleRate, const WhileVerifying& alongside)
+{
+    const int n = prepared.getNumSamples();
+    master.setSize(prepared.getNumChannels(), n, false, false, true);
+    float* const* out = master.getArrayOfWritePointers(); // before the helper starts: this marks the buffer "not clear"
+    ChunkProgress applied;
+    return verify(master, sampleRate, &applied, [&] {
+        constexpr int chunk = 1 << 14; // a little ahead of libebur128's chunks
+        for (int start = 0; start < n; start += chunk) {
+            const int count = std::min(chunk, n - start);
+            MasteringChain::apply(prepared, gainDb, curve, out, start, count);
+            applied.publish(start + count);
+        }
+    }, alongside);
 }
 
 MasteredAudio masterToTarget(const MasteringChain& chain, const juce::AudioBuffer<float>& prepared, double sampleRate,
@@ -61,8 +95,7 @@ MasteredAudio masterToTarget(const MasteringChain& chain, const juce::AudioBuffe
         m.warnings.push_back("the mix is silent (no loudness to measure): no gain applied, target not reached");
         chain.limiterCurve(0.0, limiterCeilingDb, curve);
         m.limiter = TruePeakLimiter::statistics(curve);
-        MasteringChain::apply(prepared, 0.0, curve, result.audio);
-        m.measured = measureDelivered(result.audio, sampleRate, whileVerifying);
+        m.measured = renderAndMeasure(prepared, 0.0, curve, result.audio, sampleRate, whileVerifying);
         m.passes = m.verifications = 1;
         return result;
     }
@@ -132,8 +165,7 @@ MasteredAudio masterToTarget(const MasteringChain& chain, const juce::AudioBuffe
             }
             if (stop())
                 return {};
-            MasteringChain::apply(prepared, gain, curve, result.audio);
-            m.measured = measureDelivered(result.audio, sampleRate, whileVerifying);
+            m.measured = renderAndMeasure(prepared, gain, curve, result.audio, sampleRate, whileVerifying);
             ++m.verifications;
             const double measured = m.measured.integratedLufs.value_or(-200.0);
             if (std::abs(target.lufs - measured) <= closeEnoughLu || quietCap || limitCap)

@@ -41,6 +41,11 @@ using WhileVerifying = std::function<void(juce::AudioBuffer<float>& candidate)>;
     alongside(audio), if given, runs meanwhile. */
 Loudness measureDelivered(juce::AudioBuffer<float>& audio, double sampleRate, const WhileVerifying& alongside = {});
 
+/** master = prepared x gain x curve, measured as measureDelivered does; libebur128 follows the gain stage
+    chunk by chunk on its own thread instead of waiting for the whole master. */
+Loudness renderAndMeasure(const juce::AudioBuffer<float>& prepared, double gainDb, const std::vector<float>& curve,
+                          juce::AudioBuffer<float>& master, double sampleRate, const WhileVerifying& alongside = {});
+
 /** `prepared` has been through chain.prepare(). cancelled() is polled between passes (then audio is empty).
     The gain search measures candidates with the chain's GatedLoudness of `prepared` (shared between targets and threads). */
 MasteredAudio masterToTarget(const MasteringChain& chain, const juce::AudioBuffer<float>& prepared, double sampleRate,

@@ -95,22 +95,19 @@ void MasteringChain::readyLimiterUpTo(double gainDb, double ceilingDb) const
 }
 
 void MasteringChain::apply(const juce::AudioBuffer<float>& prepared, double gainDb, const std::vector<float>& curve,
-                           juce::AudioBuffer<float>& out)
+                           float* const* out, int start, int count)
 {
     const double gain = std::pow(10.0, gainDb / 20.0);
-    const int n = prepared.getNumSamples();
-    out.setSize(prepared.getNumChannels(), n, false, false, true);
-    float* const* outData = out.getArrayOfWritePointers(); // before the threads (see prepare)
-    forEachChannel(prepared.getNumChannels(), [&](int c) {
+    for (int c = 0; c < prepared.getNumChannels(); ++c) {
         const float* x = prepared.getReadPointer(c);
-        float* y = outData[c];
+        float* y = out[c];
         if (curve.empty())
-            for (int i = 0; i < n; ++i)
+            for (int i = start; i < start + count; ++i)
                 y[i] = float(double(x[i]) * gain);
         else
-            for (int i = 0; i < n; ++i)
+            for (int i = start; i < start + count; ++i)
                 y[i] = float(double(x[i]) * gain * double(curve[size_t(i)]));
-    });
+    }
 }
 
 } // namespace loopmind::mastering

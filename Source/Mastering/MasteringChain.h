@@ -38,9 +38,10 @@ public:
     /** Readies the limiter for every gain up to gainDb at ceilingDb (limiterCurve does it too): afterwards, curves
         for such gains on several threads run side by side instead of taking turns at the envelope. */
     void readyLimiterUpTo(double gainDb, double ceilingDb) const;
-    /** out = prepared x gain x curve (curve empty: unity). */
+    /** out = prepared x gain x curve (curve empty: unity), for samples [start, start + count) of every channel;
+        out must already have prepared's size. */
     static void apply(const juce::AudioBuffer<float>& prepared, double gainDb, const std::vector<float>& curve,
-                      juce::AudioBuffer<float>& out);
+                      float* const* out, int start, int count);
 
     /** Largest 4x-oversampled peak of the prepared audio (linear): how far gain can go before limiting. */
     double preparedTruePeak() const { return preparedPeak_; }
