@@ -4,7 +4,7 @@
 #include <cmath>
 
 namespace loopmind::mastering {
-GatedLoudness::GatedLoudness(const juce::AudioBuffer<float>& prepared, double sampleRate)
+GatedLoudness::GatedLoudness(const juce::AudioBuffer<float>& prepared, double sampleRate, const ChunkProgress* input)
 {
     const int n = std::max(prepared.getNumSamples(), 0), channels = std::max(prepared.getNumChannels(), 0);
     step_ = loudnessStepLength(sampleRate);
@@ -16,11 +16,17 @@ GatedLoudness::GatedLoudness(const juce::AudioBuffer<float>& prepared, double sa
         if (right == c)
             weight = StereoKFilter::Pair { 0.5, 0.5 };
         StereoKFilter filter(kWeighting(double(long(sampleRate + 0.5))));
-        float* e = energy_.data();
-        filter.run(prepared.getReadPointer(c), prepared.getReadPointer(right), n, [e, weight](int i, StereoKFilter::Pair y) {
-            const StereoKFilter::Pair squared = y * y * weight;
-            e[i] += float(squared[0]) + float(squared[1]);
-        });
+        constexpr int chunk = 1 << 14;
+        for (int start = 0; start < n; start += chunk) {
+            const int count = std::min(chunk, n - start);
+            waitIfFollowing(input, start + count);
+            float* e = energy_.data() + start;
+            filter.run(prepared.getReadPointer(c) + start, prepared.getReadPointer(right) + start, count,
+                       [e, weight](int i, StereoKFilter::Pair y) {
+                           const StereoKFilter::Pair squared = y * y * weight;
+                           e[i] += float(squared[0]) + float(squared[1]);
+                       });
+        }
     }
     const size_t steps = energy_.size() / size_t(step_);
     unityStepEnergy_.assign(steps, 0.0);

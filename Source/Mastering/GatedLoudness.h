@@ -7,6 +7,7 @@
 // non-linear in gain). The limiter curve moves slowly against the K-filter, so curve^2 x K(x)^2 stands
 // in for K(curve x)^2; libebur128 still measures the delivered master, and the targeting corrects by
 // the difference it reports.
+#include "Mastering/ChunkProgress.h"
 #include <juce_audio_basics/juce_audio_basics.h>
 #include <optional>
 #include <vector>
@@ -15,7 +16,8 @@ namespace loopmind::mastering {
 
 class GatedLoudness {
 public:
-    GatedLoudness(const juce::AudioBuffer<float>& prepared, double sampleRate);
+    /** With `input`, measures `prepared` as far as the stage writing it (another thread) has got, following it. */
+    GatedLoudness(const juce::AudioBuffer<float>& prepared, double sampleRate, const ChunkProgress* input = nullptr);
 
     /** Integrated loudness (LUFS) of prepared x linearGain x curve; curve empty means unity. nullopt: all gated. */
     std::optional<double> integrated(double linearGain, const std::vector<float>& curve = {}) const;

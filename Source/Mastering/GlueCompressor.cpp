@@ -7,6 +7,7 @@
 namespace loopmind::mastering {
 namespace {
 constexpr int controlInterval = 16; // gain computed every 16 samples and interpolated: no audible steps
+constexpr int progressChunk = 1 << 14; // how far ahead to wait for the stage before, and how often to tell the one after
 
 double coefficient(double ms, double rate) { return 1.0 - std::exp(-1.0 / (ms * 0.001 * rate)); }
 
@@ -21,11 +22,16 @@ double staticReductionDb(double levelDb, const GlueSettings& s)
 }
 } // namespace
 
-double applyGlueCompressor(juce::AudioBuffer<float>& audio, double sampleRate, const GlueSettings& settings)
+double applyGlueCompressor(juce::AudioBuffer<float>& audio, double sampleRate, const GlueSettings& settings,
+                           const ChunkProgress* input, ChunkProgress* output)
 {
     const int channels = audio.getNumChannels(), n = audio.getNumSamples();
-    if (channels == 0 || n == 0 || settings.ratio <= 1.0)
+    if (channels == 0 || n == 0 || settings.ratio <= 1.0) {
+        waitIfFollowing(input, n);
+        if (output != nullptr)
+            output->publish(n);
         return 0.0;
+    }
     // Side-chain high-pass per stereo pair (lanes of one vector; a lone last channel pairs with itself).
     const int pairs = (channels + 1) / 2;
     std::vector<StereoBiquad> sideChain(size_t(pairs), StereoBiquad(BiquadCoefficients::highPass(sampleRate, 100.0, 0.7071)));
@@ -37,8 +43,13 @@ double applyGlueCompressor(juce::AudioBuffer<float>& audio, double sampleRate, c
     // Raw pointers taken once (getReadPointer per sample kept the compiler from optimising the loop).
     float* const* data = audio.getArrayOfWritePointers();
     double meanSquare = 0, fast = 0, slow = 0, deepest = 0, previousGain = 1.0;
+    std::int64_t available = input != nullptr ? 0 : n;
     for (int start = 0; start < n; start += controlInterval) {
         const int count = std::min(controlInterval, n - start);
+        if (start + count > available) // the stage before has not got this far: wait for a chunk of it
+            available = input->waitFor(std::min<std::int64_t>(n, start + progressChunk));
+        if (output != nullptr && start % progressChunk == 0 && start > 0)
+            output->publish(start);
         double ms = meanSquare;
         if (pairs == 1) { // stereo (or mono): the filter as a local, its state in registers through the block
             const float* l = data[0] + start;
@@ -76,6 +87,8 @@ double applyGlueCompressor(juce::AudioBuffer<float>& audio, double sampleRate, c
         }
         previousGain = gain;
     }
+    if (output != nullptr)
+        output->publish(n);
     return deepest;
 }
 

@@ -39,41 +39,59 @@ void MasteringChain::prepare(juce::AudioBuffer<float>& audio, std::optional<doub
 void MasteringChain::prepareHighPassed(juce::AudioBuffer<float>& audio, const std::vector<BandEnergies>& bands,
                                        std::optional<double> programmeLufs)
 {
-    // The tonal correction from the measured bands, then the shelves, channel by channel in parallel.
     used_.highPassHz = HighPassStage::frequencyHz;
-    const int channels = audio.getNumChannels(), n = audio.getNumSamples();
-    used_.eq = tonalCorrection(bands, n, intensity_);
-    float* const* channelData = audio.getArrayOfWritePointers(); // before the threads (see prepare)
-    if (used_.eq.lowShelfDb != 0.0 || used_.eq.highShelfDb != 0.0)
-        inParallel((channels + 1) / 2, [&](int p) {
-            StereoBiquad low(BiquadCoefficients::lowShelf(sampleRate_, lowShelfHz, used_.eq.lowShelfDb));
-            StereoBiquad high(BiquadCoefficients::highShelf(sampleRate_, highShelfHz, used_.eq.highShelfDb));
-            float* l = channelData[2 * p];
-            float* r = channelData[std::min(2 * p + 1, channels - 1)];
-            for (int i = 0; i < n; ++i) {
-                const auto y = high.process(low.process(StereoBiquad::Pair { double(l[i]), double(r[i]) }));
-                l[i] = float(y[0]);
-                r[i] = float(y[1]);
-            }
-        });
-
+    const int channels = audio.getNumChannels(), n = audio.getNumSamples(), pairs = (channels + 1) / 2;
+    used_.eq = tonalCorrection(bands, n, intensity_); // from the measured bands
+    const bool shelves = used_.eq.lowShelfDb != 0.0 || used_.eq.highShelfDb != 0.0;
     // Threshold a few dB above the programme's own loudness: only the loudest passages are touched,
     // whatever the premaster's level. Intensity 0 means no compression at all.
-    if (programmeLufs && intensity_ > 0.0) {
-        GlueSettings glue;
+    const bool compress = programmeLufs && intensity_ > 0.0;
+    GlueSettings glue;
+    if (compress) {
         glue.thresholdDb = *programmeLufs + 3.0;
         glue.ratio = 1.0 + 1.5 * intensity_;
         used_.glueThresholdDb = glue.thresholdDb;
         used_.glueRatio = glue.ratio;
-        used_.glueMaxReductionDb = applyGlueCompressor(audio, sampleRate_, glue);
     }
 
-    // The two target-independent measurements of the prepared audio, side by side: K-weighted energy for the
-    // gain search on a helper thread, the true-peak envelope (bounds, and exact around the loudest peak) here.
-    std::thread kWeighting([&] { loudness_ = std::make_unique<GatedLoudness>(audio, sampleRate_); });
+    // A pipeline on two threads. The helper runs the shelves ahead; the glue compressor (serial: its detector is
+    // linked across channels) follows them here; the helper then K-weights the result behind the compressor for the
+    // gain search. The true-peak envelope needs the finished audio and comes last, here. Every stage computes what
+    // it would alone, in the same order: the result does not depend on the timing.
+    float* const* channelData = audio.getArrayOfWritePointers(); // before the helper (see prepare)
+    ChunkProgress shelved, compressed;
+    std::thread helper([&] {
+        if (shelves) {
+            std::vector<StereoBiquad> low(size_t(pairs), StereoBiquad(BiquadCoefficients::lowShelf(sampleRate_, lowShelfHz, used_.eq.lowShelfDb)));
+            std::vector<StereoBiquad> high(size_t(pairs), StereoBiquad(BiquadCoefficients::highShelf(sampleRate_, highShelfHz, used_.eq.highShelfDb)));
+            constexpr int chunk = 1 << 14;
+            for (int start = 0; start < n; start += chunk) {
+                const int end = std::min(n, start + chunk);
+                for (int p = 0; p < pairs; ++p) {
+                    float* l = channelData[2 * p];
+                    float* r = channelData[std::min(2 * p + 1, channels - 1)];
+                    StereoBiquad lowShelf = low[size_t(p)], highShelf = high[size_t(p)]; // states in registers
+                    for (int i = start; i < end; ++i) {
+                        const auto y = highShelf.process(lowShelf.process(StereoBiquad::Pair { double(l[i]), double(r[i]) }));
+                        l[i] = float(y[0]);
+                        r[i] = float(y[1]);
+                    }
+                    low[size_t(p)] = lowShelf;
+                    high[size_t(p)] = highShelf;
+                }
+                shelved.publish(end);
+            }
+        }
+        shelved.publish(n);
+        loudness_ = std::make_unique<GatedLoudness>(audio, sampleRate_, compress ? &compressed : nullptr);
+    });
+    if (compress)
+        used_.glueMaxReductionDb = applyGlueCompressor(audio, sampleRate_, glue, &shelved, &compressed);
+    else
+        shelved.waitFor(n);
     envelope_ = std::make_unique<TruePeakEnvelope>(audio);
     preparedPeak_ = envelope_->peak();
-    kWeighting.join();
+    helper.join();
 }
 
 void MasteringChain::limiterCurve(double gainDb, double ceilingDb, std::vector<float>& curve) const
