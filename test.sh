@@ -24,11 +24,11 @@ export LSAN_OPTIONS="suppressions=$PWD/cmake/lsan.supp"
 # 60-song rendered checker, the cache timing) run in the Release suite; under ASan they would take many minutes.
 ./build-asan/bin/loopmind_tests "~[jack]~[cli]~[.]"
 
-echo "== engine tests under ThreadSanitizer (clang, RelWithDebInfo)"
+echo "== engine, renderer and mastering tests under ThreadSanitizer (clang, RelWithDebInfo)"
 if [ ! -f build-tsan/build.ninja ]; then
   CC=clang CXX=clang++ cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DLOOPMIND_BUILD_APPS=OFF -DLOOPMIND_SANITIZE=thread
 fi
 cmake --build build-tsan --target loopmind_tests --parallel "$jobs"
-TSAN_OPTIONS="suppressions=$PWD/cmake/tsan.supp:halt_on_error=1:second_deadlock_stack=1" ./build-tsan/bin/loopmind_tests "[engine]"
+TSAN_OPTIONS="suppressions=$PWD/cmake/tsan.supp:halt_on_error=1:second_deadlock_stack=1" ./build-tsan/bin/loopmind_tests "[engine],[render]~[cli],[mastering]~[cli]"
 echo "== all tests passed"
