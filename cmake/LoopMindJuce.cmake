@@ -7,7 +7,7 @@ target_link_libraries(loopmind_juce
     juce::juce_core juce::juce_events juce::juce_data_structures
     juce::juce_audio_basics juce::juce_audio_formats juce::juce_audio_processors
     juce::juce_audio_devices juce::juce_audio_utils juce::juce_dsp
-    juce::juce_graphics juce::juce_gui_basics juce::juce_gui_extra
+    juce::juce_graphics juce::juce_gui_basics juce::juce_gui_extra juce::juce_cryptography
   PUBLIC
     PkgConfig::CODECS PkgConfig::JUCE_SYSTEM_LIBS Threads::Threads ${CMAKE_DL_LIBS})
 target_compile_definitions(loopmind_juce

@@ -1,5 +1,4 @@
 #include "App/Audition.h"
-#include "Core/PathText.h"
 #include "Library/AudioConforming.h"
 #include "Library/DecodedAudio.h"
 #include "Library/LoopStretch.h"
@@ -22,10 +21,10 @@ Result<SharedAudio> prepareAuditionAudio(const LoopInfo& loop, double sampleRate
     auto& source = decoded.value().audio;
     if (source.getNumSamples() > int(maxAuditionSeconds * decoded.value().sampleRate))
         source.setSize(source.getNumChannels(), int(maxAuditionSeconds * decoded.value().sampleRate), true);
-    auto stereo = resampleAudio(toStereo(source), decoded.value().sampleRate, sampleRate, true);
-    if (!stereo)
-        return Result<SharedAudio>::failure(pathText(loop.path) + ": " + stereo.error());
-    auto audio = std::make_shared<const juce::AudioBuffer<float>>(std::move(stereo.value()));
+    auto conformed = conformedStereo(loop.path, source, decoded.value().sampleRate, sampleRate, true);
+    if (!conformed)
+        return conformed;
+    auto audio = std::move(conformed.value());
     // On the project's tempo: the loop's beats last as long as the song's.
     if (tempo && tempo->bpm > 0 && loop.beats > 0 && loop.bpm)
         return fitLoopToLength(std::move(audio), sampleRate, int(std::llround(double(loop.beats) * 60.0 / tempo->bpm * sampleRate)), loop.path);

@@ -1,6 +1,6 @@
 #pragma once
-// SHA-256 (FIPS 180-4), written from the standard: a stable fingerprint of a scorer's weights file for
-// arrangement.json, the same on every machine. Not used for security.
+// A stable fingerprint of a scorer's weights file for arrangement.json, the same on every machine:
+// SHA-256 by JUCE's juce_cryptography (tested against the FIPS 180-4 examples). Not used for security.
 #include <string>
 
 namespace loopmind {

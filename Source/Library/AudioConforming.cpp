@@ -1,4 +1,5 @@
 #include "Library/AudioConforming.h"
+#include "Core/PathText.h"
 #include <cmath>
 #include <samplerate.h>
 #include <vector>
@@ -65,6 +66,16 @@ Result<juce::AudioBuffer<float>> resampleAudio(const juce::AudioBuffer<float>& i
             out.setSample(c, i, interleavedOut[size_t(src) * size_t(channels) + size_t(c)]);
     }
     return R::success(std::move(out));
+}
+
+Result<std::shared_ptr<const juce::AudioBuffer<float>>> conformedStereo(const std::filesystem::path& path, const juce::AudioBuffer<float>& in,
+                                                                        double fromRate, double toRate, bool periodic)
+{
+    using R = Result<std::shared_ptr<const juce::AudioBuffer<float>>>;
+    auto resampled = resampleAudio(toStereo(in), fromRate, toRate, periodic);
+    if (!resampled)
+        return R::failure(pathText(path) + ": " + resampled.error());
+    return R::success(std::make_shared<const juce::AudioBuffer<float>>(std::move(resampled.value())));
 }
 
 } // namespace loopmind

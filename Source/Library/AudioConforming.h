@@ -3,6 +3,8 @@
 // prepared, never on the audio thread. Resampling is libsamplerate's best sinc converter.
 #include "Core/Result.h"
 #include <juce_audio_basics/juce_audio_basics.h>
+#include <filesystem>
+#include <memory>
 
 namespace loopmind {
 
@@ -11,5 +13,9 @@ juce::AudioBuffer<float> toStereo(const juce::AudioBuffer<float>& in);
 
 /** periodic: the audio is a loop, so its end continues into its start (keeps the seam clean). */
 Result<juce::AudioBuffer<float>> resampleAudio(const juce::AudioBuffer<float>& in, double fromRate, double toRate, bool periodic);
+
+/** toStereo then resampleAudio, shared read-only as the engine holds audio; an error names `path`, the file it came from. */
+Result<std::shared_ptr<const juce::AudioBuffer<float>>> conformedStereo(const std::filesystem::path& path, const juce::AudioBuffer<float>& in,
+                                                                        double fromRate, double toRate, bool periodic);
 
 } // namespace loopmind

@@ -1,6 +1,5 @@
 #include "Render/RenderJobBuilder.h"
 #include "Arrangement/SectionGain.h"
-#include "Core/PathText.h"
 #include "Library/AudioConforming.h"
 #include "Library/DecodedAudio.h"
 #include "Library/LoopStretch.h"
@@ -16,20 +15,12 @@ namespace fs = std::filesystem;
 namespace {
 using SharedAudio = std::shared_ptr<const juce::AudioBuffer<float>>;
 
-Result<SharedAudio> conform(const fs::path& path, const DecodedAudio& decoded, double rate, bool periodic)
-{
-    auto resampled = resampleAudio(toStereo(decoded.audio), decoded.sampleRate, rate, periodic);
-    if (!resampled)
-        return Result<SharedAudio>::failure(pathText(path) + ": " + resampled.error());
-    return Result<SharedAudio>::success(std::make_shared<const juce::AudioBuffer<float>>(std::move(resampled.value())));
-}
-
 Result<SharedAudio> loadStereoAt(const fs::path& path, double rate, bool periodic)
 {
     auto decoded = decodeAudioFile(path);
     if (!decoded)
         return Result<SharedAudio>::failure(decoded.error());
-    return conform(path, decoded.value(), rate, periodic);
+    return conformedStereo(path, decoded.value().audio, decoded.value().sampleRate, rate, periodic);
 }
 
 /** The loop at the project rate, stretched to exactly `beats` project beats when its own tempo differs. */
@@ -157,7 +148,7 @@ PreparedJob prepareStemMixJob(const std::vector<fs::path>& stems, std::optional<
         if (file->sampleRate == *rate && file->audio.getNumChannels() == 2) // already stereo at the rate: no copy
             audio = Result<SharedAudio>::success(std::make_shared<const juce::AudioBuffer<float>>(std::move(file->audio)));
         else
-            audio = conform(path, file.value(), *rate, false);
+            audio = conformedStereo(path, file->audio, file->sampleRate, *rate, false);
         file = Result<DecodedAudio>::failure("released"); // the decoded copy is no longer needed
         if (!audio) {
             prepared.problems.push_back(audio.error());
