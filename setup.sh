@@ -16,6 +16,7 @@ PACKAGES=(
   xvfb xauth fonts-dejavu-core
   ffmpeg sox
   aubio-tools bpm-tools # only for the comparison figures in docs/ANALYSIS.md
+  sonic-pi-samples # CC0 recorded loops and hits: the analysis test on real material (not shipped)
 )
 
 missing=()

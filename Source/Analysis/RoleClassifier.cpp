@@ -29,28 +29,20 @@ struct Features {
     double pitchedShare = 0.0; // share of (non-silent) frames with at least one note
     double lowPitch = 0.0;     // share of pitched frames whose lowest note is below 150 Hz
     double lowishPitch = 0.0;  // the same below 200 Hz (G3): a bass line played high still lives there
+    double highDepthDb = 0.0;  // depthDb of the energy above 150 Hz alone: snares and hats over an 808's boom
+    double highFlatness = 0.0; // flatness weighted by the energy above 150 Hz (not by the boom's)
+    double highShare = 0.0;    // share of energy above 150 Hz
 };
 
-Features measure(const detail::LoopFeatures& loop)
+/** Median level swing within +-0.1 s of `energy` (dB), over frames that are not near-silent. */
+double medianDepthDb(const std::vector<double>& energy, int radius)
 {
-    Features f;
-    // The onset pass's spectra (~46 ms windows on ~11.6 ms hops): fine enough to see a hit's attack and decay.
-    const auto& onsets = loop.onsets;
-    const auto& energy = onsets.energy;
     const int frames = int(energy.size());
-    double total = 0.0, low = 0.0, flatSum = 0.0;
-    for (int n = 0; n < frames; ++n) {
-        total += energy[size_t(n)];
-        low += onsets.lowEnergy[size_t(n)];
-        flatSum += double(onsets.flatness[size_t(n)]) * energy[size_t(n)];
-    }
-    if (total <= 0.0)
-        return f;
-    f.lowRatio = clamp01(low / total);
-    f.flatness = clamp01(flatSum / total);
-    // Percussive sound rises and falls steeply on a short scale, whatever the loop does over bars: a
-    // riser swells from silence, yet within any 0.2 s its level barely moves; a hit decays by 10 dB.
-    const int radius = std::max(2, int(std::lround(0.1 * onsets.framesPerSecond)));
+    double total = 0.0;
+    for (double e : energy)
+        total += e;
+    if (frames == 0 || total <= 0.0)
+        return 0.0;
     const double quiet = 1e-7 * total / frames; // a floor, so digital silence between hits stays finite
     std::vector<double> depths;
     for (int n = 0; n < frames; n += std::max(1, radius / 2)) {
@@ -63,10 +55,41 @@ Features measure(const detail::LoopFeatures& loop)
         if (hi > 0.01 * total / frames) // silence between stabs says nothing either way
             depths.push_back(10.0 * std::log10((hi + quiet) / (lo + quiet)));
     }
-    if (!depths.empty()) {
-        std::nth_element(depths.begin(), depths.begin() + long(depths.size() / 2), depths.end());
-        f.depthDb = depths[depths.size() / 2];
+    if (depths.empty())
+        return 0.0;
+    std::nth_element(depths.begin(), depths.begin() + long(depths.size() / 2), depths.end());
+    return depths[depths.size() / 2];
+}
+
+Features measure(const detail::LoopFeatures& loop)
+{
+    Features f;
+    // The onset pass's spectra (~46 ms windows on ~11.6 ms hops): fine enough to see a hit's attack and decay.
+    const auto& onsets = loop.onsets;
+    const auto& energy = onsets.energy;
+    const int frames = int(energy.size());
+    double total = 0.0, low = 0.0, flatSum = 0.0, highFlatSum = 0.0;
+    std::vector<double> all(energy.size()), high(energy.size());
+    for (int n = 0; n < frames; ++n) {
+        const double e = energy[size_t(n)], l = std::min(e, double(onsets.lowEnergy[size_t(n)]));
+        all[size_t(n)] = e;
+        high[size_t(n)] = e - l;
+        total += e;
+        low += l;
+        flatSum += double(onsets.flatness[size_t(n)]) * e;
+        highFlatSum += double(onsets.flatness[size_t(n)]) * (e - l);
     }
+    if (total <= 0.0)
+        return f;
+    f.lowRatio = clamp01(low / total);
+    f.flatness = clamp01(flatSum / total);
+    f.highShare = clamp01((total - low) / total);
+    f.highFlatness = total - low > 0.0 ? clamp01(highFlatSum / (total - low)) : 0.0;
+    // Percussive sound rises and falls steeply on a short scale, whatever the loop does over bars: a
+    // riser swells from silence, yet within any 0.2 s its level barely moves; a hit decays by 10 dB.
+    const int radius = std::max(2, int(std::lround(0.1 * onsets.framesPerSecond)));
+    f.depthDb = medianDepthDb(all, radius);
+    f.highDepthDb = medianDepthDb(high, radius);
 
     const auto& chroma = loop.chroma;
     f.tonalness = chroma.tonalness;
@@ -102,13 +125,20 @@ std::array<double, RoleCount> scoreRoles(const Features& f)
     const double percussive = clamp01((f.depthDb - 3.0) / 6.0);
     // One line at a time, mostly below G3: a bass line, even when it sits above 150 Hz.
     const double monoLow = f.polyphony < 1.4 ? clamp01((f.lowishPitch - 0.5) / 0.3) : 0.0;
-    const double low = std::max({clamp01((f.lowRatio - 0.35) / 0.35), clamp01((f.lowPitch - 0.4) / 0.4), monoLow});
     const double chordal = clamp01((f.polyphony - 1.6) / 1.0);
+    // A low lowest note under a chord with little energy down there is the chord's root (a guitar's E2), not a
+    // bass; a synth bass's harmonics also read as a chord, but its energy sits low.
+    const double rootOnly = chordal * (1.0 - clamp01(f.lowRatio / 0.3));
+    const double lowLine = std::max(clamp01((f.lowPitch - 0.4) / 0.4), monoLow) * (1.0 - rootOnly);
+    const double low = std::max(clamp01((f.lowRatio - 0.35) / 0.35), lowLine);
+    // Deep, noisy hits above 150 Hz (snares, hats) over a tonal low boom: a beat with an 808 kick, not a bass
+    // line, however much of the energy the boom holds. Bass notes swing less up there, and their tops are harmonic.
+    const double hitsOnTop = f.highShare > 0.003 ? clamp01((f.highDepthDb - 10.0) / 8.0) * clamp01((f.highFlatness - 0.04) / 0.03) : 0.0;
 
-    s[Drums] = noisy * (0.3 + 0.7 * percussive);
+    s[Drums] = std::max(noisy * (0.3 + 0.7 * percussive), hitsOnTop);
     // Sustained noise (risers, sweeps, textures) is fx; the flatter the spectrum, the surer.
     s[Fx] = noisy * (0.3 + 0.7 * (1.0 - percussive)) * (0.8 + 0.2 * clamp01(f.flatness / 0.2));
-    s[Bass] = tonal * low;
+    s[Bass] = tonal * low * (1.0 - hitsOnTop);
     s[Chords] = tonal * (1.0 - low) * chordal;
     s[Melody] = tonal * (1.0 - low) * (1.0 - chordal);
     // A voice sings one line like a melody; only the name tells them apart reliably, so vocals score
@@ -130,7 +160,8 @@ bool isWord(const std::string& token, std::initializer_list<const char*> words)
 int roleFromTokens(const std::vector<std::string>& tokens)
 {
     for (const auto& t : tokens) {
-        if (isWord(t, { "kick", "snare", "hat", "hihat", "drum", "perc", "percussion", "beat", "top", "clap", "break", "shaker", "cymbal" }))
+        if (isWord(t, { "kick", "snare", "hat", "hihat", "drum", "perc", "percussion", "beat", "top", "clap", "break", "shaker", "cymbal",
+                        "breakbeat", "bd", "sd", "sn", "hh", "tom", "rim", "ride", "crash", "tabla", "conga", "bongo" }))
             return Drums;
         if (isWord(t, { "bass", "sub", "808", "bassline" }))
             return Bass;
@@ -167,16 +198,26 @@ RoleEstimate detail::classifyRole(const detail::LoopFeatures& loop, const TempoE
     if (peak < 1e-5f)
         return estimate; // silence (or nothing at all) has no role
 
-    auto scores = scoreRoles(measure(loop));
+    const auto features = measure(loop);
+    auto scores = scoreRoles(features);
     // Longer than a one-shot yet with no tempo at all: an arrhythmic texture (crackle, pings, wind) is fx,
-    // however percussive or tonal its grains are.
-    if (loop.seconds >= 2.0 && !audioOnlyTempo.bpm) {
+    // however percussive or tonal its grains are. A held note or chord (tonal, barely moving) has no tempo
+    // either, and stays what it sounds like.
+    const bool heldTone = features.depthDb < 6.0 && features.tonalness > 0.5 && features.pitchedShare > 0.5;
+    if (loop.seconds >= 2.0 && !audioOnlyTempo.bpm && !heldTone) {
         const double best = *std::max_element(scores.begin(), scores.end());
         scores[Fx] = std::max(scores[Fx], best + 0.05);
     }
     const int hinted = hintedRole(nameHint);
     if (hinted >= 0)
         scores[size_t(hinted)] += kHintBonus;
+    // A low, mostly tonal hit is a kick (808, tom, tabla's bayan) or a bass note alike: the sound cannot tell
+    // them apart, so when the audio weighs drums against bass and the name says which, the name decides.
+    if ((hinted == Drums || hinted == Bass) && features.lowRatio > 0.5) {
+        const int other = hinted == Drums ? Bass : Drums;
+        if (scores[size_t(other)] > scores[size_t(hinted)] && scores[size_t(other)] >= *std::max_element(scores.begin(), scores.end()))
+            scores[size_t(hinted)] = scores[size_t(other)] + 0.05;
+    }
 
     int best = 0;
     for (int r = 1; r < RoleCount; ++r)
