@@ -1,4 +1,5 @@
 #include "Library/DecodedAudio.h"
+#include "Core/HugePages.h"
 #include "Core/PathText.h"
 #include <juce_audio_formats/juce_audio_formats.h>
 #include <algorithm>
@@ -95,6 +96,7 @@ Result<DecodedAudio> decodeAudioFile(const fs::path& path, const DecodeLimits& l
                                              + seconds(limits.maxDurationSeconds));
 
     out.audio.setSize(channels, int(frames));
+    adviseHugePages(out.audio.getReadPointer(0), size_t(channels) * size_t(frames) * sizeof(float)); // not yet written
     if (!reader->read(&out.audio, 0, int(frames), 0, true, true))
         out.warning = "the decoder stopped early; loaded what it returned";
     out.sampleRate = rate;

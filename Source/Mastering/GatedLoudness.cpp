@@ -1,4 +1,5 @@
 #include "Mastering/GatedLoudness.h"
+#include "Core/HugePages.h"
 #include "Mastering/KWeighting.h"
 #include <algorithm>
 #include <cmath>
@@ -10,6 +11,7 @@ GatedLoudness::GatedLoudness(const juce::AudioBuffer<float>& prepared, double sa
     step_ = loudnessStepLength(sampleRate);
     // Both channels of a stereo programme in one vectorised pass (other channel counts: pairs, a lone last one twice at half weight).
     StereoKFilter::Pair weight { 1.0, 1.0 };
+    reserveWithHugePages(energy_, size_t(n));
     energy_.assign(size_t(n), 0.0f);
     for (int c = 0; c < channels; c += 2) {
         const int right = std::min(c + 1, channels - 1);

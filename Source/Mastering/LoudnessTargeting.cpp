@@ -1,4 +1,5 @@
 #include "Mastering/LoudnessTargeting.h"
+#include "Core/HugePages.h"
 #include "Mastering/ChunkProgress.h"
 #include "Mastering/TruePeakDetector.h"
 #include <algorithm>
@@ -63,6 +64,7 @@ Loudness renderAndMeasure(const juce::AudioBuffer<float>& prepared, double gainD
 {
     const int n = prepared.getNumSamples();
     master.setSize(prepared.getNumChannels(), n, false, false, true);
+    adviseHugePages(master.getReadPointer(0), size_t(master.getNumChannels()) * size_t(n) * sizeof(float));
     float* const* out = master.getArrayOfWritePointers(); // before the helper starts: this marks the buffer "not clear"
     ChunkProgress applied;
     return verify(master, sampleRate, &applied, [&] {

@@ -1,4 +1,5 @@
 #include "Mastering/TruePeakDetector.h"
+#include "Core/HugePages.h"
 #include "Mastering/ChannelParallel.h"
 #include <algorithm>
 #include <array>
@@ -185,6 +186,7 @@ TruePeakEnvelope::TruePeakEnvelope(const juce::AudioBuffer<float>& audio) : audi
 {
     const int n = std::max(audio.getNumSamples(), 0), blocks = (n + blockLength - 1) / blockLength;
     const float gainBound = interpolator().gainBound;
+    reserveWithHugePages(values_, size_t(n));
     values_.resize(size_t(n));
     bounds_.assign(size_t(blocks), 0.0f);
     samplePeaks_.assign(size_t(blocks), 0.0f);

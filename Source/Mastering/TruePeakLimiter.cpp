@@ -1,4 +1,5 @@
 #include "Mastering/TruePeakLimiter.h"
+#include "Core/HugePages.h"
 #include <algorithm>
 #include <cmath>
 
@@ -79,6 +80,8 @@ void TruePeakLimiter::gainCurve(const std::vector<float>& envelope, double input
 {
     const long n = long(envelope.size());
     const int window = latencySamples(); // the two averages together span this many samples
+    if (gain.capacity() < size_t(n))
+        reserveWithHugePages(gain, size_t(n));
     gain.resize(size_t(n));
     // Depth needed at sample i: 1 - ceiling / peak where the peak is over the ceiling, else 0.
     const double threshold = ceilingLinear / inputGain; // envelope values above this need limiting

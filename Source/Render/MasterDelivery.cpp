@@ -1,4 +1,5 @@
 #include "Render/MasterDelivery.h"
+#include "Core/HugePages.h"
 #include <atomic>
 #include <chrono>
 #include <thread>
@@ -7,8 +8,8 @@ namespace loopmind {
 
 PremasterBuffer::PremasterBuffer(double sampleRate, std::int64_t lengthInSamples) : highPass_(sampleRate)
 {
-    left_.reserve(size_t(std::max<std::int64_t>(lengthInSamples, 0)));
-    right_.reserve(size_t(std::max<std::int64_t>(lengthInSamples, 0)));
+    reserveWithHugePages(left_, size_t(std::max<std::int64_t>(lengthInSamples, 0)));
+    reserveWithHugePages(right_, size_t(std::max<std::int64_t>(lengthInSamples, 0)));
 }
 
 void PremasterBuffer::append(const juce::AudioBuffer<float>& block, int n)
