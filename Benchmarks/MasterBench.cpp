@@ -3,7 +3,7 @@
 // percussion, fx) are written once to a temporary folder (untimed); then the mix job runs in the same run,
 // each time decode + sum + (master) + write, exactly as the CLI does it (prepareStemMixJob, then the
 // renderer with the engine's default workers): with no mastering (the baseline) and mastered to the
-// streaming preset, alternately, three times each; the best of each counts (a shared machine's noise only
+// streaming preset, alternately, five times each; the best of each counts (a shared machine's noise only
 // ever adds time). Prints wall and CPU seconds, x real time and master_overhead = mastered / plain - 1, then
 // where the mastering step's time goes, stage by stage, on the plain mix. Nothing is asserted. The last line is JSON.
 #include "BenchSupport.h"
@@ -28,7 +28,7 @@ using namespace loopmind;
 
 namespace {
 constexpr double rate = 44100, seconds = 180, beat = 0.5; // 120 BPM
-constexpr int stemCount = 8, rounds = 3;
+constexpr int stemCount = 8, rounds = 5;
 constexpr double pi = 3.14159265358979323846;
 
 struct Clock {
@@ -159,8 +159,10 @@ int runMasterBench(int, char**)
         auto t = c.since();
         unmastered = { std::min(unmastered.wall, t.wall), std::min(unmastered.cpu, t.cpu) };
         c = Clock::now();
-        master = mix(stems, dir / "master.wav", true);
+        auto report = mix(stems, dir / "master.wav", true);
         t = c.since();
+        if (t.wall < mastered.wall) // the fastest run's report, for its mastering step
+            master = std::move(report);
         mastered = { std::min(mastered.wall, t.wall), std::min(mastered.cpu, t.cpu) };
     }
 
