@@ -1,6 +1,7 @@
 // Analysis on synthetic loops generated here: drum kits, clicks, chords, scales, bass, noise.
 // Every sound wraps around the loop end, as it would in a seamless loop.
 #include "Analysis/LoopAnalysis.h"
+#include "Analysis/NameHints.h"
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <cstdint>
@@ -374,6 +375,49 @@ TEST_CASE("a single held note is pitched but names no key", "[analysis]")
     REQUIRE(role.role.has_value());
     CHECK(*role.role == "bass");
     CHECK(role.confidence >= 0.5);
+}
+
+TEST_CASE("a key written in the file name is read as sample packs write it", "[analysis]")
+{
+    auto named = [](const std::string& path) {
+        const auto k = detail::keyInName(path);
+        static const char* const tonics[12] = { "C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B" };
+        return k ? std::string(tonics[k->tonic]) + (k->minor ? " minor" : " major") : std::string("none");
+    };
+    CHECK(named("Piano_Am_120.wav") == "A minor");
+    CHECK(named("Pack/Bass Loop 128 BPM F#m.wav") == "F# minor");
+    CHECK(named("pad_Ebmin.flac") == "D# minor");
+    CHECK(named("Keys Cmaj7 90bpm.wav") == "C major");
+    CHECK(named("Lead_C#_minor.wav") == "C# minor");
+    CHECK(named("Strings Fsharp minor.aif") == "F# minor");
+    CHECK(named("Bb.wav") == "A# major");
+    CHECK(named("A minor groove.wav") == "A minor");
+    CHECK(named("FM_Bass.wav") == "none");        // FM synthesis, not F minor
+    CHECK(named("Take_A.wav") == "none");         // a bare letter is no key
+    CHECK(named("bass_hit_c.flac") == "none");
+    CHECK(named("Dm_vs_Em.wav") == "none");       // two keys: neither
+    CHECK(named("Pack in Am/kick.wav") == "none"); // folders are not read
+    CHECK(named("Drums_Dance_01.wav") == "none");
+}
+
+TEST_CASE("a key in the name settles what the notes leave open, never against them", "[analysis]")
+{
+    // A held A: one note fits A major and A minor alike (no key from audio alone); the name picks one.
+    Loop sub(beatsToSeconds(8, 120.0));
+    sub.render(0.0, sub.length() / sub.sampleRate, [](double t) { return 0.5 * std::sin(2.0 * kPi * 110.0 * t); });
+    CHECK_FALSE(analyseLoop(sub.audio, sub.sampleRate, "sub.wav").key.key.has_value());
+    CHECK(analyseLoop(sub.audio, sub.sampleRate, "Sub_Am.wav").key.key.value_or("null") == "A minor");
+    CHECK(analyseLoop(sub.audio, sub.sampleRate, "Sub_A_major.wav").key.key.value_or("null") == "A major");
+    CHECK_FALSE(analyseLoop(sub.audio, sub.sampleRate, "Sub_F#m.wav").key.key.has_value()); // A is F# minor's third: too weak a fit
+    // C - G - Am - F: the notes of C major and of A minor; the audio says C major, a name saying A minor is
+    // taken, a name saying an unrelated key (F# major shares two of its notes) is not.
+    auto pop = chordLoop(96.0, { { 60, 64, 67 }, { 67, 71, 74 }, { 69, 72, 76 }, { 65, 69, 72 } }, true);
+    CHECK(analyseLoop(pop.audio, pop.sampleRate, "loop.wav").key.key.value_or("null") == "C major");
+    CHECK(analyseLoop(pop.audio, pop.sampleRate, "Pop_Am_96.wav").key.key.value_or("null") == "A minor");
+    CHECK(analyseLoop(pop.audio, pop.sampleRate, "Pop_F#_96.wav").key.key.value_or("null") == "C major");
+    // Drums have no key, whatever the pack says.
+    auto drums = houseDrums(124.0, 4);
+    CHECK(analyseLoop(drums.audio, drums.sampleRate, "Drums_Am_124.wav").key.key.value_or("null") == "none");
 }
 
 TEST_CASE("roles from audio, with names as a secondary hint", "[analysis]")

@@ -1,7 +1,8 @@
 // Key of a loop: the loop-average chroma (square-root compressed) correlated with the Krumhansl-Kessler
 // probe-tone profiles for all 24 major and minor keys, plus small bonuses for the tonic opening the
 // loop and sitting in the bass. "none" when the loop has no lasting pitched content, null when the
-// best key does not stand out from the rest.
+// best key does not stand out from the rest. A key written in the file name ("Am", "F#m") decides between
+// keys the notes fit about equally well.
 #include "Analysis/AnalysisCommon.h"
 #include "Analysis/Chroma.h"
 #include "Analysis/LoopFeatures.h"
@@ -21,6 +22,8 @@ constexpr double kMinTonalness = 0.2;   // below: noise and drums, whose few sin
 constexpr double kMinCorrelation = 0.5; // a key profile that fits worse than this is no key at all
 constexpr double kOpeningWeight = 0.12; // bonus for a key whose tonic triad opens the loop
 constexpr double kBassWeight = 0.1;     // bonus for a key whose tonic is the bass note most of the time
+constexpr double kNameAgreement = 0.1;  // a key named in the file is taken when its fit is within this of the best
+constexpr double kMinNamedFit = 0.3;    // and fits the notes at least this well
 // Tonic triads, tonic first, as templates for the opening chord.
 constexpr std::array<double, 12> kMajorTriad { 1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0 };
 constexpr std::array<double, 12> kMinorTriad { 1, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0 };
@@ -84,7 +87,7 @@ double effectivePitchClasses(const std::array<double, 12>& chroma)
 }
 } // namespace
 
-KeyEstimate detail::estimateKey(const detail::ChromaAnalysis& chroma)
+KeyEstimate detail::estimateKey(const detail::ChromaAnalysis& chroma, const std::optional<NamedKey>& named)
 {
     KeyEstimate estimate;
     const double spread = effectivePitchClasses(chroma.mean);
@@ -134,6 +137,20 @@ KeyEstimate detail::estimateKey(const detail::ChromaAnalysis& chroma)
     const double variety = clamp01((spread - 1.5) / 2.5);
     const double confidence = clamp01(margin * 0.5 + fit * 0.3 + 0.2) * variety * clamp01(chroma.tonalness / 0.3 + 0.3);
     estimate.confidence = confidence;
+    // A key in the file name settles what the notes leave open (relative major or minor, a loop of one or two
+    // notes), but never overrules them: the named key's notes must fit nearly as well as the best key's do.
+    // (Judged on the profile fit alone: the opening-chord and bass bonuses are guesses at what the name says.)
+    if (named) {
+        const auto it = std::find_if(keys.begin(), keys.end(), [&](const Scored& k) { return k.tonic == named->tonic && k.minor == named->minor; });
+        double bestFit = -1.0;
+        for (const auto& k : keys)
+            bestFit = std::max(bestFit, k.fit);
+        if (it->fit >= bestFit - kNameAgreement && it->fit >= kMinNamedFit) {
+            estimate.key = std::string(kTonics[it->tonic]) + (it->minor ? " minor" : " major");
+            estimate.confidence = std::max(confidence, 0.6);
+            return estimate;
+        }
+    }
     if (best.fit < kMinCorrelation || confidence < 0.2)
         return estimate; // pitched, but the key is unclear
     estimate.key = std::string(kTonics[best.tonic]) + (best.minor ? " minor" : " major");

@@ -38,7 +38,7 @@ AnalysisResult analyseLoop(const juce::AudioBuffer<float>& audio, double sampleR
     r.tempo = detail::estimateTempo(features, nameHint);
     // The role's "arrhythmic means fx" rule wants the audio's own answer, not one a name supplied.
     const auto audioOnly = nameHint.empty() ? r.tempo : detail::estimateTempo(features, "");
-    r.key = detail::estimateKey(features.chroma);
+    r.key = detail::estimateKey(features.chroma, detail::keyInName(nameHint));
     r.role = detail::classifyRole(features, audioOnly, nameHint);
     r.loudness = measureLoudness(audio, sampleRate);
     return r;

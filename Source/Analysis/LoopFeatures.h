@@ -4,6 +4,7 @@
 // key and role each used to recompute these; analyseLoop computes them once and hands them to all three.
 #include "Analysis/Chroma.h"
 #include "Analysis/LoopAnalysis.h"
+#include "Analysis/NameHints.h"
 #include "Analysis/OnsetStrength.h"
 #include <string>
 #include <vector>
@@ -26,7 +27,7 @@ struct FeatureParts {
 LoopFeatures measureLoopFeatures(const juce::AudioBuffer<float>& audio, double sampleRate, FeatureParts parts = {});
 
 TempoEstimate estimateTempo(const LoopFeatures& features, const std::string& nameHint);
-KeyEstimate estimateKey(const ChromaAnalysis& chroma);
+KeyEstimate estimateKey(const ChromaAnalysis& chroma, const std::optional<NamedKey>& named = std::nullopt);
 /** audioOnlyTempo: the tempo estimated without a name hint (an arrhythmic loop is fx-like). */
 RoleEstimate classifyRole(const LoopFeatures& features, const TempoEstimate& audioOnlyTempo, const std::string& nameHint);
 
