@@ -33,6 +33,41 @@ TEST_CASE("good files of many formats load with their true rate, channels and le
     }
 }
 
+TEST_CASE("an MP3 loop decodes to its original length and position: the LAME tag's delay and padding are trimmed", "[loader]")
+{
+    if (runCommand("ffmpeg -version").exitCode != 0)
+        FAIL("ffmpeg is not installed: ./setup.sh installs it");
+    TempFolder dir;
+    // MPEG-1 (1152 samples a frame) at 44.1 and 48 kHz, stereo and mono; MPEG-2 (576) at 22.05 kHz.
+    struct Case { double rate; int channels; };
+    for (const auto& c : { Case { 44100, 2 }, Case { 48000, 1 }, Case { 22050, 2 } }) {
+        DYNAMIC_SECTION(c.rate << " Hz, " << c.channels << " channel(s)")
+        {
+            const int n = int(2.0 * c.rate); // one bar at 120 BPM
+            const auto original = makeBeatSignal(c.rate, c.channels, 2.0, 120);
+            writeAudioFile(dir / "loop.wav", original, c.rate, 16);
+            const auto encoded = runCommand("ffmpeg -loglevel error -y -i " + quoted(dir / "loop.wav") + " -c:a libmp3lame -b:a 192k "
+                                            + quoted(dir / "loop.mp3"));
+            REQUIRE(encoded.exitCode == 0);
+            auto decoded = decodeAudioFile(dir / "loop.mp3");
+            REQUIRE(decoded.ok());
+            CHECK(decoded->audio.getNumSamples() == n); // not ~1,700 samples longer
+            // Aligned: the decoded audio matches the original best at no offset (MP3 is lossy: correlation, not equality).
+            auto correlationAt = [&](int offset) {
+                double sum = 0;
+                for (int i = 1000; i < n - 1000; ++i)
+                    sum += double(original.getSample(0, i)) * double(decoded->audio.getSample(0, i + offset));
+                return sum;
+            };
+            int best = -40;
+            for (int offset = -40; offset <= 40; ++offset)
+                if (correlationAt(offset) > correlationAt(best))
+                    best = offset;
+            CHECK(best == 0);
+        }
+    }
+}
+
 TEST_CASE("bad files are refused with a sentence naming the file and the problem", "[loader]")
 {
     TempFolder dir;

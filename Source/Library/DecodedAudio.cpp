@@ -1,6 +1,7 @@
 #include "Library/DecodedAudio.h"
 #include "Core/HugePages.h"
 #include "Core/PathText.h"
+#include "Library/Mp3Gapless.h"
 #include <juce_audio_formats/juce_audio_formats.h>
 #include <algorithm>
 #include <cmath>
@@ -95,9 +96,15 @@ Result<DecodedAudio> decodeAudioFile(const fs::path& path, const DecodeLimits& l
                                              + std::to_string(channels) + " channels); the limit is "
                                              + seconds(limits.maxDurationSeconds));
 
+    std::int64_t firstFrame = 0;
+    if (ext == ".mp3")
+        if (const auto gapless = readMp3Gapless(path); gapless && gapless->skip + gapless->length <= frames) {
+            firstFrame = gapless->skip; // the encoder's delay and padding are not music: trimmed, as gapless players do
+            frames = gapless->length;
+        }
     out.audio.setSize(channels, int(frames));
     adviseHugePages(out.audio.getReadPointer(0), size_t(channels) * size_t(frames) * sizeof(float)); // not yet written
-    if (!reader->read(&out.audio, 0, int(frames), 0, true, true))
+    if (!reader->read(&out.audio, 0, int(frames), firstFrame, true, true))
         out.warning = "the decoder stopped early; loaded what it returned";
     out.sampleRate = rate;
     out.bitDepth = int(reader->bitsPerSample);
