@@ -24,6 +24,45 @@ bool isUncompressedPcm(const std::string& ext)
     return ext == ".wav" || ext == ".wave" || ext == ".aif" || ext == ".aiff" || ext == ".aifc";
 }
 
+/** The tempo the file declares (ACID chunk, Apple Loops), if it is one and fits the audio's length. */
+void readDeclaredTempo(const juce::StringPairArray& metadata, double durationSeconds, DecodedAudio& out)
+{
+    auto flag = [&](const char* key) { return metadata.getValue(key, "0").getIntValue() != 0; };
+    double bpm = 0;
+    int beats = 0;
+    if (metadata.containsKey(juce::WavAudioFormat::acidTempo) || metadata.containsKey(juce::WavAudioFormat::acidBeats)) {
+        if (flag(juce::WavAudioFormat::acidOneShot)) {
+            out.declaredOneShot = true;
+            return;
+        }
+        bpm = metadata.getValue(juce::WavAudioFormat::acidTempo, "0").getDoubleValue();
+        beats = metadata.getValue(juce::WavAudioFormat::acidBeats, "0").getIntValue();
+    } else if (metadata.containsKey(juce::AiffAudioFormat::appleBeats)) {
+        if (flag(juce::AiffAudioFormat::appleOneShot)) {
+            out.declaredOneShot = true;
+            return;
+        }
+        beats = metadata.getValue(juce::AiffAudioFormat::appleBeats, "0").getIntValue();
+        if (beats > 0 && durationSeconds > 0)
+            bpm = double(beats) * 60.0 / durationSeconds; // Apple Loops state beats, not a tempo
+    }
+    if (!(bpm >= 30.0 && bpm <= 300.0) || durationSeconds <= 0)
+        return;
+    // An unset or stale field (a default 120, a trimmed file) would mislead: the beats must fit the length, up to
+    // a short tail (a loop may carry its release past the last beat).
+    const double spanned = durationSeconds * bpm / 60.0;
+    if (beats <= 0) { // no beat count given: only a whole number of bars counts (a one-shot under a default tempo does not)
+        beats = int(std::lround(spanned));
+        if (beats < 4 || beats % 4 != 0 || std::abs(spanned - double(beats)) > 0.02 * double(beats))
+            return;
+    }
+    const double tolerance = std::max(0.02 * double(beats), 0.05);
+    if (beats < 1 || spanned < double(beats) - tolerance || spanned > double(beats) * 1.1 + tolerance)
+        return;
+    out.declaredBpm = bpm;
+    out.declaredBeats = beats;
+}
+
 std::string seconds(double s)
 {
     return juce::String(s, 2).toStdString() + " s";
@@ -108,6 +147,7 @@ Result<DecodedAudio> decodeAudioFile(const fs::path& path, const DecodeLimits& l
         out.warning = "the decoder stopped early; loaded what it returned";
     out.sampleRate = rate;
     out.bitDepth = int(reader->bitsPerSample);
+    readDeclaredTempo(reader->metadataValues, double(frames) / rate, out);
     out.formatName = format->getFormatName().toStdString();
 
     // Decoders of damaged files can produce NaN or Inf: replace them so nothing downstream sees them.

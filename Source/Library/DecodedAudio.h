@@ -4,6 +4,7 @@
 #include "Core/Result.h"
 #include <juce_audio_basics/juce_audio_basics.h>
 #include <filesystem>
+#include <optional>
 #include <string>
 
 namespace loopmind {
@@ -14,6 +15,11 @@ struct DecodedAudio {
     int bitDepth = 0;
     std::string formatName;
     std::string warning; // e.g. truncation: the file loaded, but not all of it was there
+    /** What the file itself says about its tempo, as loop tools write it (an ACID chunk in a WAV, Apple
+        Loops' beat count in an AIFF), when that agrees with the file's length; producers set these by hand. */
+    std::optional<double> declaredBpm;
+    int declaredBeats = 0;
+    bool declaredOneShot = false; // flagged as a one-shot: no tempo at all
 };
 
 struct DecodeLimits {

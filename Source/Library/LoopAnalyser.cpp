@@ -43,6 +43,14 @@ LoopInfo analyseLoopFile(const fs::path& path)
     info.bpm = tempo.bpm;
     info.bpmConfidence = tempo.confidence;
     info.beats = tempo.beats;
+    // What the file states (set by hand in a loop tool) beats what the audio suggests: it settles even-8th
+    // lines' octave and pads without onsets. Only when it fits the length (checked on decoding).
+    if (d.declaredOneShot || d.declaredBpm) {
+        info.bpm = d.declaredBpm;
+        info.beats = d.declaredBpm ? d.declaredBeats : 0;
+        info.bpmConfidence = 1.0;
+        info.tempoFromFile = true;
+    }
     const auto& key = result.key;
     info.key = key.key;
     info.keyConfidence = key.confidence;

@@ -23,6 +23,7 @@ struct LoopInfo {
     std::optional<double> bpm;
     double bpmConfidence = 0;
     int beats = 0;
+    bool tempoFromFile = false; // the file states it (ACID chunk, Apple Loops) and its length agrees: not estimated
     std::optional<std::string> key;
     double keyConfidence = 0;
     std::optional<std::string> role;

@@ -33,6 +33,7 @@ nlohmann::json toJson(const LoopInfo& i)
         { "bpm", number(r(i.bpm, 0.001)) },
         { "bpmConfidence", rounded(i.bpmConfidence, 0.001) },
         { "beats", i.beats },
+        { "tempoFromFile", i.tempoFromFile },
         { "key", text(i.key) },
         { "keyConfidence", rounded(i.keyConfidence, 0.001) },
         { "role", text(i.role) },

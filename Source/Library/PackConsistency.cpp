@@ -103,6 +103,8 @@ PackConsistencyResult reconcilePackTempos(const std::vector<LoopInfo>& loops, in
                 l.bpmConfidence += (1.0 - l.bpmConfidence) * 0.5 * share;
                 continue;
             }
+            if (l.tempoFromFile) // the file states its tempo: the pack's majority does not overrule it
+                continue;
             if (const int beats = wholeBarBeats(l.durationSeconds, tempo->bpm, beatsPerBar)) {
                 r.adjustments.push_back(pathText(l.path) + ": read as " + bpmText(*l.bpm) + " BPM; adopted "
                                         + bpmText(tempo->bpm) + " BPM from its " + where + " (" + majority + "), where it spans "
