@@ -34,6 +34,7 @@ fi
 
 export CCACHE_SLOPPINESS=time_macros
 export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/loopmind-ccache}"
+export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$PWD}" # paths relative to the checkout: clones elsewhere share the cache
 if [ ! -f build/build.ninja ]; then
   cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release
 fi

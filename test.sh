@@ -5,6 +5,7 @@ cd "$(dirname "$0")"
 ./setup.sh
 export CCACHE_SLOPPINESS=time_macros
 export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/loopmind-ccache}"
+export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$PWD}" # paths relative to the checkout: clones elsewhere share the cache
 jobs="$(nproc)"
 
 echo "== tests (Release)"

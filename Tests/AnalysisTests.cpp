@@ -382,7 +382,7 @@ TEST_CASE("a key written in the file name is read as sample packs write it", "[a
     auto named = [](const std::string& path) {
         const auto k = detail::keyInName(path);
         static const char* const tonics[12] = { "C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B" };
-        return k ? std::string(tonics[k->tonic]) + (k->minor ? " minor" : " major") : std::string("none");
+        return k ? std::string(tonics[k->tonic]) + (k->minor.value_or(false) ? " minor" : " major") : std::string("none");
     };
     CHECK(named("Piano_Am_120.wav") == "A minor");
     CHECK(named("Pack/Bass Loop 128 BPM F#m.wav") == "F# minor");

@@ -22,7 +22,7 @@ constexpr double kMinTonalness = 0.2;   // below: noise and drums, whose few sin
 constexpr double kMinCorrelation = 0.5; // a key profile that fits worse than this is no key at all
 constexpr double kOpeningWeight = 0.12; // bonus for a key whose tonic triad opens the loop
 constexpr double kBassWeight = 0.1;     // bonus for a key whose tonic is the bass note most of the time
-constexpr double kNameAgreement = 0.1;  // a key named in the file is taken when its fit is within this of the best
+constexpr double kNameAgreement = 0.1;  // a key stated in the file is taken when its fit is within this of the best
 constexpr double kMinNamedFit = 0.3;    // and fits the notes at least this well
 // Tonic triads, tonic first, as templates for the opening chord.
 constexpr std::array<double, 12> kMajorTriad { 1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0 };
@@ -87,7 +87,7 @@ double effectivePitchClasses(const std::array<double, 12>& chroma)
 }
 } // namespace
 
-KeyEstimate detail::estimateKey(const detail::ChromaAnalysis& chroma, const std::optional<NamedKey>& named)
+KeyEstimate detail::estimateKey(const detail::ChromaAnalysis& chroma, const std::optional<KeyHint>& hint)
 {
     KeyEstimate estimate;
     const double spread = effectivePitchClasses(chroma.mean);
@@ -137,11 +137,14 @@ KeyEstimate detail::estimateKey(const detail::ChromaAnalysis& chroma, const std:
     const double variety = clamp01((spread - 1.5) / 2.5);
     const double confidence = clamp01(margin * 0.5 + fit * 0.3 + 0.2) * variety * clamp01(chroma.tonalness / 0.3 + 0.3);
     estimate.confidence = confidence;
-    // A key in the file name settles what the notes leave open (relative major or minor, a loop of one or two
-    // notes), but never overrules them: the named key's notes must fit nearly as well as the best key's do.
-    // (Judged on the profile fit alone: the opening-chord and bass bonuses are guesses at what the name says.)
-    if (named) {
-        const auto it = std::find_if(keys.begin(), keys.end(), [&](const Scored& k) { return k.tonic == named->tonic && k.minor == named->minor; });
+    // A key stated in the file (its name, an ACID root note) settles what the notes leave open (relative major or
+    // minor, a loop of one or two notes), but never overrules them: its notes must fit nearly as well as the best
+    // key's do. (Judged on the profile fit alone: the opening-chord and bass bonuses guess at what it states.)
+    if (hint) {
+        // The stated tonic in the stated mode, or in whichever mode scores higher when none is stated.
+        const auto it = std::find_if(keys.begin(), keys.end(), [&](const Scored& k) { // keys are sorted best first
+            return k.tonic == hint->tonic && (!hint->minor || k.minor == *hint->minor);
+        });
         double bestFit = -1.0;
         for (const auto& k : keys)
             bestFit = std::max(bestFit, k.fit);

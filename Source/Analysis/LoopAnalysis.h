@@ -14,6 +14,13 @@ struct TempoEstimate {
     int beats = 0;               // whole beats the loop spans at bpm (0 when bpm is null)
 };
 
+/** A key stated outside the audio (the file's name, an ACID root note, Apple Loops' key): its tonic (C = 0) and,
+    when stated, its mode. It decides between keys the notes fit about equally well, never against them. */
+struct KeyHint {
+    int tonic = 0;
+    std::optional<bool> minor; // null: the mode is not stated (an ACID root note)
+};
+
 struct KeyEstimate {
     std::optional<std::string> key; // "A minor", "F# major", "none" (unpitched), or null (unsure)
     double confidence = 0.0;
@@ -39,7 +46,8 @@ struct AnalysisResult {
 
 /** Tempo, key, role and loudness in one pass: the spectral front end is computed once and shared (the
     single functions below each compute the part they need). The library calls this. */
-AnalysisResult analyseLoop(const juce::AudioBuffer<float>& audio, double sampleRate, const std::string& nameHint);
+AnalysisResult analyseLoop(const juce::AudioBuffer<float>& audio, double sampleRate, const std::string& nameHint,
+                           std::optional<KeyHint> statedKey = std::nullopt);
 
 /** nameHint: file and folder names (e.g. "Pack 97/kick_120bpm.wav"), a weak hint only. */
 TempoEstimate estimateTempo(const juce::AudioBuffer<float>& audio, double sampleRate, const std::string& nameHint);

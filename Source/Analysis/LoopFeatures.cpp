@@ -31,14 +31,15 @@ LoopFeatures measureLoopFeatures(const juce::AudioBuffer<float>& audio, double s
 
 } // namespace detail
 
-AnalysisResult analyseLoop(const juce::AudioBuffer<float>& audio, double sampleRate, const std::string& nameHint)
+AnalysisResult analyseLoop(const juce::AudioBuffer<float>& audio, double sampleRate, const std::string& nameHint,
+                           std::optional<KeyHint> statedKey)
 {
     AnalysisResult r;
     const auto features = detail::measureLoopFeatures(audio, sampleRate);
     r.tempo = detail::estimateTempo(features, nameHint);
     // The role's "arrhythmic means fx" rule wants the audio's own answer, not one a name supplied.
     const auto audioOnly = nameHint.empty() ? r.tempo : detail::estimateTempo(features, "");
-    r.key = detail::estimateKey(features.chroma, detail::keyInName(nameHint));
+    r.key = detail::estimateKey(features.chroma, statedKey ? statedKey : detail::keyInName(nameHint)); // the file's word first
     r.role = detail::classifyRole(features, audioOnly, nameHint);
     r.loudness = measureLoudness(audio, sampleRate);
     return r;

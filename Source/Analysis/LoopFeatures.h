@@ -27,7 +27,7 @@ struct FeatureParts {
 LoopFeatures measureLoopFeatures(const juce::AudioBuffer<float>& audio, double sampleRate, FeatureParts parts = {});
 
 TempoEstimate estimateTempo(const LoopFeatures& features, const std::string& nameHint);
-KeyEstimate estimateKey(const ChromaAnalysis& chroma, const std::optional<NamedKey>& named = std::nullopt);
+KeyEstimate estimateKey(const ChromaAnalysis& chroma, const std::optional<KeyHint>& hint = std::nullopt);
 /** audioOnlyTempo: the tempo estimated without a name hint (an arrhythmic loop is fx-like). */
 RoleEstimate classifyRole(const LoopFeatures& features, const TempoEstimate& audioOnlyTempo, const std::string& nameHint);
 

@@ -123,7 +123,7 @@ int modeWord(const std::string& w)
 
 /** One token as a key: a note letter, an optional accidental ("#", a lower-case "b", "sharp", "flat"), an
     optional mode; `next` may carry the mode ("C# minor"). */
-std::optional<NamedKey> tokenKey(const std::string& t, const std::string& next)
+std::optional<KeyHint> tokenKey(const std::string& t, const std::string& next)
 {
     const char letter = t.empty() ? '\0' : char(std::tolower(static_cast<unsigned char>(t[0])));
     if (letter < 'a' || letter > 'g')
@@ -151,18 +151,18 @@ std::optional<NamedKey> tokenKey(const std::string& t, const std::string& next)
         mode = 0; // "F#", "Bb": major unless it says otherwise
     if (mode < 0)
         return std::nullopt; // a bare letter ("Take A", "Part B") is no key
-    return NamedKey { (pitch % 12 + 12) % 12, mode == 1 };
+    return KeyHint { (pitch % 12 + 12) % 12, mode == 1 };
 }
 } // namespace
 
-std::optional<NamedKey> keyInName(const std::string& path)
+std::optional<KeyHint> keyInName(const std::string& path)
 {
     const auto slash = path.find_last_of("/\\");
     std::string file = slash == std::string::npos ? path : path.substr(slash + 1);
     if (const auto dot = file.find_last_of('.'); dot != std::string::npos && dot > 0)
         file = file.substr(0, dot);
     const auto tokens = keyTokens(file);
-    std::optional<NamedKey> found;
+    std::optional<KeyHint> found;
     for (size_t i = 0; i < tokens.size(); ++i) {
         const auto key = tokenKey(tokens[i], i + 1 < tokens.size() ? tokens[i + 1] : std::string());
         if (!key)

@@ -1,5 +1,6 @@
 #pragma once
 // Reading weak hints out of file and folder names ("Pack 97/kick_120bpm.wav").
+#include "Analysis/LoopAnalysis.h"
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,15 +16,10 @@ std::vector<double> numbersInName(const std::string& name);
 /** Only the numbers the name marks as a tempo: next to "bpm" ("120bpm", "97.5 BPM", "bpm_140"). */
 std::vector<double> tempoMarkedNumbersInName(const std::string& name);
 
-struct NamedKey {
-    int tonic = 0; // pitch class, C = 0
-    bool minor = false;
-};
-
 /** The key a loop's file name states, as sample packs write it: "Am", "F#m", "Ebmin", "Cmaj", "Bb",
     "C# minor", "D_min", "Fsharp_minor". A bare letter counts only with "major"/"minor"/"maj"/"min" after it
     ("Take A" is no key). Only the file's own name (the part after the last slash, without extension); nullopt
     when there is no key or two different ones. */
-std::optional<NamedKey> keyInName(const std::string& path);
+std::optional<KeyHint> keyInName(const std::string& path);
 
 } // namespace loopmind::analysis::detail

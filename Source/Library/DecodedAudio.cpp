@@ -24,6 +24,20 @@ bool isUncompressedPcm(const std::string& ext)
     return ext == ".wav" || ext == ".wave" || ext == ".aif" || ext == ".aiff" || ext == ".aifc";
 }
 
+/** The root note (and mode) the file declares: ACID's root note, Apple Loops' root note and scale. */
+void readDeclaredKey(const juce::StringPairArray& metadata, DecodedAudio& out)
+{
+    auto flag = [&](const char* key) { return metadata.getValue(key, "0").getIntValue() != 0; };
+    if (flag(juce::WavAudioFormat::acidRootSet) && metadata.containsKey(juce::WavAudioFormat::acidRootNote))
+        out.declaredRoot = ((metadata.getValue(juce::WavAudioFormat::acidRootNote, "0").getIntValue() % 12) + 12) % 12;
+    else if (flag(juce::AiffAudioFormat::appleRootSet) && metadata.containsKey(juce::AiffAudioFormat::appleRootNote)) {
+        out.declaredRoot = ((metadata.getValue(juce::AiffAudioFormat::appleRootNote, "0").getIntValue() % 12) + 12) % 12;
+        const auto scale = metadata.getValue(juce::AiffAudioFormat::appleKey, "");
+        if (scale == "minor" || scale == "major")
+            out.declaredMinor = scale == "minor";
+    }
+}
+
 /** The tempo the file declares (ACID chunk, Apple Loops), if it is one and fits the audio's length. */
 void readDeclaredTempo(const juce::StringPairArray& metadata, double durationSeconds, DecodedAudio& out)
 {
@@ -148,6 +162,7 @@ Result<DecodedAudio> decodeAudioFile(const fs::path& path, const DecodeLimits& l
     out.sampleRate = rate;
     out.bitDepth = int(reader->bitsPerSample);
     readDeclaredTempo(reader->metadataValues, double(frames) / rate, out);
+    readDeclaredKey(reader->metadataValues, out);
     out.formatName = format->getFormatName().toStdString();
 
     // Decoders of damaged files can produce NaN or Inf: replace them so nothing downstream sees them.

@@ -20,6 +20,8 @@ struct DecodedAudio {
     std::optional<double> declaredBpm;
     int declaredBeats = 0;
     bool declaredOneShot = false; // flagged as a one-shot: no tempo at all
+    std::optional<int> declaredRoot;   // the root note the file states (ACID, Apple Loops), as a pitch class (C = 0)
+    std::optional<bool> declaredMinor; // and its mode, when stated (Apple Loops)
 };
 
 struct DecodeLimits {

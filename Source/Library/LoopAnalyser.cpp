@@ -38,7 +38,10 @@ LoopInfo analyseLoopFile(const fs::path& path)
     info.durationSeconds = double(d.audio.getNumSamples()) / d.sampleRate;
 
     const auto hint = nameHint(path);
-    const auto result = analysis::analyseLoop(d.audio, d.sampleRate, hint);
+    std::optional<analysis::KeyHint> statedKey;
+    if (d.declaredRoot)
+        statedKey = analysis::KeyHint { *d.declaredRoot, d.declaredMinor };
+    const auto result = analysis::analyseLoop(d.audio, d.sampleRate, hint, statedKey);
     const auto& tempo = result.tempo;
     info.bpm = tempo.bpm;
     info.bpmConfidence = tempo.confidence;

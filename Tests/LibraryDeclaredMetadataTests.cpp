@@ -1,13 +1,15 @@
-// Loops that state their own tempo: an ACID chunk in a WAV, Apple Loops' beat count in an AIFF. Commercial
-// packs are mostly written this way, by hand in a loop tool; the statement wins over the audio's estimate
-// when it fits the file's length, and is ignored when it does not.
+// Loops that state their own tempo and root: an ACID chunk in a WAV, Apple Loops' 'basc' chunk in an AIFF.
+// Commercial packs are mostly written this way, by hand in a loop tool. A stated tempo wins over the audio's
+// estimate when it fits the file's length; a stated root decides between keys the notes fit about equally well.
 #include "Library/DecodedAudio.h"
 #include "Library/LoopAnalyser.h"
 #include "Library/PackConsistency.h"
 #include "Support/TestFiles.h"
 #include <catch2/catch.hpp>
 #include <juce_audio_formats/juce_audio_formats.h>
+#include <cmath>
 #include <map>
+#include <optional>
 #include <nlohmann/json.hpp>
 
 using namespace loopmind;
@@ -17,13 +19,29 @@ namespace fs = std::filesystem;
 namespace {
 constexpr double rate = 44100;
 
-/** A WAV of a 120 BPM groove lasting `seconds`, with an ACID chunk made of `acid` (empty: none). */
-void writeAcidWav(const fs::path& path, double seconds, const std::map<const char*, juce::String>& acid)
+/** C - G - Am - F, one chord a bar at 120 BPM: the notes of C major and of A minor alike. */
+juce::AudioBuffer<float> popChords()
+{
+    const int chords[4][3] = { { 60, 64, 67 }, { 67, 71, 74 }, { 69, 72, 76 }, { 65, 69, 72 } };
+    juce::AudioBuffer<float> b(2, int(8 * rate));
+    for (int i = 0; i < b.getNumSamples(); ++i) {
+        double v = 0;
+        for (int note : chords[i / int(2 * rate)])
+            v += 0.1 * std::sin(2.0 * 3.14159265358979323846 * 440.0 * std::pow(2.0, (note - 69) / 12.0) * i / rate);
+        b.setSample(0, i, float(v));
+        b.setSample(1, i, float(v));
+    }
+    return b;
+}
+
+/** A WAV of `audio` (default: a 120 BPM groove lasting `seconds`), with an ACID chunk made of `acid`. */
+void writeAcidWav(const fs::path& path, double seconds, const std::map<const char*, juce::String>& acid,
+                  std::optional<juce::AudioBuffer<float>> given = std::nullopt)
 {
     juce::StringPairArray metadata;
     for (const auto& [key, value] : acid)
         metadata.set(key, value);
-    const auto audio = makeBeatSignal(rate, 2, seconds, 120);
+    const auto audio = given ? *given : makeBeatSignal(rate, 2, seconds, 120);
     juce::WavAudioFormat wav;
     std::unique_ptr<juce::AudioFormatWriter> writer(
         wav.createWriterFor(new juce::FileOutputStream(juce::File(path.string())), rate, 2, 16, metadata, 0));
@@ -106,4 +124,20 @@ TEST_CASE("a folder's majority never overrules a tempo the file states", "[libra
     CHECK(reconciled.loops[3].bpm.value_or(0) == Approx(62.0));
     pack[3].tempoFromFile = false;
     CHECK(reconcilePackTempos(pack).loops[3].bpm.value_or(0) == Approx(124.0));
+}
+
+TEST_CASE("a root note the file states settles the key the notes leave open, never against them", "[library][declared]")
+{
+    TempFolder dir;
+    const auto chords = popChords(); // C major by its notes alone
+    writeAcidWav(dir / "plain.wav", 8.0, { { juce::WavAudioFormat::acidBeats, "16" } }, chords);
+    CHECK(analyseLoopFile(dir / "plain.wav").key.value_or("null") == "C major");
+    // ACID states a root (A, MIDI 57) but no mode: A minor is the mode of A that these notes fit.
+    writeAcidWav(dir / "rooted.wav", 8.0, { { juce::WavAudioFormat::acidRootSet, "1" }, { juce::WavAudioFormat::acidRootNote, "57" },
+                                            { juce::WavAudioFormat::acidBeats, "16" } }, chords);
+    CHECK(analyseLoopFile(dir / "rooted.wav").key.value_or("null") == "A minor");
+    // A root of F# fits these notes badly: the audio's answer stands.
+    writeAcidWav(dir / "wrong.wav", 8.0, { { juce::WavAudioFormat::acidRootSet, "1" }, { juce::WavAudioFormat::acidRootNote, "54" },
+                                           { juce::WavAudioFormat::acidBeats, "16" } }, chords);
+    CHECK(analyseLoopFile(dir / "wrong.wav").key.value_or("null") == "C major");
 }
