@@ -10,6 +10,7 @@
 #include "Core/AtomicFile.h"
 #include "Core/DeterministicRandom.h"
 #include "Core/JobControl.h"
+#include "Core/ParallelFor.h"
 #include "Library/AnalysisCache.h"
 #include "Library/DecodedAudio.h"
 #include "Library/LoopAnalyser.h"
@@ -21,7 +22,6 @@
 #include <iostream>
 #include <juce_audio_formats/juce_audio_formats.h>
 #include <nlohmann/json.hpp>
-#include <thread>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -164,23 +164,19 @@ std::vector<fs::path> writeLibrary(const fs::path& dir, int count, int jobs, dou
     std::vector<fs::path> files(static_cast<size_t>(count));
     std::vector<double> seconds(static_cast<size_t>(count), 0.0);
     const char* kinds[] = { "drums", "bass", "chords", "lead", "texture" };
-    std::atomic<int> next { 0 }, failed { 0 };
-    std::vector<std::thread> pool;
-    for (int j = 0; j < jobs; ++j)
-        pool.emplace_back([&] {
-            for (int i; (i = next++) < count;) {
-                const auto spec = specFor(i);
-                DeterministicRandom rng(0x5A11'0000ull + std::uint64_t(i));
-                // Folders of 50, like packs; names without tempo so the audio has to answer.
-                const auto folder = dir / ("pack-" + letters(i / 50));
-                std::error_code ec;
-                fs::create_directories(folder, ec);
-                files[size_t(i)] = folder / (std::string(kinds[spec.kind]) + "-" + letters(i) + ".wav");
-                seconds[size_t(i)] = spec.seconds;
-                if (!writeLoop(files[size_t(i)], spec, renderLoop(spec, rng))) ++failed;
-            }
-        });
-    for (auto& t : pool) t.join();
+    std::atomic<int> failed { 0 };
+    parallelFor(size_t(count), size_t(jobs), [&](size_t index) {
+        const int i = int(index);
+        const auto spec = specFor(i);
+        DeterministicRandom rng(0x5A11'0000ull + std::uint64_t(i));
+        // Folders of 50, like packs; names without tempo so the audio has to answer.
+        const auto folder = dir / ("pack-" + letters(i / 50));
+        std::error_code ec;
+        fs::create_directories(folder, ec);
+        files[index] = folder / (std::string(kinds[spec.kind]) + "-" + letters(i) + ".wav");
+        seconds[index] = spec.seconds;
+        if (!writeLoop(files[index], spec, renderLoop(spec, rng))) ++failed;
+    });
     audioSeconds = 0.0;
     for (double s : seconds) audioSeconds += s;
     return failed.load() == 0 ? files : std::vector<fs::path>();
@@ -189,15 +185,8 @@ std::vector<fs::path> writeLibrary(const fs::path& dir, int count, int jobs, dou
 /** Decodes every file on `jobs` threads; returns the number decoded. */
 int decodeAll(const std::vector<fs::path>& files, int jobs)
 {
-    std::atomic<size_t> next { 0 };
     std::atomic<int> ok { 0 };
-    std::vector<std::thread> pool;
-    for (int j = 0; j < jobs; ++j)
-        pool.emplace_back([&] {
-            for (size_t i = next++; i < files.size(); i = next++)
-                ok += decodeAudioFile(files[i]).ok() ? 1 : 0;
-        });
-    for (auto& t : pool) t.join();
+    parallelFor(files.size(), size_t(jobs), [&](size_t i) { ok += decodeAudioFile(files[i]).ok() ? 1 : 0; });
     return ok.load();
 }
 
@@ -212,7 +201,7 @@ double loadAverage()
 int runAnalyseBench(int argc, char** argv)
 {
     const int count = argc >= 3 ? std::max(1, std::atoi(argv[2])) : 1000;
-    const int jobs = int(std::max(1u, std::thread::hardware_concurrency()));
+    const int jobs = int(coreCount());
     const auto dir = fs::temp_directory_path() / ("loopmind-analyse-bench-" + std::to_string(::getpid()));
     double audioSeconds = 0.0;
     const auto files = writeLibrary(dir / "library", count, jobs, audioSeconds);

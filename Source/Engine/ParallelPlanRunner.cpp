@@ -1,4 +1,5 @@
 #include "Engine/ParallelPlanRunner.h"
+#include "Core/ParallelFor.h"
 #include "Core/RealtimeThread.h"
 #include <algorithm>
 #include <sched.h>
@@ -29,7 +30,7 @@ ParallelPlanRunner::~ParallelPlanRunner()
 
 int ParallelPlanRunner::defaultWorkerCount()
 {
-    return int(std::max(1u, std::thread::hardware_concurrency())) - 1;
+    return int(coreCount()) - 1;
 }
 
 bool ParallelPlanRunner::isChain(const RenderPlan& plan)

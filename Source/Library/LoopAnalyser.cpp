@@ -1,11 +1,11 @@
 #include "Library/LoopAnalyser.h"
 #include "Analysis/LoopAnalysis.h"
+#include "Core/ParallelFor.h"
 #include "Core/PathText.h"
 #include "Library/AnalysisCache.h"
 #include "Library/DecodedAudio.h"
 #include <atomic>
 #include <mutex>
-#include <thread>
 
 namespace loopmind {
 namespace fs = std::filesystem;
@@ -78,7 +78,7 @@ std::vector<LoopInfo> analyseLoopFiles(const std::vector<fs::path>& files, int j
 {
     std::vector<LoopInfo> results(files.size());
     if (jobs <= 0)
-        jobs = int(std::max(1u, std::thread::hardware_concurrency()));
+        jobs = int(coreCount());
     jobs = std::max(1, std::min<int>(jobs, int(files.size())));
 
     // New results reach the cache in small batches (one transaction each), so a killed scan keeps most of its work.
@@ -96,37 +96,29 @@ std::vector<LoopInfo> analyseLoopFiles(const std::vector<fs::path>& files, int j
         cache->store(batch); // a cache that cannot be written only costs speed next time
     };
 
-    std::atomic<size_t> next { 0 }, done { 0 };
-    auto work = [&] {
-        for (size_t i; (i = next.fetch_add(1)) < files.size();) {
-            if (control.cancelled()) {
-                results[i].path = files[i];
-                results[i].error = pathText(files[i]) + ": not analysed (cancelled)";
+    std::atomic<size_t> done { 0 };
+    parallelFor(files.size(), size_t(jobs), [&](size_t i) {
+        if (control.cancelled()) {
+            results[i].path = files[i];
+            results[i].error = pathText(files[i]) + ": not analysed (cancelled)";
+        } else {
+            // The stamp is taken before decoding: a file changed meanwhile is stored stale and re-read next time.
+            const auto stamp = cache ? stampOf(files[i]) : std::nullopt;
+            auto hit = stamp ? cache->lookup(*stamp, files[i]) : std::nullopt;
+            if (hit) {
+                results[i] = std::move(*hit);
+                if (counts) counts->fromCache.fetch_add(1);
             } else {
-                // The stamp is taken before decoding: a file changed meanwhile is stored stale and re-read next time.
-                const auto stamp = cache ? stampOf(files[i]) : std::nullopt;
-                auto hit = stamp ? cache->lookup(*stamp, files[i]) : std::nullopt;
-                if (hit) {
-                    results[i] = std::move(*hit);
-                    if (counts) counts->fromCache.fetch_add(1);
-                } else {
-                    results[i] = analyseLoopFile(files[i]);
-                    if (counts) counts->decoded.fetch_add(1);
-                    if (stamp) {
-                        { std::lock_guard lock(pendingMutex); pending.emplace_back(*stamp, results[i]); }
-                        flush(true);
-                    }
+                results[i] = analyseLoopFile(files[i]);
+                if (counts) counts->decoded.fetch_add(1);
+                if (stamp) {
+                    { std::lock_guard lock(pendingMutex); pending.emplace_back(*stamp, results[i]); }
+                    flush(true);
                 }
             }
-            control.progress.store(double(done.fetch_add(1) + 1) / double(files.size()));
         }
-    };
-    std::vector<std::thread> pool;
-    for (int t = 1; t < jobs; ++t)
-        pool.emplace_back(work);
-    work();
-    for (auto& t : pool)
-        t.join();
+        control.progress.store(double(done.fetch_add(1) + 1) / double(files.size()));
+    });
     if (cache)
         flush(false);
     return results;

@@ -1,6 +1,6 @@
 #include "Mastering/MasteringChain.h"
+#include "Core/ParallelFor.h"
 #include "Mastering/Biquad.h"
-#include "Mastering/ChannelParallel.h"
 #include "Mastering/HighPassStage.h"
 #include "Mastering/GlueCompressor.h"
 #include "Mastering/TruePeakDetector.h"
@@ -19,13 +19,14 @@ MasteringChain::MasteringChain(double sampleRate, double intensity)
 void MasteringChain::prepare(juce::AudioBuffer<float>& audio, std::optional<double> programmeLufs)
 {
     // Channels in stereo pairs (a lone last channel paired with itself), the pairs on threads of their own.
-    const int channels = audio.getNumChannels(), pairs = (channels + 1) / 2;
+    const int channels = audio.getNumChannels();
+    const size_t pairs = size_t(channels + 1) / 2;
     std::vector<BandEnergies> bands(size_t(std::max(channels, 0)));
     // Write pointers are taken before the threads start: getWritePointer also marks the buffer "not clear", a write
     // that would race between the threads.
     float* const* channelData = audio.getArrayOfWritePointers();
-    inParallel(pairs, [&](int p) {
-        const int left = 2 * p, right = std::min(left + 1, channels - 1);
+    parallelFor(pairs, pairs, [&](size_t p) {
+        const int left = 2 * int(p), right = std::min(left + 1, channels - 1);
         HighPassStage highPass(sampleRate_);
         float* l = channelData[left];
         float* r = channelData[right];

@@ -1,6 +1,6 @@
 #include "Mastering/TruePeakDetector.h"
 #include "Core/HugePages.h"
-#include "Mastering/ChannelParallel.h"
+#include "Core/ParallelFor.h"
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -159,7 +159,7 @@ std::vector<float> truePeakEnvelope(const juce::AudioBuffer<float>& audio)
     // Channels are independent: each on its own thread, then the loudest of them per sample (same result as serially).
     const int n = std::max(audio.getNumSamples(), 0), channels = std::max(audio.getNumChannels(), 0);
     std::vector<std::vector<float>> perChannel(static_cast<size_t>(channels));
-    forEachChannel(channels, [&](int c) { channelEnvelope(audio.getReadPointer(c), n, perChannel[size_t(c)]); });
+    parallelFor(size_t(channels), size_t(channels), [&](size_t c) { channelEnvelope(audio.getReadPointer(int(c)), n, perChannel[c]); });
     if (channels == 0)
         return std::vector<float>(size_t(n), 0.0f);
     auto envelope = std::move(perChannel[0]);
@@ -173,12 +173,8 @@ double truePeak(const juce::AudioBuffer<float>& audio, bool channelsInParallel)
 {
     const int n = std::max(audio.getNumSamples(), 0), channels = std::max(audio.getNumChannels(), 0);
     std::vector<float> peaks(size_t(channels), 0.0f);
-    auto measure = [&](int c) { peaks[size_t(c)] = channelPeak(audio.getReadPointer(c), n); };
-    if (channelsInParallel)
-        forEachChannel(channels, measure);
-    else
-        for (int c = 0; c < channels; ++c)
-            measure(c);
+    parallelFor(size_t(channels), channelsInParallel ? size_t(channels) : 1,
+                [&](size_t c) { peaks[c] = channelPeak(audio.getReadPointer(int(c)), n); });
     return peaks.empty() ? 0.0 : double(*std::max_element(peaks.begin(), peaks.end()));
 }
 
@@ -226,17 +222,14 @@ void TruePeakEnvelope::refineLocked(double threshold)
     if (todo.empty())
         return;
     const int n = audio_.getNumSamples();
-    // Blocks are independent: two halves of the list on two threads, each block written by one of them.
-    auto refineShare = [&](int share) {
-        for (size_t k = size_t(share); k < todo.size(); k += 2) {
-            const int start = todo[k] * blockLength, count = std::min(blockLength, n - start);
-            std::fill(values_.begin() + start, values_.begin() + start + count, 0.0f);
-            for (int c = 0; c < audio_.getNumChannels(); ++c)
-                accumulateBlockEnvelope(audio_.getReadPointer(c), n, start, count, values_.data() + start);
-            exact_[size_t(todo[k])] = 1;
-        }
-    };
-    inParallel(todo.size() > 1 ? 2 : 1, refineShare);
+    // Blocks are independent: shared out over two threads, each block written by one of them.
+    parallelFor(todo.size(), 2, [&](size_t k) {
+        const int start = todo[k] * blockLength, count = std::min(blockLength, n - start);
+        std::fill(values_.begin() + start, values_.begin() + start + count, 0.0f);
+        for (int c = 0; c < audio_.getNumChannels(); ++c)
+            accumulateBlockEnvelope(audio_.getReadPointer(c), n, start, count, values_.data() + start);
+        exact_[size_t(todo[k])] = 1;
+    });
 }
 
 double TruePeakEnvelope::peak()

@@ -1,8 +1,8 @@
 #include "Render/MasterDelivery.h"
 #include "Core/HugePages.h"
+#include "Core/ParallelFor.h"
 #include <atomic>
 #include <chrono>
-#include <thread>
 
 namespace loopmind {
 
@@ -77,18 +77,7 @@ Status masterPremaster(PremasterBuffer& premaster, const RenderJob& job, JobCont
         const size_t done = ++finished;
         control.progress.store(progressFrom + (1.0 - progressFrom) * double(done) / double(targets));
     };
-    const size_t parallel = std::min<size_t>(targets, std::max(1u, std::min(4u, std::thread::hardware_concurrency())));
-    std::atomic<size_t> next { 0 };
-    auto worker = [&] {
-        for (size_t t; (t = next++) < targets;)
-            masterOne(t);
-    };
-    std::vector<std::thread> helpers;
-    for (size_t i = 1; i < parallel; ++i)
-        helpers.emplace_back(worker);
-    worker();
-    for (auto& h : helpers)
-        h.join();
+    parallelFor(targets, std::min<size_t>(4, coreCount()), masterOne);
     if (control.cancelled())
         return Status::failure("cancelled");
 

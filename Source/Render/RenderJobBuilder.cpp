@@ -1,13 +1,12 @@
 #include "Render/RenderJobBuilder.h"
 #include "Arrangement/SectionGain.h"
+#include "Core/ParallelFor.h"
 #include "Library/AudioConforming.h"
 #include "Library/DecodedAudio.h"
 #include "Library/LoopStretch.h"
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <map>
-#include <thread>
 
 namespace loopmind {
 namespace fs = std::filesystem;
@@ -121,18 +120,7 @@ PreparedJob prepareStemMixJob(const std::vector<fs::path>& stems, std::optional<
     // Decoding is most of preparing a stem mix, and each file is independent: decode on every core, then
     // conform in the given order (the first readable stem sets the rate), so the job is the same as a serial one.
     std::vector<std::optional<Result<DecodedAudio>>> decoded(stems.size());
-    std::atomic<size_t> next { 0 };
-    auto decodeSome = [&] {
-        for (size_t i; (i = next++) < stems.size();)
-            decoded[i].emplace(decodeAudioFile(stems[i]));
-    };
-    std::vector<std::thread> helpers;
-    const size_t threads = std::min<size_t>(stems.size(), std::max(1u, std::thread::hardware_concurrency()));
-    for (size_t t = 1; t < threads; ++t)
-        helpers.emplace_back(decodeSome);
-    decodeSome();
-    for (auto& h : helpers)
-        h.join();
+    parallelFor(stems.size(), coreCount(), [&](size_t i) { decoded[i].emplace(decodeAudioFile(stems[i])); });
 
     std::optional<double> rate = outputRate;
     for (size_t s = 0; s < stems.size(); ++s) {
