@@ -113,19 +113,19 @@ void printStages(const fs::path& plainMix)
     c = Clock::now();
     const auto mastered = mastering::masterToTarget(chain, audio, rate, target);
     const auto targeted = c.since();
-    auto copy = mastered.audio;
+    juce::AudioBuffer<float> again;
     c = Clock::now();
-    const auto verified = mastering::measureDelivered(copy, rate);
+    // What one verification costs (with the curve timed above: only the cost is measured here).
+    mastering::renderAndMeasure(audio, mastered.measurements.gainDb, curve, again, rate);
     const auto verification = c.since();
     std::printf("mastering stages on the premaster (wall / CPU seconds):\n"
                 "  high-pass + band energies (runs during the render)  %.3f / %.3f\n"
                 "  shelves + glue + measurements (once per render)      %.3f / %.3f\n"
                 "  one limiter curve                                    %.3f / %.3f\n"
                 "  gain search + apply + verification (per target)      %.3f / %.3f  (%d passes)\n"
-                "  of which one verification (libebur128 + true peak)   %.3f / %.3f\n",
+                "  of which one verification (gain, libebur128, peak)   %.3f / %.3f\n",
                 highPassed.wall, highPassed.cpu, prepared.wall, prepared.cpu, oneCurve.wall, oneCurve.cpu, targeted.wall, targeted.cpu,
                 mastered.measurements.passes, verification.wall, verification.cpu);
-    (void)verified;
 }
 
 std::string loadAverage()

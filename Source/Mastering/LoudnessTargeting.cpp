@@ -23,42 +23,6 @@ std::string format(const char* pattern, double a, double b = 0, double c = 0)
 }
 } // namespace
 
-namespace {
-/** The true peak and the verification around it: libebur128 (integrated + LRA) runs on a helper thread, fed
-    as `ready` allows; our 4x detector and alongside(audio) run here once `produce` has made the whole master.
-    libebur128's own true peak is left out: its resampler is most of its cost. */
-template <typename Produce>
-Loudness verify(juce::AudioBuffer<float>& audio, double sampleRate, const ChunkProgress* ready, Produce&& produce,
-                const WhileVerifying& alongside)
-{
-    Loudness m;
-    std::thread reference([&] {
-        Ebur128Meter meter(audio.getNumChannels(), sampleRate, true, true);
-        constexpr int chunk = 1 << 16;
-        for (int start = 0; start < audio.getNumSamples(); start += chunk) {
-            const int count = std::min(chunk, audio.getNumSamples() - start);
-            waitIfFollowing(ready, start + count);
-            meter.add(audio, start, count);
-        }
-        m = meter.result();
-    });
-    produce();
-    const double peak = truePeak(audio, false);
-    if (alongside)
-        alongside(audio);
-    reference.join();
-    m.truePeakDb.reset();
-    if (peak > 0)
-        m.truePeakDb = 20.0 * std::log10(peak);
-    return m;
-}
-} // namespace
-
-Loudness measureDelivered(juce::AudioBuffer<float>& audio, double sampleRate, const WhileVerifying& alongside)
-{
-    return verify(audio, sampleRate, nullptr, [] {}, alongside);
-}
-
 Loudness renderAndMeasure(const juce::AudioBuffer<float>& prepared, double gainDb, const std::vector<float>& curve,
                           juce::AudioBuffer<float>& master, double sampleRate, const WhileVerifying& alongside)
 {
@@ -67,14 +31,33 @@ Loudness renderAndMeasure(const juce::AudioBuffer<float>& prepared, double gainD
     adviseHugePages(master.getReadPointer(0), size_t(master.getNumChannels()) * size_t(n) * sizeof(float));
     float* const* out = master.getArrayOfWritePointers(); // before the helper starts: this marks the buffer "not clear"
     ChunkProgress applied;
-    return verify(master, sampleRate, &applied, [&] {
-        constexpr int chunk = 1 << 14; // a little ahead of libebur128's chunks
+    // libebur128 (integrated + LRA) on a helper thread, fed as the gain stage gets ahead; libebur128's own true peak
+    // is left out: its resampler is most of its cost.
+    Loudness m;
+    std::thread reference([&] {
+        Ebur128Meter meter(master.getNumChannels(), sampleRate, true, true);
+        constexpr int chunk = 1 << 16;
         for (int start = 0; start < n; start += chunk) {
             const int count = std::min(chunk, n - start);
-            MasteringChain::apply(prepared, gainDb, curve, out, start, count);
-            applied.publish(start + count);
+            applied.waitFor(start + count);
+            meter.add(master, start, count);
         }
-    }, alongside);
+        m = meter.result();
+    });
+    constexpr int chunk = 1 << 14; // a little ahead of libebur128's chunks
+    for (int start = 0; start < n; start += chunk) {
+        const int count = std::min(chunk, n - start);
+        MasteringChain::apply(prepared, gainDb, curve, out, start, count);
+        applied.publish(start + count);
+    }
+    const double peak = truePeak(master, false);
+    if (alongside)
+        alongside(master);
+    reference.join();
+    m.truePeakDb.reset();
+    if (peak > 0)
+        m.truePeakDb = 20.0 * std::log10(peak);
+    return m;
 }
 
 MasteredAudio masterToTarget(const MasteringChain& chain, const juce::AudioBuffer<float>& prepared, double sampleRate,

@@ -24,7 +24,7 @@ struct MasterMeasurements {
     double gainDb = 0;          // applied before the limiter
     LimiterStats limiter;
     int passes = 0;             // limiter + fast measurement passes of the gain search
-    int verifications = 0;      // measurements of a rendered master (measureDelivered)
+    int verifications = 0;      // measurements of a rendered master (renderAndMeasure)
     std::vector<std::string> warnings;
 };
 
@@ -37,12 +37,9 @@ struct MasteredAudio {
     that time). It must not change the audio. The last candidate given is the delivered master. */
 using WhileVerifying = std::function<void(juce::AudioBuffer<float>& candidate)>;
 
-/** The delivered master's integrated loudness and LRA (libebur128) and true peak (TruePeakDetector, 4x);
-    alongside(audio), if given, runs meanwhile. */
-Loudness measureDelivered(juce::AudioBuffer<float>& audio, double sampleRate, const WhileVerifying& alongside = {});
-
-/** master = prepared x gain x curve, measured as measureDelivered does; libebur128 follows the gain stage
-    chunk by chunk on its own thread instead of waiting for the whole master. */
+/** master = prepared x gain x curve, and its measurement as delivered: integrated loudness and LRA by libebur128,
+    which follows the gain stage chunk by chunk on its own thread, and true peak by TruePeakDetector (4x) here;
+    alongside(master), if given, runs while libebur128 finishes. */
 Loudness renderAndMeasure(const juce::AudioBuffer<float>& prepared, double gainDb, const std::vector<float>& curve,
                           juce::AudioBuffer<float>& master, double sampleRate, const WhileVerifying& alongside = {});
 

@@ -103,14 +103,14 @@ void MasteringChain::limiterCurve(double gainDb, double ceilingDb, std::vector<f
         return;
     }
     // Only peaks over ceiling / gain matter to the limiter: the envelope is made exact there, and left as bounds elsewhere.
-    envelope_->refine(ceiling / gain);
+    readyLimiterUpTo(gainDb, ceilingDb);
     envelope_->read([&](const std::vector<float>& envelope) { limiter_.gainCurve(envelope, gain, ceiling, curve); });
 }
 
 void MasteringChain::readyLimiterUpTo(double gainDb, double ceilingDb) const
 {
     if (envelope_)
-        envelope_->refine(std::pow(10.0, (ceilingDb - gainDb) / 20.0));
+        envelope_->refine(std::pow(10.0, ceilingDb / 20.0) / std::pow(10.0, gainDb / 20.0)); // ceiling / gain, as limiterCurve computes them
 }
 
 void MasteringChain::apply(const juce::AudioBuffer<float>& prepared, double gainDb, const std::vector<float>& curve,
