@@ -34,21 +34,21 @@ struct Features {
     double highShare = 0.0;    // share of energy above 150 Hz
 };
 
-/** Median level swing within +-0.1 s of `energy` (dB), over frames that are not near-silent. */
-double medianDepthDb(const std::vector<double>& energy, int radius)
+/** Median level swing within +-0.1 s of the per-frame energy energyAt(n) (dB), over frames that are not near-silent. */
+template <typename EnergyAt>
+double medianDepthDb(int frames, EnergyAt&& energyAt, int radius)
 {
-    const int frames = int(energy.size());
     double total = 0.0;
-    for (double e : energy)
-        total += e;
+    for (int n = 0; n < frames; ++n)
+        total += energyAt(n);
     if (frames == 0 || total <= 0.0)
         return 0.0;
     const double quiet = 1e-7 * total / frames; // a floor, so digital silence between hits stays finite
     std::vector<double> depths;
     for (int n = 0; n < frames; n += std::max(1, radius / 2)) {
-        double lo = energy[size_t(n)], hi = lo;
+        double lo = energyAt(n), hi = lo;
         for (int d = -radius; d <= radius; ++d) {
-            const double v = energy[size_t(((n + d) % frames + frames) % frames)];
+            const double v = energyAt(((n + d) % frames + frames) % frames);
             lo = std::min(lo, v);
             hi = std::max(hi, v);
         }
@@ -68,12 +68,13 @@ Features measure(const detail::LoopFeatures& loop)
     const auto& onsets = loop.onsets;
     const auto& energy = onsets.energy;
     const int frames = int(energy.size());
+    auto energyAt = [&](int n) { return double(energy[size_t(n)]); };
+    // Energy below and above 150 Hz per frame (the low band never exceeds the whole, rounding aside).
+    auto lowAt = [&](int n) { return std::min(energyAt(n), double(onsets.lowEnergy[size_t(n)])); };
+    auto highAt = [&](int n) { return energyAt(n) - lowAt(n); };
     double total = 0.0, low = 0.0, flatSum = 0.0, highFlatSum = 0.0;
-    std::vector<double> all(energy.size()), high(energy.size());
     for (int n = 0; n < frames; ++n) {
-        const double e = energy[size_t(n)], l = std::min(e, double(onsets.lowEnergy[size_t(n)]));
-        all[size_t(n)] = e;
-        high[size_t(n)] = e - l;
+        const double e = energyAt(n), l = lowAt(n);
         total += e;
         low += l;
         flatSum += double(onsets.flatness[size_t(n)]) * e;
@@ -88,8 +89,8 @@ Features measure(const detail::LoopFeatures& loop)
     // Percussive sound rises and falls steeply on a short scale, whatever the loop does over bars: a
     // riser swells from silence, yet within any 0.2 s its level barely moves; a hit decays by 10 dB.
     const int radius = std::max(2, int(std::lround(0.1 * onsets.framesPerSecond)));
-    f.depthDb = medianDepthDb(all, radius);
-    f.highDepthDb = medianDepthDb(high, radius);
+    f.depthDb = medianDepthDb(frames, energyAt, radius);
+    f.highDepthDb = medianDepthDb(frames, highAt, radius);
 
     const auto& chroma = loop.chroma;
     f.tonalness = chroma.tonalness;

@@ -24,35 +24,36 @@ bool isUncompressedPcm(const std::string& ext)
     return ext == ".wav" || ext == ".wave" || ext == ".aif" || ext == ".aiff" || ext == ".aifc";
 }
 
+bool metadataFlag(const juce::StringPairArray& metadata, const char* key) { return metadata.getValue(key, "0").getIntValue() != 0; }
+
 /** The root note (and mode) the file declares: ACID's root note, Apple Loops' root note and scale. */
 void readDeclaredKey(const juce::StringPairArray& metadata, DecodedAudio& out)
 {
-    auto flag = [&](const char* key) { return metadata.getValue(key, "0").getIntValue() != 0; };
-    if (flag(juce::WavAudioFormat::acidRootSet) && metadata.containsKey(juce::WavAudioFormat::acidRootNote))
-        out.declaredRoot = ((metadata.getValue(juce::WavAudioFormat::acidRootNote, "0").getIntValue() % 12) + 12) % 12;
-    else if (flag(juce::AiffAudioFormat::appleRootSet) && metadata.containsKey(juce::AiffAudioFormat::appleRootNote)) {
-        out.declaredRoot = ((metadata.getValue(juce::AiffAudioFormat::appleRootNote, "0").getIntValue() % 12) + 12) % 12;
+    auto pitchClass = [&](const char* key) { return ((metadata.getValue(key, "0").getIntValue() % 12) + 12) % 12; };
+    if (metadataFlag(metadata, juce::WavAudioFormat::acidRootSet) && metadata.containsKey(juce::WavAudioFormat::acidRootNote))
+        out.declaredKey = analysis::KeyHint { pitchClass(juce::WavAudioFormat::acidRootNote), std::nullopt }; // ACID states no mode
+    else if (metadataFlag(metadata, juce::AiffAudioFormat::appleRootSet) && metadata.containsKey(juce::AiffAudioFormat::appleRootNote)) {
+        out.declaredKey = analysis::KeyHint { pitchClass(juce::AiffAudioFormat::appleRootNote), std::nullopt };
         const auto scale = metadata.getValue(juce::AiffAudioFormat::appleKey, "");
         if (scale == "minor" || scale == "major")
-            out.declaredMinor = scale == "minor";
+            out.declaredKey->minor = scale == "minor";
     }
 }
 
 /** The tempo the file declares (ACID chunk, Apple Loops), if it is one and fits the audio's length. */
 void readDeclaredTempo(const juce::StringPairArray& metadata, double durationSeconds, DecodedAudio& out)
 {
-    auto flag = [&](const char* key) { return metadata.getValue(key, "0").getIntValue() != 0; };
     double bpm = 0;
     int beats = 0;
     if (metadata.containsKey(juce::WavAudioFormat::acidTempo) || metadata.containsKey(juce::WavAudioFormat::acidBeats)) {
-        if (flag(juce::WavAudioFormat::acidOneShot)) {
+        if (metadataFlag(metadata, juce::WavAudioFormat::acidOneShot)) {
             out.declaredOneShot = true;
             return;
         }
         bpm = metadata.getValue(juce::WavAudioFormat::acidTempo, "0").getDoubleValue();
         beats = metadata.getValue(juce::WavAudioFormat::acidBeats, "0").getIntValue();
     } else if (metadata.containsKey(juce::AiffAudioFormat::appleBeats)) {
-        if (flag(juce::AiffAudioFormat::appleOneShot)) {
+        if (metadataFlag(metadata, juce::AiffAudioFormat::appleOneShot)) {
             out.declaredOneShot = true;
             return;
         }

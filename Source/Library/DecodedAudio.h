@@ -1,6 +1,7 @@
 #pragma once
 // Decoding one audio file into memory, defensively: a bad file gives an error naming it, never a crash,
 // a hang or an allocation the file cannot justify.
+#include "Analysis/LoopAnalysis.h"
 #include "Core/Result.h"
 #include <juce_audio_basics/juce_audio_basics.h>
 #include <filesystem>
@@ -20,8 +21,7 @@ struct DecodedAudio {
     std::optional<double> declaredBpm;
     int declaredBeats = 0;
     bool declaredOneShot = false; // flagged as a one-shot: no tempo at all
-    std::optional<int> declaredRoot;   // the root note the file states (ACID, Apple Loops), as a pitch class (C = 0)
-    std::optional<bool> declaredMinor; // and its mode, when stated (Apple Loops)
+    std::optional<analysis::KeyHint> declaredKey; // the root note the file states (ACID, Apple Loops), and its mode when stated
 };
 
 struct DecodeLimits {

@@ -38,10 +38,7 @@ LoopInfo analyseLoopFile(const fs::path& path)
     info.durationSeconds = double(d.audio.getNumSamples()) / d.sampleRate;
 
     const auto hint = nameHint(path);
-    std::optional<analysis::KeyHint> statedKey;
-    if (d.declaredRoot)
-        statedKey = analysis::KeyHint { *d.declaredRoot, d.declaredMinor };
-    const auto result = analysis::analyseLoop(d.audio, d.sampleRate, hint, statedKey);
+    const auto result = analysis::analyseLoop(d.audio, d.sampleRate, hint, d.declaredKey);
     const auto& tempo = result.tempo;
     info.bpm = tempo.bpm;
     info.bpmConfidence = tempo.confidence;

@@ -5,6 +5,9 @@
 namespace loopmind::mastering {
 namespace {
 constexpr double pi = 3.14159265358979323846;
+
+/** BS.1770's absolute gate, -70 LUFS, as a mean-square energy (the 0.691 dB offset of the K-weighting). */
+double absoluteGateEnergy() { return std::pow(10.0, (-70.0 + 0.691) / 10.0); }
 } // namespace
 
 KFilter kWeighting(double sampleRate)
@@ -47,7 +50,7 @@ std::optional<double> gatedIntegratedLoudness(const std::vector<double>& stepEne
 {
     const size_t steps = stepEnergy.size();
     const double g2 = gainSquared, blockLength = 4.0 * double(stepLength);
-    const double absoluteGate = std::pow(10.0, (-70.0 + 0.691) / 10.0);
+    const double absoluteGate = absoluteGateEnergy();
     std::vector<double> blocks;
     blocks.reserve(steps);
     double above = 0;
@@ -74,7 +77,7 @@ std::optional<double> gatedIntegratedLoudness(const std::vector<double>& stepEne
 double loudnessRange(const std::vector<double>& stepEnergy, int stepLength)
 {
     constexpr size_t blockSteps = 30, hopSteps = 10; // 3 s blocks, one a second: the first ends at 3 s
-    const double absoluteGate = std::pow(10.0, (-70.0 + 0.691) / 10.0), blockLength = double(blockSteps) * double(stepLength);
+    const double absoluteGate = absoluteGateEnergy(), blockLength = double(blockSteps) * double(stepLength);
     std::vector<double> blocks;
     for (size_t end = blockSteps; end <= stepEnergy.size(); end += hopSteps) {
         double sum = 0;
