@@ -27,7 +27,8 @@ Result<SharedAudio> prepareAuditionAudio(const LoopInfo& loop, double sampleRate
     auto audio = std::move(conformed.value());
     // On the project's tempo: the loop's beats last as long as the song's.
     if (tempo && tempo->bpm > 0 && loop.beats > 0 && loop.bpm)
-        return fitLoopToLength(std::move(audio), sampleRate, int(std::llround(double(loop.beats) * 60.0 / tempo->bpm * sampleRate)), loop.path);
+        return fitLoopToLength(std::move(audio), sampleRate, int(std::llround(double(loop.beats) * 60.0 / tempo->bpm * sampleRate)), loop.path,
+                               stretchCharacterFor(loop.role.value_or("")));
     return Result<SharedAudio>::success(std::move(audio));
 }
 

@@ -11,7 +11,7 @@ namespace fs = std::filesystem;
 
 namespace {
 // The table layout. Unlike the analyser version, a change here drops the table (the columns differ).
-constexpr int layoutVersion = 3; // 2: waveform BLOB column; 3: tempo_from_file
+constexpr int layoutVersion = 4; // 2: waveform BLOB column; 3: tempo_from_file; 4: wrap_jump_db, wrap_clicks
 constexpr const char* pathMarker = "{path}"; // errors name the file; stored without it, re-named on load
 
 const char* createTable = R"sql(
@@ -20,7 +20,8 @@ CREATE TABLE IF NOT EXISTS loops (
   ok INTEGER NOT NULL, error TEXT, warning TEXT,
   duration REAL, sample_rate REAL, channels INTEGER, bit_depth INTEGER, format TEXT,
   bpm REAL, bpm_confidence REAL, beats INTEGER, key TEXT, key_confidence REAL, role TEXT, role_confidence REAL,
-  lufs REAL, true_peak REAL, lra REAL, waveform BLOB, tempo_from_file INTEGER))sql";
+  lufs REAL, true_peak REAL, lra REAL, waveform BLOB, tempo_from_file INTEGER,
+  wrap_jump_db REAL, wrap_clicks INTEGER))sql";
 
 bool exec(sqlite3* db, const char* sql)
 {
@@ -180,7 +181,7 @@ std::optional<LoopInfo> AnalysisCache::lookup(const FileStamp& stamp, const fs::
 {
     std::lock_guard lock(mutex_);
     Statement st(db_, "SELECT ok, error, warning, duration, sample_rate, channels, bit_depth, format, bpm, bpm_confidence,"
-                      " beats, key, key_confidence, role, role_confidence, lufs, true_peak, lra, waveform, tempo_from_file FROM loops"
+                      " beats, key, key_confidence, role, role_confidence, lufs, true_peak, lra, waveform, tempo_from_file, wrap_jump_db, wrap_clicks FROM loops"
                       " WHERE path=?1 AND size=?2 AND mtime_ns=?3 AND version=?4");
     if (!st)
         return std::nullopt; // a damaged store reads as empty, never as a crash
@@ -217,6 +218,8 @@ std::optional<LoopInfo> AnalysisCache::lookup(const FileStamp& stamp, const fs::
             i.waveform = std::move(*w);
     }
     i.tempoFromFile = sqlite3_column_int(s, 19) != 0;
+    i.wrapJumpDb = columnReal(s, 20);
+    i.wrapClicks = sqlite3_column_int(s, 21) != 0;
     return i;
 }
 
@@ -229,7 +232,7 @@ Status AnalysisCache::store(const std::vector<std::pair<FileStamp, LoopInfo>>& b
         return Status::failure("analysis cache " + pathText(file_) + ": " + sqlite3_errmsg(db_));
     bool ok = true;
     {
-        Statement st(db_, "INSERT OR REPLACE INTO loops VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24)");
+        Statement st(db_, "INSERT OR REPLACE INTO loops VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,?26)");
         ok = bool(st);
         for (size_t n = 0; ok && n < batch.size(); ++n) {
             const auto& [stamp, i] = batch[n];
@@ -261,6 +264,8 @@ Status AnalysisCache::store(const std::vector<std::pair<FileStamp, LoopInfo>>& b
             if (waveform.empty()) sqlite3_bind_null(s, 23);
             else sqlite3_bind_blob(s, 23, waveform.data(), int(waveform.size()), SQLITE_TRANSIENT);
             sqlite3_bind_int(s, 24, i.tempoFromFile ? 1 : 0);
+            bindReal(s, 25, i.wrapJumpDb);
+            sqlite3_bind_int(s, 26, i.wrapClicks ? 1 : 0);
             ok = sqlite3_step(s) == SQLITE_DONE;
         }
     }

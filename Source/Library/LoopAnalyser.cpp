@@ -1,5 +1,6 @@
 #include "Library/LoopAnalyser.h"
 #include "Analysis/LoopAnalysis.h"
+#include "Analysis/LoopWrap.h"
 #include "Core/ParallelFor.h"
 #include "Core/PathText.h"
 #include "Library/AnalysisCache.h"
@@ -62,6 +63,9 @@ LoopInfo analyseLoopFile(const fs::path& path)
     info.truePeakDb = loudness.truePeakDb;
     info.lra = loudness.lra;
     info.waveform = analysis::summariseWaveformForLibrary(d.audio);
+    const auto wrap = analysis::measureLoopWrap(d.audio, d.sampleRate);
+    info.wrapJumpDb = wrap.jumpDb;
+    info.wrapClicks = wrap.clicks;
     return info;
 }
 

@@ -31,6 +31,11 @@ struct LoopInfo {
 
     std::optional<double> lufs, truePeakDb, lra;
 
+    /** The seam when the loop repeats (Analysis/LoopWrap): its jump in dBFS and whether it would click as
+        recorded. Playback mends such seams (Library/SeamlessLoop); this says which loops needed it. */
+    std::optional<double> wrapJumpDb;
+    bool wrapClicks = false;
+
     /** Min/max overview for thumbnails, computed at analysis time and kept in the analysis cache, so
         drawing a loop never decodes it again. Empty when the file failed to load. At most
         analysis::kLibraryWaveformMaxBins bins at the finest level; see Analysis/WaveformSummary.h.

@@ -41,6 +41,8 @@ nlohmann::json toJson(const LoopInfo& i)
         { "lufs", number(r(i.lufs, 0.01)) },
         { "truePeakDb", number(r(i.truePeakDb, 0.01)) },
         { "lra", number(r(i.lra, 0.01)) },
+        { "wrapJumpDb", number(r(i.wrapJumpDb, 0.1)) },
+        { "wrapClicks", i.wrapClicks },
     };
 }
 

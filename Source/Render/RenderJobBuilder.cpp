@@ -29,7 +29,7 @@ Result<SharedAudio> loadLoopOnGrid(const ArrangementTrack& t, const Arrangement&
     if (!audio)
         return audio;
     const int target = int(std::llround(double(std::max(1, t.loopBeats)) * a.samplesPerBeat()));
-    return fitLoopToLength(std::move(audio.value()), a.sampleRate, target, t.loopPath);
+    return fitLoopToLength(std::move(audio.value()), a.sampleRate, target, t.loopPath, stretchCharacterFor(t.role));
 }
 } // namespace
 
