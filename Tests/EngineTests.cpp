@@ -69,10 +69,7 @@ TEST_CASE("the live engine gives the same samples with and without workers", "[e
         outputs[workers / 2] = play(engine, 500);
     }
     CHECK(outputs[0].getMagnitude(0, 0, outputs[0].getNumSamples()) > 0.01f);
-    bool identical = true;
-    for (int c = 0; c < 2; ++c)
-        identical = identical && std::memcmp(outputs[0].getReadPointer(c), outputs[1].getReadPointer(c), sizeof(float) * size_t(outputs[0].getNumSamples())) == 0;
-    CHECK(identical);
+    CHECK(sameSamples(outputs[0], outputs[1]));
 }
 
 TEST_CASE("a hot swap of the session does not disturb the sound", "[engine]")

@@ -9,9 +9,9 @@
 #include "Mastering/TruePeakDetector.h"
 #include "Mastering/TruePeakLimiter.h"
 #include "Support/MasteringSignals.h"
+#include "Support/TestFiles.h"
 #include <catch2/catch.hpp>
 #include <cmath>
-#include <cstring>
 
 using namespace loopmind;
 using namespace loopmind::mastering;
@@ -32,15 +32,6 @@ juce::AudioBuffer<float> intersampleTone(float amplitude)
     return b;
 }
 
-bool sameBytes(const juce::AudioBuffer<float>& a, const juce::AudioBuffer<float>& b)
-{
-    if (a.getNumChannels() != b.getNumChannels() || a.getNumSamples() != b.getNumSamples())
-        return false;
-    for (int c = 0; c < a.getNumChannels(); ++c)
-        if (std::memcmp(a.getReadPointer(c), b.getReadPointer(c), sizeof(float) * size_t(a.getNumSamples())) != 0)
-            return false;
-    return true;
-}
 } // namespace
 
 TEST_CASE("the 4x true-peak detector agrees with libebur128 and sees inter-sample peaks", "[mastering][loudness]")
@@ -153,10 +144,10 @@ TEST_CASE("the high-pass stage run block by block gives the whole-buffer chain's
     MasteringChain streamedChain(rate, 0.7);
     streamedChain.prepareHighPassed(streamed, { stage.leftBands(), stage.rightBands() }, lufs);
 
-    CHECK(sameBytes(whole, streamed));
+    CHECK(sameSamples(whole, streamed));
     CHECK(wholeChain.settingsUsed().eq.lowShelfDb == streamedChain.settingsUsed().eq.lowShelfDb);
     const auto target = *deliveryPreset("streaming");
     const auto a = masterToTarget(wholeChain, whole, rate, target), b = masterToTarget(streamedChain, streamed, rate, target);
-    CHECK(sameBytes(a.audio, b.audio));
+    CHECK(sameSamples(a.audio, b.audio));
     CHECK(a.measurements.measured.truePeakDb.value_or(0) <= target.truePeakDb);
 }

@@ -5,6 +5,7 @@
 #include "Library/SeamlessLoop.h"
 #include "Support/ClickDetector.h"
 #include "Support/SeamSignals.h"
+#include "Support/TestFiles.h"
 #include <catch2/catch.hpp>
 
 using namespace loopmind;
@@ -15,15 +16,6 @@ constexpr double rate = 44100;
 constexpr int twoBars = 176400; // 2 bars at 120 BPM
 constexpr double cleanHz = 44100.0 / 200.0; // 220.5 Hz: 200 samples a period, so 882 periods fill two bars exactly
 
-bool sameSamples(const juce::AudioBuffer<float>& a, const juce::AudioBuffer<float>& b)
-{
-    if (a.getNumChannels() != b.getNumChannels() || a.getNumSamples() != b.getNumSamples())
-        return false;
-    for (int c = 0; c < a.getNumChannels(); ++c)
-        if (std::memcmp(a.getReadPointer(c), b.getReadPointer(c), sizeof(float) * size_t(a.getNumSamples())) != 0)
-            return false;
-    return true;
-}
 } // namespace
 
 TEST_CASE("the click detector finds phase jumps, spikes and steps, and passes clean music", "[seams]")

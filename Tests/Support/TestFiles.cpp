@@ -3,6 +3,7 @@
 #include <atomic>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <juce_audio_formats/juce_audio_formats.h>
 #include <sstream>
@@ -109,6 +110,16 @@ CommandResult runCommand(const std::string& command)
     r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     r.err = readBytes(errFile);
     return r;
+}
+
+bool sameSamples(const juce::AudioBuffer<float>& a, const juce::AudioBuffer<float>& b)
+{
+    if (a.getNumChannels() != b.getNumChannels() || a.getNumSamples() != b.getNumSamples())
+        return false;
+    for (int c = 0; c < a.getNumChannels(); ++c)
+        if (std::memcmp(a.getReadPointer(c), b.getReadPointer(c), sizeof(float) * size_t(a.getNumSamples())) != 0)
+            return false;
+    return true;
 }
 
 } // namespace loopmind::test

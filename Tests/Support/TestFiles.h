@@ -23,6 +23,9 @@ juce::AudioBuffer<float> makeBeatSignal(double sampleRate, int channels, double 
 /** Writes WAV (or AIFF/FLAC by extension) with JUCE's writers; 32 bits means float for WAV. */
 void writeAudioFile(const std::filesystem::path& path, const juce::AudioBuffer<float>& audio, double sampleRate, int bits);
 
+/** True when both buffers have the same shape and the same bytes in every channel. */
+bool sameSamples(const juce::AudioBuffer<float>& a, const juce::AudioBuffer<float>& b);
+
 juce::AudioBuffer<float> readAudioFile(const std::filesystem::path& path, double* sampleRate = nullptr);
 std::string readBytes(const std::filesystem::path& path);
 void writeBytes(const std::filesystem::path& path, const std::string& bytes);
