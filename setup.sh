@@ -17,6 +17,7 @@ PACKAGES=(
   ffmpeg sox
   aubio-tools bpm-tools # only for the comparison figures in docs/ANALYSIS.md
   sonic-pi-samples # CC0 recorded loops and hits: the analysis test on real material (not shipped)
+  fluidsynth fluid-soundfont-gm hydrogen-drumkits # real instruments and drum kits for the [instruments] analysis set, built at test time
 )
 
 missing=()

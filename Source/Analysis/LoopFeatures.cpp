@@ -18,6 +18,7 @@ LoopFeatures measureLoopFeatures(const juce::AudioBuffer<float>& audio, double s
         return f;
     f.seconds = audio.getNumSamples() / sampleRate;
     f.analysisRate = sampleRate;
+    f.sourceRate = sampleRate;
     f.mono = decimateTo(mixToMono(audio), f.analysisRate, kMaxRhythmRate);
     if (parts.rhythm)
         f.onsets = computeOnsetEnvelope(f.mono, f.analysisRate);

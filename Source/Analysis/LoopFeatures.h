@@ -14,6 +14,7 @@ namespace loopmind::analysis::detail {
 struct LoopFeatures {
     double seconds = 0.0;       // length of the loop as given
     double analysisRate = 0.0;  // rate of `mono` (22.05/24 kHz for 44.1/48 kHz files)
+    double sourceRate = 0.0;    // the file's own rate: loops are cut to whole beats in its samples
     std::vector<float> mono;    // channel average, decimated for analysis
     OnsetEnvelope onsets;       // empty unless asked for
     ChromaAnalysis chroma;      // empty unless asked for

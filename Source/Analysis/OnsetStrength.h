@@ -18,6 +18,8 @@ struct OnsetEnvelope {
     std::vector<float> energy;     // all bins above DC
     std::vector<float> lowEnergy;  // bins up to 150 Hz
     std::vector<float> flatness;   // spectral flatness 150 Hz-8 kHz: ~0 for tones, ~0.5 for white noise
+    std::vector<float> noteEnergy; // 100 Hz-2 kHz: energy in sharp spectral peaks that were peaks a hop earlier too
+    std::vector<float> noteBandEnergy; // all energy at 100 Hz-2 kHz (noteEnergy's whole)
 };
 
 /** Envelope covering the whole buffer with an exact whole number of frames, so frame periods line

@@ -16,6 +16,7 @@ constexpr double kLowHz = 150.0;
 constexpr double kLowishHz = 200.0;
 constexpr double kHintBonus = 0.3;  // enough to settle a close call, not to overrule clear audio
 constexpr double kMinScore = 0.3;   // below: no role is convincing
+constexpr double kNoteShareFloor = 0.7; // drum loops stay below (at most 0.68 on the in-sample instrument set)
 
 enum Role { Drums, Bass, Chords, Melody, Fx, Vocal, RoleCount };
 const char* const kRoleNames[RoleCount] = { "drums", "bass", "chords", "melody", "fx", "vocal" };
@@ -32,6 +33,7 @@ struct Features {
     double highDepthDb = 0.0;  // depthDb of the energy above 150 Hz alone: snares and hats over an 808's boom
     double highFlatness = 0.0; // flatness weighted by the energy above 150 Hz (not by the boom's)
     double highShare = 0.0;    // share of energy above 150 Hz
+    double noteShare = 0.0;    // share of 100 Hz-2 kHz energy in peaks held from hop to hop: notes, even staccato ones
 };
 
 /** Median level swing within +-0.1 s of the per-frame energy energyAt(n) (dB), over frames that are not near-silent. */
@@ -91,6 +93,12 @@ Features measure(const detail::LoopFeatures& loop)
     const int radius = std::max(2, int(std::lround(0.1 * onsets.framesPerSecond)));
     f.depthDb = medianDepthDb(frames, energyAt, radius);
     f.highDepthDb = medianDepthDb(frames, highAt, radius);
+    double note = 0.0, band = 0.0;
+    for (size_t n = 0; n < onsets.noteEnergy.size(); ++n) {
+        note += onsets.noteEnergy[n];
+        band += onsets.noteBandEnergy[n];
+    }
+    f.noteShare = band > 0.0 ? clamp01(note / band) : 0.0;
 
     const auto& chroma = loop.chroma;
     f.tonalness = chroma.tonalness;
@@ -121,7 +129,10 @@ Features measure(const detail::LoopFeatures& loop)
 std::array<double, RoleCount> scoreRoles(const Features& f)
 {
     std::array<double, RoleCount> s {};
-    const double tonal = clamp01((f.tonalness - 0.2) / 0.4) * clamp01(f.pitchedShare / 0.5);
+    // Lasting chroma notes, or (plucks, stabs, staccato bass: too short for the chroma's 186 ms frames) sharp
+    // spectral peaks held from one 11.6 ms hop to the next, which drums' noise and falling kick sweeps lack.
+    const double tonal = std::max(clamp01((f.tonalness - 0.2) / 0.4) * clamp01(f.pitchedShare / 0.5),
+                                  clamp01((f.noteShare - kNoteShareFloor) / 0.2));
     const double noisy = 1.0 - tonal;
     const double percussive = clamp01((f.depthDb - 3.0) / 6.0);
     // One line at a time, mostly below G3: a bass line, even when it sits above 150 Hz.

@@ -3,6 +3,7 @@
 // Fourier power at multiples of the beat count), by priors on tempo and on bar-friendly beat counts,
 // and octave (half/double-time) choices are settled by comparing off-beat with on-beat onsets.
 #include "Analysis/AnalysisCommon.h"
+#include "Analysis/ExactBeatFit.h"
 #include "Analysis/LoopFeatures.h"
 #include "Analysis/NameHints.h"
 #include "Analysis/OnsetStrength.h"
@@ -12,6 +13,7 @@
 namespace loopmind::analysis {
 namespace {
 using detail::clamp01;
+using detail::wholeBpmFit;
 
 constexpr double kMinBpm = 50.0, kMaxBpm = 220.0;
 constexpr int kMaxBeats = 64;
@@ -19,6 +21,7 @@ constexpr double kMinSeconds = 1.0;       // shorter than this is a one-shot
 constexpr double kRhythmicRepeats = 2.5;  // noise scores ~1 repeat, a real groove 4+
 constexpr double kOnsetContrast = 3.0;    // onset peaks at 4x the median envelope and more
 constexpr double kHintTolerance = 0.01;
+constexpr double kExactFitWeight = 1.25;
 
 struct Candidate {
     int beats = 0;
@@ -26,6 +29,7 @@ struct Candidate {
     double repeats = 0.0;
     double prior = 0.0;
     double score = 0.0;
+    int wholeBpm = 0; // the whole BPM whose beats span the loop to the sample, or 0
 };
 
 /** Power of the mean-removed envelope at m cycles per loop, m = 0..N/2 (index 0 unused). */
@@ -360,7 +364,7 @@ bool octaveRelated(int a, int b)
 TempoEstimate makeEstimate(const Candidate& c, double confidence)
 {
     TempoEstimate t;
-    t.bpm = c.bpm;
+    t.bpm = c.wholeBpm > 0 ? double(c.wholeBpm) : c.bpm;
     t.beats = c.beats;
     t.confidence = clamp01(confidence);
     return t;
@@ -387,6 +391,24 @@ TempoEstimate detail::estimateTempo(const detail::LoopFeatures& features, const 
     if (candidates.empty())
         return none; // longer than 64 beats at 50 BPM, or too short for a beat at 220
 
+    // Loop tools cut a loop to whole beats at a whole BPM, to the sample. When the length fits exactly one such
+    // tempo family (97 and 194, not also 105 and 90 as a round 4.000 s does), that is strong evidence: a random
+    // length does so about 1 % of the time (ExactBeatFit.h).
+    const auto samples = std::int64_t(std::llround(seconds * features.sourceRate));
+    const Candidate* exactFamily = nullptr;
+    bool oneFamily = true;
+    for (auto& c : candidates) {
+        c.wholeBpm = wholeBpmFit(samples, features.sourceRate, c.beats, kMinBpm, kMaxBpm);
+        if (c.wholeBpm == 0)
+            continue;
+        if (exactFamily == nullptr)
+            exactFamily = &c;
+        else if (!octaveRelated(exactFamily->beats, c.beats))
+            oneFamily = false;
+    }
+    if (!oneFamily)
+        exactFamily = nullptr;
+
     int hintBeats = 0;
     const auto hint = hintedBpm(nameHint, candidates, hintBeats);
 
@@ -405,7 +427,8 @@ TempoEstimate detail::estimateTempo(const detail::LoopFeatures& features, const 
     const bool fewOnsets = onsets.size() <= 1 || total <= 1e-12 || decayOnly;
     for (auto& c : candidates) {
         c.repeats = fewOnsets ? 0.0 : repeats(power, total, c.beats);
-        c.score = c.repeats * c.prior;
+        // An exact whole-BPM fit of the length outweighs a modest lead in repetition (ExactBeatFit.h).
+        c.score = c.repeats * c.prior * (exactFamily != nullptr && c.wholeBpm > 0 ? kExactFitWeight : 1.0);
     }
     const double strongest = fewOnsets ? 0.0 : rhythmicity(power, total, candidates);
 
@@ -427,6 +450,22 @@ TempoEstimate detail::estimateTempo(const detail::LoopFeatures& features, const 
             for (const auto& c : candidates)
                 if (std::abs(c.bpm - number) <= kHintTolerance * number)
                     return makeEstimate(c, 0.3);
+        // A drone or a held pad whose length singles out one whole-BPM family: that tempo,
+        // unless the sound dies away like a one-shot. A bare number in the name that is one of the family picks
+        // the octave (indices and years rarely fit to the sample); otherwise the priors do.
+        // Only for held notes (a drone, a pad): arrhythmic noise (wind, crackle) is cut to any length.
+        if (exactFamily != nullptr && seconds >= 2.0 && features.chroma.tonalness >= 0.35 && !decaysAway(mono)) {
+            const Candidate* pick = nullptr;
+            for (double number : detail::numbersInName(nameHint))
+                for (const auto& c : candidates)
+                    if (pick == nullptr && c.wholeBpm > 0 && octaveRelated(c.beats, exactFamily->beats) && c.wholeBpm == number)
+                        pick = &c;
+            const bool named = pick != nullptr;
+            for (const auto& c : candidates)
+                if (!named && c.wholeBpm > 0 && octaveRelated(c.beats, exactFamily->beats) && (pick == nullptr || c.prior > pick->prior))
+                    pick = &c;
+            return makeEstimate(*pick, named ? 0.5 : 0.35);
+        }
         none.confidence = fewOnsets ? 0.8 : clamp01((kRhythmicRepeats - strongest) / 1.5);
         return none;
     }
@@ -474,7 +513,9 @@ TempoEstimate detail::estimateTempo(const detail::LoopFeatures& features, const 
             octaveMargin = std::min(octaveMargin, 0.2);
         // For pitched lines (no drum kit to read), an even pulse is left to the tempo prior, and a tie
         // keeps the slower reading: 8th notes at 90 more often than quarter notes at 180.
-        if (evenLine && tonal && faster->prior <= chosen->prior)
+        // Unless the length fits the faster reading at a whole BPM and not the slower (175 whole, 87.5 not).
+        const bool fasterIsWhole = exactFamily != nullptr && faster->wholeBpm > 0 && chosen->wholeBpm == 0;
+        if (evenLine && tonal && faster->prior <= chosen->prior && !fasterIsWhole)
             break;
         if (evidence <= threshold && !halfTempo)
             break;

@@ -1,0 +1,101 @@
+#include "Support/DrumKitLoops.h"
+#include "Support/TestFiles.h"
+#include <cmath>
+#include <filesystem>
+#include <map>
+#include <stdexcept>
+
+namespace loopmind::test {
+namespace fs = std::filesystem;
+namespace {
+// Per kit: files for Kick, Snare, ClosedHat, OpenHat, PercA, PercB, PercC ("" when the kit has none).
+const std::map<std::string, std::array<const char*, DrumVoiceCount>>& kitFiles()
+{
+    static const std::map<std::string, std::array<const char*, DrumVoiceCount>> files {
+        { "ColomboAcousticDrumkit", { "bassdrum-4mics-br-stereo-normal3.flac", "snare-opaque-normal-mic-normal_shot2.flac",
+                                      "hihat-closed-1.flac", "hihat-open-1.flac", "", "", "" } },
+        { "ElectricEmpireKit", { "EE_Kick_Hard_1.flac", "EE_Snare_1.flac", "EE_Hat_Cl_Bs.flac", "EE_Hat_Op_Dirty.flac", "", "", "" } },
+        { "The Black Pearl 1.0", { "PearlKick-Hard.wav", "PearlSnare-Hard.wav", "SabianHatClosed-Hard.wav", "SabianHatOpen-Hard.wav", "", "", "" } },
+        { "BJA_Pacific", { "BD_01.aiff", "SN_01.aiff", "HH_01.aiff", "HH3_01.aiff", "", "", "" } },
+        { "HardElectro1", { "PowR_BD_1.flac", "PowR_SN_1.flac", "Hard_CHH_01.flac", "Hard_Hse_OHH_1.flac", "", "", "" } },
+        { "Millo_MultiLayered3", { "bd_01.flac", "sd_01.flac", "hh_01.flac", "ho_01.flac", "", "", "" } },
+        { "VariBreaks", { "VP Kick 1.flac", "VP Snare 1.flac", "VP Hat 1 Cl.flac", "VP Hat 1 Op.flac", "", "", "" } },
+        { "Gimme A Hand 1.0", { "", "", "", "", "BongoLo-Hard.wav", "Clave-Hard.wav", "Tambourine-Hard.wav" } },
+        { "circAfrique v4", { "", "", "", "", "Djembe1 Bass.wav", "Djembe1 Slap.wav", "Kenkeni1 Bell Hit.wav" } },
+    };
+    return files;
+}
+
+/** Stereo at `rate`: mono is doubled, other rates resampled linearly (drum hits tolerate it). */
+juce::AudioBuffer<float> conform(const juce::AudioBuffer<float>& in, double inRate, double rate)
+{
+    const double step = inRate / rate;
+    const int n = int(std::floor((in.getNumSamples() - 1) / step)) + 1;
+    juce::AudioBuffer<float> out(2, std::max(n, 1));
+    out.clear();
+    for (int ch = 0; ch < 2; ++ch) {
+        const float* src = in.getReadPointer(std::min(ch, in.getNumChannels() - 1));
+        for (int i = 0; i < n; ++i) {
+            const double x = i * step;
+            const int i0 = int(x);
+            const int i1 = std::min(i0 + 1, in.getNumSamples() - 1);
+            out.setSample(ch, i, float(src[i0] + (x - i0) * (src[i1] - src[i0])));
+        }
+    }
+    return out;
+}
+} // namespace
+
+const std::vector<std::string>& drumKitNames()
+{
+    static const std::vector<std::string> names = [] {
+        std::vector<std::string> n;
+        for (const auto& [name, files] : kitFiles())
+            n.push_back(name);
+        return n;
+    }();
+    return names;
+}
+
+DrumKit loadDrumKit(const std::string& name, double sampleRate)
+{
+    DrumKit kit;
+    kit.name = name;
+    const auto& files = kitFiles().at(name);
+    for (int v = 0; v < DrumVoiceCount; ++v) {
+        if (files[size_t(v)][0] == '\0')
+            continue;
+        const auto path = fs::path(kHydrogenKits) / name / files[size_t(v)];
+        if (!fs::exists(path))
+            throw std::runtime_error("missing drum sample " + path.string() + " (setup.sh installs hydrogen-drumkits)");
+        double rate = 0.0;
+        const auto raw = readAudioFile(path, &rate);
+        kit.voices[size_t(v)] = conform(raw, rate, sampleRate);
+    }
+    return kit;
+}
+
+juce::AudioBuffer<float> mixDrumLoop(const DrumKit& kit, const std::vector<DrumHit>& hits, double bpm, double swing,
+                                     int lengthSamples, double sampleRate)
+{
+    juce::AudioBuffer<float> out(2, lengthSamples);
+    out.clear();
+    const double samplesPerBeat = 60.0 / bpm * sampleRate;
+    for (const auto& h : hits) {
+        const auto& sample = kit.voices[size_t(h.voice)];
+        if (sample.getNumSamples() == 0)
+            continue;
+        const auto start = std::int64_t(std::llround(swungBeat(h.beat, swing) * samplesPerBeat));
+        // At most one pass round the loop: a long cymbal tail is cut there.
+        const int count = std::min(sample.getNumSamples(), lengthSamples);
+        for (int ch = 0; ch < 2; ++ch) {
+            const float* src = sample.getReadPointer(ch);
+            float* dst = out.getWritePointer(ch);
+            for (int i = 0; i < count; ++i)
+                dst[(start + i) % lengthSamples] += h.gain * src[i];
+        }
+    }
+    return out;
+}
+
+} // namespace loopmind::test

@@ -1,0 +1,306 @@
+#include "Support/InstrumentLoopSet.h"
+#include "Support/DrumKitLoops.h"
+#include "Support/FluidSynthRender.h"
+#include "Support/LoopPatterns.h"
+#include "Support/TestFiles.h"
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <stdexcept>
+#include <unistd.h>
+
+namespace loopmind::test {
+namespace fs = std::filesystem;
+namespace {
+// Bump when anything below changes what is generated: the cache folder is keyed by it.
+constexpr int kGeneratorVersion = 1;
+constexpr double kRate = 44100.0;
+constexpr double kTailSeconds = 2.0; // release rendered past the loop's end, then folded into its start or cut
+const char* const kTonics[12] = { "C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B" };
+
+struct ClassPlan {
+    const char* kind;
+    const char* role;
+    int count;
+    double bpmLo, bpmHi;
+    std::vector<int> programs, heldOutPrograms; // GM programs (0-based); empty for drums
+};
+
+// Held-out programs never appear in-sample, in any class (fretless, synth bass 2, slap 2, bright piano, EP 2,
+// clean guitar, slow strings, polysynth, choir, pizzicato, square lead, vibraphone, alto sax, clarinet).
+const std::vector<ClassPlan>& pitchedPlans()
+{
+    static const std::vector<ClassPlan> plans {
+        { "bass8", "bass", 30, 85, 150, { 32, 33, 34, 36, 38 }, { 35, 39, 37 } },
+        { "bass-staccato", "bass", 27, 80, 170, { 33, 34, 36, 38, 32 }, { 39, 35, 37 } },
+        { "bass-offbeat", "bass", 24, 110, 140, { 38, 34, 33, 36 }, { 39, 37, 35 } },
+        { "stab", "chords", 27, 80, 170, { 0, 4, 17, 61, 62, 25 }, { 1, 5, 27 } },
+        { "pad", "chords", 24, 60, 140, { 48, 89, 19, 50, 16 }, { 49, 90, 91 } },
+        { "drone", "chords", 15, 60, 150, { 89, 48, 19, 50 }, { 91, 49, 90 } },
+        { "arp", "melody", 27, 70, 160, { 46, 81, 12, 0, 24 }, { 45, 80, 11 } },
+        { "lead", "melody", 27, 70, 170, { 73, 56, 40, 81, 22 }, { 65, 71, 80 } },
+    };
+    return plans;
+}
+
+const std::vector<ClassPlan>& drumPlans()
+{
+    static const std::vector<ClassPlan> plans {
+        { "rock", "drums", 12, 80, 140, {}, {} },      { "four-floor", "drums", 12, 118, 132, {}, {} },
+        { "half-time", "drums", 9, 130, 160, {}, {} }, { "breakbeat", "drums", 12, 85, 135, {}, {} },
+        { "dnb", "drums", 12, 165, 180, {}, {} },      { "hiphop", "drums", 12, 66, 80, {}, {} },
+        { "sparse-perc", "drums", 18, 70, 150, {}, {} },
+    };
+    return plans;
+}
+
+const std::vector<std::string> kKits { "ColomboAcousticDrumkit", "ElectricEmpireKit", "The Black Pearl 1.0", "BJA_Pacific" };
+const std::vector<std::string> kHeldOutKits { "HardElectro1", "Millo_MultiLayered3", "VariBreaks" };
+
+// Keys as tonic * 2 + minor. Held out: C#, E, F#, A# major; D#, F, G#, B minor.
+bool keyHeldOut(int k)
+{
+    static const std::vector<int> out { 1 * 2, 4 * 2, 6 * 2, 10 * 2, 3 * 2 + 1, 5 * 2 + 1, 8 * 2 + 1, 11 * 2 + 1 };
+    return std::find(out.begin(), out.end(), k) != out.end();
+}
+
+PitchedKind pitchedKind(const std::string& kind)
+{
+    static const std::map<std::string, PitchedKind> kinds { { "bass8", PitchedKind::Bass8 }, { "bass-staccato", PitchedKind::BassStaccato },
+        { "bass-offbeat", PitchedKind::BassOffbeat }, { "stab", PitchedKind::Stab }, { "pad", PitchedKind::Pad },
+        { "drone", PitchedKind::Drone }, { "arp", PitchedKind::Arp }, { "lead", PitchedKind::Lead } };
+    return kinds.at(kind);
+}
+
+DrumKind drumKind(const std::string& kind)
+{
+    static const std::map<std::string, DrumKind> kinds { { "rock", DrumKind::Rock }, { "four-floor", DrumKind::FourFloor },
+        { "half-time", DrumKind::HalfTime }, { "breakbeat", DrumKind::Breakbeat }, { "dnb", DrumKind::DrumAndBass },
+        { "hiphop", DrumKind::HipHop }, { "sparse-perc", DrumKind::SparsePerc } };
+    return kinds.at(kind);
+}
+
+/** Everything about one loop but its audio. */
+struct Spec {
+    InstrumentLoop loop;
+    int program = 0, tonic = 0, beats = 8, lengthSamples = 0;
+    bool minor = false, foldTail = true, reverb = false, saturate = false;
+    double swing = 0.5, peakDb = -3.0;
+    std::uint32_t seed = 0;
+};
+
+std::vector<Spec> planSet()
+{
+    PatternRng rng(20261205);
+    std::vector<Spec> specs;
+    std::vector<int> inKeys, outKeys;
+    for (int k = 0; k < 24; ++k)
+        (keyHeldOut(k) ? outKeys : inKeys).push_back(k);
+    auto addClass = [&](const ClassPlan& plan, bool pitched) {
+        for (int i = 0; i < plan.count; ++i) {
+            Spec s;
+            s.loop.kind = plan.kind;
+            s.loop.role = plan.role;
+            s.loop.heldOut = i % 3 == 2;
+            const bool drone = s.loop.kind == "drone", sparse = s.loop.kind == "sparse-perc";
+            double bpm = rng.between(plan.bpmLo, plan.bpmHi);
+            // 8th-note bass lines where octave errors live: a third at 165-180 BPM, a sixth at 68-76.
+            if (s.loop.kind == "bass8" && i % 6 < 2)
+                bpm = rng.between(165, 180);
+            else if (s.loop.kind == "bass8" && i % 6 == 2)
+                bpm = rng.between(68, 76);
+            // Most packs use whole BPMs; a quarter get one decimal. Drones and sparse loops: whole, the point of them.
+            bpm = drone || sparse || rng.chance(0.75) ? std::round(bpm) : std::round(bpm * 10.0) / 10.0;
+            s.loop.bpm = bpm;
+            // 2-8.5 s: 8 beats where that fits, else 4 or 16.
+            s.beats = 8;
+            if (8 * 60.0 / bpm > 8.5) s.beats = 4;
+            if (8 * 60.0 / bpm < 2.9 && rng.chance(0.5)) s.beats = 16;
+            if (drone || s.loop.kind == "pad") s.beats = 16 * 60.0 / bpm <= 8.5 ? 16 : 8;
+            s.lengthSamples = int(std::lround(s.beats * 60.0 / bpm * kRate));
+            if (pitched) {
+                const auto& pool = s.loop.heldOut ? plan.heldOutPrograms : plan.programs;
+                s.program = pool[size_t(rng.below(int(pool.size())))];
+                s.loop.instrument = "GM " + std::to_string(s.program);
+                const auto& keys = s.loop.heldOut ? outKeys : inKeys;
+                const int k = keys[size_t(rng.below(int(keys.size())))];
+                s.tonic = k / 2;
+                s.minor = k % 2 == 1;
+                s.loop.key = std::string(kTonics[s.tonic]) + (s.minor ? " minor" : " major");
+            } else {
+                const auto& kits = sparse ? std::vector<std::string> { s.loop.heldOut ? "circAfrique v4" : "Gimme A Hand 1.0" }
+                                          : (s.loop.heldOut ? kHeldOutKits : kKits);
+                s.loop.instrument = kits[size_t(rng.below(int(kits.size())))];
+                s.loop.key = "none";
+            }
+            const bool held = drone || s.loop.kind == "pad";
+            s.swing = !held && rng.chance(0.3) ? rng.between(0.55, 0.64) : 0.5;
+            s.foldTail = rng.chance(0.67);
+            s.reverb = rng.chance(0.2);
+            s.saturate = rng.chance(0.2);
+            s.peakDb = rng.between(-12.0, -1.0);
+            s.seed = std::uint32_t(rng.below(1 << 30));
+            // The name-hint subset: half the drones and sparse loops carry their whole BPM in the name.
+            s.loop.named = (drone || sparse) && i % 2 == 1;
+            specs.push_back(std::move(s));
+        }
+    };
+    for (const auto& p : pitchedPlans())
+        addClass(p, true);
+    for (const auto& p : drumPlans())
+        addClass(p, false);
+    // Neutral names in a shuffled order, so neither the name nor its number says what a file is.
+    std::vector<int> ids(specs.size());
+    for (size_t i = 0; i < ids.size(); ++i)
+        ids[i] = int(i);
+    for (size_t i = ids.size(); i > 1; --i)
+        std::swap(ids[i - 1], ids[size_t(rng.below(int(i)))]);
+    for (size_t i = 0; i < specs.size(); ++i) {
+        char name[64];
+        if (specs[i].loop.named)
+            std::snprintf(name, sizeof name, "il-%03d %d.wav", ids[i], int(*specs[i].loop.bpm));
+        else
+            std::snprintf(name, sizeof name, "il-%03d.wav", ids[i]);
+        specs[i].loop.file = name;
+    }
+    return specs;
+}
+
+/** The loop from a render with its release tail: the tail past the end either folds into the start or is cut. */
+juce::AudioBuffer<float> loopFromRender(const juce::AudioBuffer<float>& render, std::int64_t start, int length, bool fold)
+{
+    juce::AudioBuffer<float> out(2, length);
+    out.clear();
+    const int tail = int(kTailSeconds * kRate);
+    for (int ch = 0; ch < 2; ++ch) {
+        const float* src = render.getReadPointer(std::min(ch, render.getNumChannels() - 1));
+        float* dst = out.getWritePointer(ch);
+        for (int i = 0; i < length + (fold ? tail : 0); ++i) {
+            const std::int64_t at = start + i;
+            if (at < render.getNumSamples())
+                dst[i % length] += src[at];
+        }
+    }
+    return out;
+}
+
+/** Effects a producer leaves on loops: a reverb (circular: its tail rings into the start, as when looped) and a
+    soft saturation. Then the peak level. */
+void finish(juce::AudioBuffer<float>& audio, const Spec& s)
+{
+    if (s.reverb) {
+        juce::Reverb reverb;
+        juce::Reverb::Parameters p;
+        p.roomSize = 0.75f;
+        p.wetLevel = 0.25f;
+        p.dryLevel = 0.85f;
+        reverb.setParameters(p);
+        reverb.setSampleRate(kRate);
+        juce::AudioBuffer<float> pass(audio);
+        reverb.processStereo(pass.getWritePointer(0), pass.getWritePointer(1), pass.getNumSamples()); // fills the tail
+        pass.makeCopyOf(audio);
+        reverb.processStereo(pass.getWritePointer(0), pass.getWritePointer(1), pass.getNumSamples());
+        audio.makeCopyOf(pass);
+    }
+    const float peak = audio.getMagnitude(0, audio.getNumSamples());
+    if (peak <= 0.0f)
+        return;
+    audio.applyGain(1.0f / peak);
+    if (s.saturate)
+        for (int ch = 0; ch < audio.getNumChannels(); ++ch) {
+            float* v = audio.getWritePointer(ch);
+            for (int i = 0; i < audio.getNumSamples(); ++i)
+                v[i] = std::tanh(3.0f * v[i]);
+        }
+    audio.applyGain(juce::Decibels::decibelsToGain(float(s.peakDb)) / std::max(audio.getMagnitude(0, audio.getNumSamples()), 1e-9f));
+}
+
+void requireTools()
+{
+    if (!fs::exists(kGeneralMidiSoundFont) || !fs::is_directory(kHydrogenKits) || runCommand("fluidsynth --version").exitCode != 0)
+        throw std::runtime_error("fluidsynth, fluid-soundfont-gm or hydrogen-drumkits missing: ./setup.sh installs them");
+}
+
+void generate(const std::vector<Spec>& specs, const fs::path& folder)
+{
+    requireTools();
+    // Pitched loops: four MIDI files of slots, rendered two at a time.
+    std::vector<std::vector<SynthPart>> batches(4);
+    std::vector<std::pair<size_t, size_t>> slotOf(specs.size(), { SIZE_MAX, 0 });
+    std::vector<double> batchEnd(batches.size(), 1.0);
+    size_t pitchedCount = 0;
+    for (size_t i = 0; i < specs.size(); ++i) {
+        const auto& s = specs[i];
+        if (s.loop.role == "drums")
+            continue;
+        const size_t b = pitchedCount++ % batches.size();
+        PatternRng rng(s.seed);
+        SynthPart part;
+        part.notes = pitchedPattern(pitchedKind(s.loop.kind), s.tonic, s.minor, s.beats, rng);
+        part.program = s.program;
+        part.bpm = *s.loop.bpm;
+        part.swing = s.swing;
+        // Slots start on whole samples, so the loop's start is exact.
+        part.startSeconds = std::round(batchEnd[b] * kRate) / kRate;
+        part.spanSeconds = s.lengthSamples / kRate + kTailSeconds;
+        batchEnd[b] = part.startSeconds + part.spanSeconds + 1.0;
+        slotOf[i] = { b, batches[b].size() };
+        batches[b].push_back(std::move(part));
+    }
+    std::string error;
+    const auto renders = renderPartBatches(batches, folder, kRate, error);
+    if (renders.size() != batches.size())
+        throw std::runtime_error(error);
+
+    std::map<std::string, DrumKit> kits;
+    for (size_t i = 0; i < specs.size(); ++i) {
+        const auto& s = specs[i];
+        juce::AudioBuffer<float> audio;
+        if (s.loop.role == "drums") {
+            if (!kits.count(s.loop.instrument))
+                kits[s.loop.instrument] = loadDrumKit(s.loop.instrument, kRate);
+            PatternRng rng(s.seed);
+            audio = mixDrumLoop(kits[s.loop.instrument], drumPattern(drumKind(s.loop.kind), s.beats, rng), *s.loop.bpm, s.swing,
+                                s.lengthSamples, kRate);
+        } else {
+            const auto [b, slot] = slotOf[i];
+            const auto start = std::int64_t(std::llround(batches[b][slot].startSeconds * kRate));
+            audio = loopFromRender(renders[b], start, s.lengthSamples, s.foldTail);
+        }
+        finish(audio, s);
+        writeAudioFile(folder / s.loop.file, audio, kRate, 24);
+    }
+    // A manifest for tools outside the test (docs/analysis-compare.sh).
+    std::ofstream manifest(folder / "manifest.tsv");
+    manifest << "file\tkind\trole\tbpm\tkey\tinstrument\theld_out\tnamed\n";
+    for (const auto& s : specs)
+        manifest << s.loop.file << '\t' << s.loop.kind << '\t' << s.loop.role << '\t' << *s.loop.bpm << '\t' << s.loop.key << '\t'
+                 << s.loop.instrument << '\t' << s.loop.heldOut << '\t' << s.loop.named << '\n';
+}
+} // namespace
+
+InstrumentLoopSet instrumentLoopSet()
+{
+    const auto specs = planSet();
+    InstrumentLoopSet set;
+    set.sampleRate = kRate;
+    set.folder = fs::temp_directory_path() / ("loopmind-instrument-set-v" + std::to_string(kGeneratorVersion));
+    for (const auto& s : specs)
+        set.loops.push_back(s.loop);
+    if (fs::exists(set.folder / "complete"))
+        return set;
+    // Built beside the final folder and renamed into place, so a killed run never leaves half a set behind.
+    const auto building = fs::path(set.folder.string() + ".building-" + std::to_string(::getpid()));
+    fs::remove_all(building);
+    fs::create_directories(building);
+    generate(specs, building);
+    std::ofstream(building / "complete") << kGeneratorVersion << '\n';
+    std::error_code ec;
+    fs::rename(building, set.folder, ec);
+    if (ec) // another process finished first: use its copy
+        fs::remove_all(building);
+    return set;
+}
+
+} // namespace loopmind::test
