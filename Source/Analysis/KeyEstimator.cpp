@@ -21,9 +21,11 @@ const char* const kTonics[12] = { "C", "C#", "D", "D#", "E", "F", "F#", "G", "G#
 constexpr double kMinTonalness = 0.2;   // below: noise and drums, whose few sinusoids are kick and snare bodies
 constexpr double kMinCorrelation = 0.5; // a key profile that fits worse than this is no key at all
 constexpr double kOpeningWeight = 0.12; // bonus for a key whose tonic triad opens the loop
+constexpr double kLineOpeningWeight = 0.5; // a bass line's first note is its tonic
 constexpr double kBassWeight = 0.1;     // bonus for a key whose tonic is the bass note most of the time
 constexpr double kNameAgreement = 0.1;  // a key stated in the file is taken when its fit is within this of the best
 constexpr double kMinNamedFit = 0.3;    // and fits the notes at least this well
+constexpr double kMinBassLine = 0.3;    // share of the sound in clear notes below G3 for a bass line's key
 // Tonic triads, tonic first, as templates for the opening chord.
 constexpr std::array<double, 12> kMajorTriad { 1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0 };
 constexpr std::array<double, 12> kMinorTriad { 1, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0 };
@@ -87,39 +89,89 @@ double effectivePitchClasses(const std::array<double, 12>& chroma)
 }
 } // namespace
 
-KeyEstimate detail::estimateKey(const detail::ChromaAnalysis& chroma, const std::optional<KeyHint>& hint)
+namespace {
+/** What a key is judged from: a note profile (square-root compressed), the opening's notes and the bass notes. */
+struct KeyEvidence {
+    std::array<double, 12> compressed {};
+    std::array<double, 12> start {};
+    std::array<double, 12> bass {};
+    double tonalness = 0.0; // how much of the sound the notes are (confidence)
+    double spread = 0.0;    // effective number of pitch classes
+    bool line = false;      // one line (a bass line): its opening note is the tonic, not one note of a chord
+};
+
+KeyEstimate keyFrom(const KeyEvidence& evidence, const std::optional<KeyHint>& hint);
+} // namespace
+
+KeyEstimate detail::estimateKey(const detail::ChromaAnalysis& chroma, const std::optional<KeyHint>& hint,
+                                const detail::LowPitchProfile* bassLine)
 {
-    KeyEstimate estimate;
+    // A bass line's notes, period by period: staccato lines leave the chroma all but empty, and a bass line
+    // plays the roots that tell the key (Am-F-C-G as A, F, C, G, the tonic most of the time).
+    if (bassLine != nullptr && (chroma.tonalness < kMinTonalness)) {
+        KeyEvidence line;
+        double total = 0.0;
+        for (double v : bassLine->bassPitchClasses)
+            total += v;
+        if (total > 0.0 && bassLine->lowNote >= kMinBassLine) {
+            for (size_t i = 0; i < 12; ++i) {
+                line.compressed[i] = std::sqrt(bassLine->bassPitchClasses[i] / total);
+                line.bass[i] = bassLine->bassPitchClasses[i];
+                line.start[i] = bassLine->openingPitchClasses[i];
+            }
+            line.tonalness = bassLine->lowNote;
+            line.line = true;
+            line.spread = effectivePitchClasses(bassLine->bassPitchClasses);
+            return keyFrom(line, hint);
+        }
+    }
     const double spread = effectivePitchClasses(chroma.mean);
     if (chroma.frames.empty() || chroma.tonalness < kMinTonalness || spread <= 0.0) {
-        estimate.key = "none";
-        estimate.confidence = chroma.frames.empty() ? 0.9 : clamp01(0.6 + 0.4 * (kMinTonalness - chroma.tonalness) / kMinTonalness);
-        return estimate;
+        KeyEstimate none;
+        none.key = "none";
+        none.confidence = chroma.frames.empty() ? 0.9 : clamp01(0.6 + 0.4 * (kMinTonalness - chroma.tonalness) / kMinTonalness);
+        return none;
     }
-
+    KeyEvidence notes;
     // Square-root compression: the most-played notes (often the root and the bass) still count most,
     // but no longer drown the thirds that tell major from minor.
-    std::array<double, 12> compressed {};
     for (size_t i = 0; i < 12; ++i)
-        compressed[i] = std::sqrt(std::max(0.0, chroma.mean[i]));
-
+        notes.compressed[i] = std::sqrt(std::max(0.0, chroma.mean[i]));
     // Loops nearly always start on their tonic chord, and the bass leans on the tonic: small bonuses
     // for both settle what note statistics cannot, above all relative major versus minor (Am-F-C-G
     // has the notes of C major).
-    const auto start = startChroma(chroma);
-    const auto bass = bassEmphasis(chroma);
-    double bassTotal = 0.0;
+    notes.start = startChroma(chroma);
+    notes.bass = bassEmphasis(chroma);
+    notes.tonalness = chroma.tonalness;
+    notes.spread = spread;
+    return keyFrom(notes, hint);
+}
+
+namespace {
+KeyEstimate keyFrom(const KeyEvidence& evidence, const std::optional<KeyHint>& hint)
+{
+    KeyEstimate estimate;
+    const auto& compressed = evidence.compressed;
+    const auto& start = evidence.start;
+    const auto& bass = evidence.bass;
+    const double spread = evidence.spread;
+    double bassTotal = 0.0, startTotal = 0.0;
     for (double v : bass)
         bassTotal += v;
+    for (double v : start)
+        startTotal += v;
 
     struct Scored { int tonic; bool minor; double fit, r; };
     std::vector<Scored> keys;
     for (int tonic = 0; tonic < 12; ++tonic)
         for (bool minor : { false, true }) {
             const double fit = correlation(compressed, minor ? kMinorProfile : kMajorProfile, tonic);
-            const double opening = std::max(0.0, correlation(start, minor ? kMinorTriad : kMajorTriad, tonic));
+            const double opening = evidence.line ? (startTotal > 0.0 ? start[size_t(tonic)] / startTotal : 0.0)
+                                                 : std::max(0.0, correlation(start, minor ? kMinorTriad : kMajorTriad, tonic));
             const double bassShare = bassTotal > 0.0 ? bass[size_t(tonic)] / bassTotal : 0.0;
-            keys.push_back({ tonic, minor, fit, fit + kOpeningWeight * opening + kBassWeight * bassShare });
+            // A line's opening note is its tonic far more often than any one chord fits best: it leads.
+            const double openingWeight = evidence.line ? kLineOpeningWeight : kOpeningWeight;
+            keys.push_back({ tonic, minor, fit, fit + openingWeight * opening + kBassWeight * bassShare });
         }
     std::sort(keys.begin(), keys.end(), [](const Scored& a, const Scored& b) {
         return a.r != b.r ? a.r > b.r : (a.tonic != b.tonic ? a.tonic < b.tonic : a.minor < b.minor);
@@ -134,8 +186,9 @@ KeyEstimate detail::estimateKey(const detail::ChromaAnalysis& chroma, const std:
         && (best.minor ? (best.tonic + 3) % 12 == second.tonic : (second.tonic + 3) % 12 == best.tonic);
     const double margin = clamp01((best.r - second.r) / (relatives ? 0.2 : 0.12));
     const double fit = clamp01((best.fit - kMinCorrelation) / 0.35);
-    const double variety = clamp01((spread - 1.5) / 2.5);
-    const double confidence = clamp01(margin * 0.5 + fit * 0.3 + 0.2) * variety * clamp01(chroma.tonalness / 0.3 + 0.3);
+    // A bass line's two or three roots already tell a key, where a chord's two notes do not.
+    const double variety = evidence.line ? clamp01((spread - 1.0) / 1.0) : clamp01((spread - 1.5) / 2.5);
+    const double confidence = clamp01(margin * 0.5 + fit * 0.3 + 0.2) * variety * clamp01(evidence.tonalness / 0.3 + 0.3);
     estimate.confidence = confidence;
     // A key stated in the file (its name, an ACID root note) settles what the notes leave open (relative major or
     // minor, a loop of one or two notes), but never overrules them: its notes must fit nearly as well as the best
@@ -159,5 +212,7 @@ KeyEstimate detail::estimateKey(const detail::ChromaAnalysis& chroma, const std:
     estimate.key = std::string(kTonics[best.tonic]) + (best.minor ? " minor" : " major");
     return estimate;
 }
+
+} // namespace
 
 } // namespace loopmind::analysis

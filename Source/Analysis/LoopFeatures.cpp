@@ -26,6 +26,7 @@ LoopFeatures measureLoopFeatures(const juce::AudioBuffer<float>& audio, double s
         double chromaRate = f.analysisRate;
         const auto low = decimateTo(f.mono, chromaRate, kMaxChromaRate);
         f.chroma = analyseChroma(low, chromaRate);
+        f.lowPitch = lowPitchProfile(low, chromaRate);
     }
     return f;
 }
@@ -40,8 +41,10 @@ AnalysisResult analyseLoop(const juce::AudioBuffer<float>& audio, double sampleR
     r.tempo = detail::estimateTempo(features, nameHint);
     // The role's "arrhythmic means fx" rule wants the audio's own answer, not one a name supplied.
     const auto audioOnly = nameHint.empty() ? r.tempo : detail::estimateTempo(features, "");
-    r.key = detail::estimateKey(features.chroma, statedKey ? statedKey : detail::keyInName(nameHint)); // the file's word first
     r.role = detail::classifyRole(features, audioOnly, nameHint);
+    const bool bassLine = r.role.role == std::optional<std::string>("bass");
+    r.key = detail::estimateKey(features.chroma, statedKey ? statedKey : detail::keyInName(nameHint), // the file's word first
+                                bassLine ? &features.lowPitch : nullptr);
     r.loudness = measureLoudness(audio, sampleRate);
     return r;
 }

@@ -4,6 +4,7 @@
 // key and role each used to recompute these; analyseLoop computes them once and hands them to all three.
 #include "Analysis/Chroma.h"
 #include "Analysis/LoopAnalysis.h"
+#include "Analysis/LowPeriodicity.h"
 #include "Analysis/NameHints.h"
 #include "Analysis/OnsetStrength.h"
 #include <string>
@@ -18,6 +19,7 @@ struct LoopFeatures {
     std::vector<float> mono;    // channel average, decimated for analysis
     OnsetEnvelope onsets;       // empty unless asked for
     ChromaAnalysis chroma;      // empty unless asked for
+    LowPitchProfile lowPitch;   // with the chroma: periodicity and pitch of the sound below ~1 kHz
 };
 
 struct FeatureParts {
@@ -28,7 +30,9 @@ struct FeatureParts {
 LoopFeatures measureLoopFeatures(const juce::AudioBuffer<float>& audio, double sampleRate, FeatureParts parts = {});
 
 TempoEstimate estimateTempo(const LoopFeatures& features, const std::string& nameHint);
-KeyEstimate estimateKey(const ChromaAnalysis& chroma, const std::optional<KeyHint>& hint = std::nullopt);
+/** bassLine: the loop's low notes, for a loop that is a bass line (its key is read from the line's roots). */
+KeyEstimate estimateKey(const ChromaAnalysis& chroma, const std::optional<KeyHint>& hint = std::nullopt,
+                        const LowPitchProfile* bassLine = nullptr);
 /** audioOnlyTempo: the tempo estimated without a name hint (an arrhythmic loop is fx-like). */
 RoleEstimate classifyRole(const LoopFeatures& features, const TempoEstimate& audioOnlyTempo, const std::string& nameHint);
 

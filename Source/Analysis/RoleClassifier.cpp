@@ -17,6 +17,7 @@ constexpr double kLowishHz = 200.0;
 constexpr double kHintBonus = 0.3;  // enough to settle a close call, not to overrule clear audio
 constexpr double kMinScore = 0.3;   // below: no role is convincing
 constexpr double kNoteShareFloor = 0.7; // drum loops stay below (at most 0.68 on the in-sample instrument set)
+constexpr double kPeriodicityFloor = 0.8; // drum kits stay below (at most 0.796 in-sample, hand claps and an 808 kit)
 
 enum Role { Drums, Bass, Chords, Melody, Fx, Vocal, RoleCount };
 const char* const kRoleNames[RoleCount] = { "drums", "bass", "chords", "melody", "fx", "vocal" };
@@ -34,6 +35,9 @@ struct Features {
     double highFlatness = 0.0; // flatness weighted by the energy above 150 Hz (not by the boom's)
     double highShare = 0.0;    // share of energy above 150 Hz
     double noteShare = 0.0;    // share of 100 Hz-2 kHz energy in peaks held from hop to hop: notes, even staccato ones
+    double lowPeriodicity = 0.0; // how periodic the sound below ~1 kHz is: ~0.9 for notes, ~0.5-0.8 for drum kits
+    double singleNote = 0.0;   // energy share of 46 ms frames with one clear period: one note at a time
+    double lowNote = 0.0;      // ... whose period is a note below G3
 };
 
 /** Median level swing within +-0.1 s of the per-frame energy energyAt(n) (dB), over frames that are not near-silent. */
@@ -66,6 +70,9 @@ double medianDepthDb(int frames, EnergyAt&& energyAt, int radius)
 Features measure(const detail::LoopFeatures& loop)
 {
     Features f;
+    f.lowPeriodicity = loop.lowPitch.periodicity;
+    f.singleNote = loop.lowPitch.singleNote;
+    f.lowNote = loop.lowPitch.lowNote;
     // The onset pass's spectra (~46 ms windows on ~11.6 ms hops): fine enough to see a hit's attack and decay.
     const auto& onsets = loop.onsets;
     const auto& energy = onsets.energy;
@@ -131,21 +138,35 @@ std::array<double, RoleCount> scoreRoles(const Features& f)
     std::array<double, RoleCount> s {};
     // Lasting chroma notes, or (plucks, stabs, staccato bass: too short for the chroma's 186 ms frames) sharp
     // spectral peaks held from one 11.6 ms hop to the next, which drums' noise and falling kick sweeps lack.
-    const double tonal = std::max(clamp01((f.tonalness - 0.2) / 0.4) * clamp01(f.pitchedShare / 0.5),
-                                  clamp01((f.noteShare - kNoteShareFloor) / 0.2));
+    // Or a waveform that repeats period after period below 1 kHz with no noise above: bass notes and stabs too
+    // short for either (drum kits stay below 0.82 periodicity; their snares and hats are noisy).
+    const double noiseOnTop = clamp01((f.highFlatness - 0.015) / 0.015); // hats, snares, shakers: drum kits reach 0.02+
+    const double periodic = clamp01((f.lowPeriodicity - kPeriodicityFloor) / 0.08) * (1.0 - noiseOnTop);
+    const double tonal = std::max({ clamp01((f.tonalness - 0.2) / 0.4) * clamp01(f.pitchedShare / 0.5),
+                                    clamp01((f.noteShare - kNoteShareFloor) / 0.2), periodic });
     const double noisy = 1.0 - tonal;
     const double percussive = clamp01((f.depthDb - 3.0) / 6.0);
     // One line at a time, mostly below G3: a bass line, even when it sits above 150 Hz.
     const double monoLow = f.polyphony < 1.4 ? clamp01((f.lowishPitch - 0.5) / 0.3) : 0.0;
-    const double chordal = clamp01((f.polyphony - 1.6) / 1.0);
+    // The chroma counts a clarinet's strong odd partials and legato overlaps as extra notes; one clear period
+    // above G3 frame after frame is one note at a time, however many partials it has.
+    const double oneHighNote = clamp01((f.singleNote - 0.85) / 0.1) * (1.0 - clamp01((f.lowNote - 0.3) / 0.2));
+    const double chordal = clamp01((f.polyphony - 1.6) / 1.0) * (1.0 - oneHighNote);
     // A low lowest note under a chord with little energy down there is the chord's root (a guitar's E2), not a
     // bass; a synth bass's harmonics also read as a chord, but its energy sits low.
     const double rootOnly = chordal * (1.0 - clamp01(f.lowRatio / 0.3));
     const double lowLine = std::max(clamp01((f.lowPitch - 0.4) / 0.4), monoLow) * (1.0 - rootOnly);
-    const double low = std::max(clamp01((f.lowRatio - 0.35) / 0.35), lowLine);
+    // Notes below G3 with some energy down there, seen period by period: staccato lines the chroma misses.
+    const double periodicLow = clamp01((f.lowNote - 0.3) / 0.25) * clamp01((f.lowRatio - 0.05) / 0.15);
+    const double low = std::max({ clamp01((f.lowRatio - 0.35) / 0.35), lowLine, periodicLow });
     // Deep, noisy hits above 150 Hz (snares, hats) over a tonal low boom: a beat with an 808 kick, not a bass
     // line, however much of the energy the boom holds. Bass notes swing less up there, and their tops are harmonic.
-    const double hitsOnTop = f.highShare > 0.003 ? clamp01((f.highDepthDb - 10.0) / 8.0) * clamp01((f.highFlatness - 0.04) / 0.03) : 0.0;
+    // Very deep hits up there need less noise when the boom holds most of the energy (a dusty, filtered kit over an
+    // 808), since the boom's clean periods now read as notes.
+    const double hitsOnTop = f.highShare > 0.003
+        ? std::max(clamp01((f.highDepthDb - 10.0) / 8.0) * clamp01((f.highFlatness - 0.04) / 0.03),
+                   clamp01((f.highDepthDb - 20.0) / 8.0) * clamp01((f.highFlatness - 0.01) / 0.005) * clamp01((f.lowRatio - 0.3) / 0.2))
+        : 0.0;
 
     s[Drums] = std::max(noisy * (0.3 + 0.7 * percussive), hitsOnTop);
     // Sustained noise (risers, sweeps, textures) is fx; the flatter the spectrum, the surer.

@@ -395,11 +395,15 @@ TempoEstimate detail::estimateTempo(const detail::LoopFeatures& features, const 
     // tempo family (97 and 194, not also 105 and 90 as a round 4.000 s does), that is strong evidence: a random
     // length does so about 1 % of the time (ExactBeatFit.h).
     const auto samples = std::int64_t(std::llround(seconds * features.sourceRate));
+    // Loops are 1, 2, 4 or 8 bars (or half a bar): only fits at a power-of-two count of beats are a family. A
+    // length that is 16 beats at 136 is also 10 at 85 and 14 at 119 (all of 120/17 s), and 8.000 s is 14 beats at
+    // 105 as well as 16 at 120; those odd bar counts are what an exact fit says nothing against.
+    auto loopLike = [](int beats) { return beats >= 2 && (beats & (beats - 1)) == 0; };
     const Candidate* exactFamily = nullptr;
     bool oneFamily = true;
     for (auto& c : candidates) {
         c.wholeBpm = wholeBpmFit(samples, features.sourceRate, c.beats, kMinBpm, kMaxBpm);
-        if (c.wholeBpm == 0)
+        if (c.wholeBpm == 0 || !loopLike(c.beats))
             continue;
         if (exactFamily == nullptr)
             exactFamily = &c;
@@ -428,7 +432,8 @@ TempoEstimate detail::estimateTempo(const detail::LoopFeatures& features, const 
     for (auto& c : candidates) {
         c.repeats = fewOnsets ? 0.0 : repeats(power, total, c.beats);
         // An exact whole-BPM fit of the length outweighs a modest lead in repetition (ExactBeatFit.h).
-        c.score = c.repeats * c.prior * (exactFamily != nullptr && c.wholeBpm > 0 ? kExactFitWeight : 1.0);
+        const bool inExactFamily = exactFamily != nullptr && c.wholeBpm > 0 && octaveRelated(c.beats, exactFamily->beats);
+        c.score = c.repeats * c.prior * (inExactFamily ? kExactFitWeight : 1.0);
     }
     const double strongest = fewOnsets ? 0.0 : rhythmicity(power, total, candidates);
 
