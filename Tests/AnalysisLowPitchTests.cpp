@@ -1,36 +1,19 @@
 // The low-pitch profile (Analysis/LowPeriodicity): staccato bass notes read as periodic and low, with the right
 // pitch classes; a kit's kicks and noise do not; a melody above G3 is one note at a time but not low.
+#include "Analysis/LoopAnalysis.h"
 #include "Analysis/LowPeriodicity.h"
+#include "Support/NoteSignals.h"
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <random>
 
 using namespace loopmind::analysis::detail;
+using loopmind::test::plucks;
 
 namespace {
 constexpr double rate = 22050.0;
 constexpr double pi = 3.14159265358979323846;
-
-double midiHz(int midi) { return 440.0 * std::pow(2.0, (midi - 69) / 12.0); }
-
-/** Plucked notes (8 partials, exponential decay), one every `spacing` seconds, each `length` long. */
-std::vector<float> plucks(const std::vector<int>& midiNotes, double spacing, double length, double seconds)
-{
-    std::vector<float> out(size_t(seconds * rate), 0.0f);
-    for (size_t k = 0; double(k) * spacing < seconds; ++k) {
-        const double hz = midiHz(midiNotes[k % midiNotes.size()]);
-        const auto start = size_t(double(k) * spacing * rate);
-        for (size_t i = 0; i < size_t(length * rate) && start + i < out.size(); ++i) {
-            const double t = double(i) / rate;
-            double v = 0.0;
-            for (int h = 1; h <= 8; ++h)
-                v += std::sin(2 * pi * hz * h * t) / h;
-            const double fade = std::min(1.0, double(size_t(length * rate) - i) / 44.0); // 2 ms release
-            out[start + i] += float(0.4 * v * std::exp(-t / 0.12) * fade);
-        }
-    }
-    return out;
-}
 
 /** A drum kit: kicks sweeping 150 -> 50 Hz on the beat, noise hats on the off-beats. */
 std::vector<float> kit(double bpm, double seconds)
@@ -62,7 +45,7 @@ int loudestPitchClass(const std::array<double, 12>& pcs)
 TEST_CASE("staccato bass notes are periodic, single, low, and land on their pitch classes", "[analysis][lowpitch]")
 {
     // A1, C2, E2 as 90 ms plucks on every 8th at 120 BPM: far shorter than the chroma's 186 ms frames.
-    const auto line = plucks({ 33, 36, 40 }, 0.25, 0.09, 4.0);
+    const auto line = plucks({ { 33 }, { 36 }, { 40 } }, 0.25, 0.09, 4.0, rate);
     const auto p = lowPitchProfile(line, rate);
     CHECK(p.periodicity > 0.85);
     CHECK(p.singleNote > 0.6);
@@ -92,10 +75,10 @@ TEST_CASE("a drum kit and noise are less periodic than any bass line", "[analysi
 
 TEST_CASE("a melody above G3 is one note at a time but not a low note", "[analysis][lowpitch]")
 {
-    const auto melody = lowPitchProfile(plucks({ 69, 72, 76, 74 }, 0.25, 0.2, 4.0), rate); // A4 C5 E5 D5
+    const auto melody = lowPitchProfile(plucks({ { 69 }, { 72 }, { 76 }, { 74 } }, 0.25, 0.2, 4.0, rate), rate); // A4 C5 E5 D5
     CHECK(melody.singleNote > 0.6);
     CHECK(melody.lowNote < 0.1);
-    const auto bass = lowPitchProfile(plucks({ 45 }, 0.5, 0.4, 4.0), rate); // A2, 110 Hz, held
+    const auto bass = lowPitchProfile(plucks({ { 45 } }, 0.5, 0.4, 4.0, rate), rate); // A2, 110 Hz, held
     CHECK(loudestPitchClass(bass.bassPitchClasses) == 9);
 }
 
@@ -106,4 +89,35 @@ TEST_CASE("silence and audio shorter than a frame give an empty profile", "[anal
     CHECK(silent.singleNote == 0.0);
     const auto tiny = lowPitchProfile(std::vector<float>(64, 0.5f), rate);
     CHECK(tiny.lowNote == 0.0);
+}
+
+TEST_CASE("short chord stabs are chords with a key, a staccato bass line is bass in its key", "[analysis][lowpitch]")
+{
+    using namespace loopmind::analysis;
+    auto asBuffer = [](const std::vector<float>& mono) {
+        juce::AudioBuffer<float> b(1, int(mono.size()));
+        std::copy(mono.begin(), mono.end(), b.getWritePointer(0));
+        return b;
+    };
+    // Cm - Ab - Fm - G as 16th-note stabs (120 ms) on the "and" of every beat at 120 BPM, voiced around C4: too
+    // short for the 186 ms chroma's prominence test, long enough for the 93 ms one.
+    const std::vector<std::vector<int>> stabs { { 60, 63, 67 }, { 60, 63, 68 }, { 60, 65, 68 }, { 59, 62, 67 } };
+    std::vector<std::vector<int>> perBeat;
+    for (const auto& chord : stabs)
+        for (int beat = 0; beat < 4; ++beat)
+            perBeat.push_back(chord);
+    auto stabLoop = plucks(perBeat, 0.5, 0.12, 8.0, 44100.0);
+    std::rotate(stabLoop.begin(), stabLoop.end() - 11025, stabLoop.end()); // on the "and"s
+    const auto stabResult = analyseLoop(asBuffer(stabLoop), 44100.0, "");
+    CHECK(stabResult.role.role.value_or("null") == "chords");
+    CHECK(stabResult.key.key.value_or("null") == "C minor");
+
+    // A minor roots as 90 ms plucks on 8ths: A1 for a bar, then F1, C2, G1.
+    std::vector<std::vector<int>> roots;
+    for (int root : { 33, 29, 36, 31 })
+        for (int n = 0; n < 8; ++n)
+            roots.push_back({ root });
+    const auto bassResult = analyseLoop(asBuffer(plucks(roots, 0.25, 0.09, 8.0, 44100.0)), 44100.0, "");
+    CHECK(bassResult.role.role.value_or("null") == "bass");
+    CHECK(bassResult.key.key.value_or("null") == "A minor");
 }

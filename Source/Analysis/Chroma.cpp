@@ -8,6 +8,8 @@ namespace {
 constexpr double kLowHz = 50.0, kHighHz = 5000.0; // below: rumble and kick bodies; above: mostly overtones and noise
 constexpr double kFrameSeconds = 0.186;           // 8192 samples at 44.1/48 kHz: ~5.5 Hz bins. 4096 would blur the
                                                   // A3 and C4 of a low chord into one lobe.
+constexpr double kShortFrameSeconds = 0.093;     // 1024 samples at 11 kHz: ~10.8 Hz bins, a semitone from ~190 Hz
+constexpr double kShortLowHz = 100.0;
 constexpr float kProminence = 8.0f;               // 18 dB above the valleys either side: a sinusoid, not noise
 constexpr float kFloor = 3e-4f;                   // -70 dB of full scale (audio is peak-normalised first)
 constexpr double kHarmonicTolerance = 0.03;       // partials within 3% of an integer multiple belong to a note
@@ -76,7 +78,9 @@ bool hasNeighbour(const std::vector<Peak>& frame, double hz, double binHz)
 }
 } // namespace
 
-ChromaAnalysis analyseChroma(const std::vector<float>& mono, double sampleRate)
+namespace {
+/** Frames of frameSeconds every hopsPerFrame-th of a frame; a partial lasts when the frame half a frame away has it. */
+ChromaAnalysis chromaOn(const std::vector<float>& mono, double sampleRate, double frameSeconds, double lowHz, int hopsPerFrame)
 {
     ChromaAnalysis result;
     if (mono.empty() || !(sampleRate > 0.0))
@@ -88,11 +92,12 @@ ChromaAnalysis analyseChroma(const std::vector<float>& mono, double sampleRate)
         return result;
     const float gain = 1.0f / peak;
 
-    MagnitudeSpectrum spectrum(fftOrderFor(kFrameSeconds, sampleRate));
-    const int hop = spectrum.size() / 4;
+    MagnitudeSpectrum spectrum(fftOrderFor(frameSeconds, sampleRate));
+    const int hop = spectrum.size() / hopsPerFrame;
+    const int lastingHops = hopsPerFrame / 2;
     const int frames = std::max(1, int((std::int64_t(mono.size()) + hop - 1) / hop));
     const double binHz = sampleRate / spectrum.size();
-    const int lo = std::max(2, int(std::ceil(kLowHz / binHz)));
+    const int lo = std::max(2, int(std::ceil(lowHz / binHz)));
     const int hi = std::min(spectrum.numBins() - 2, int(std::floor(kHighHz / binHz)));
     result.secondsPerFrame = hop / sampleRate;
     if (hi <= lo)
@@ -113,13 +118,13 @@ ChromaAnalysis analyseChroma(const std::vector<float>& mono, double sampleRate)
         peaks[size_t(n)] = findPeaks(scaled, lo, hi, binHz);
     }
 
-    // A partial is "lasting" when the frame two hops (~93 ms) before or after, which overlaps this one
+    // A partial is "lasting" when the frame half a frame (~93 ms in the long frames) before or after, which overlaps this one
     // by only half, has it too: clicks and noise flukes do not last, notes do. The loop wraps.
     for (int n = 0; n < frames; ++n)
         for (auto& p : peaks[size_t(n)])
-            p.lasting = frames > 2
-                && (hasNeighbour(peaks[size_t((n + frames - 2) % frames)], p.hz, binHz)
-                    || hasNeighbour(peaks[size_t((n + 2) % frames)], p.hz, binHz));
+            p.lasting = frames > lastingHops
+                && (hasNeighbour(peaks[size_t((n + frames - lastingHops) % frames)], p.hz, binHz)
+                    || hasNeighbour(peaks[size_t((n + lastingHops) % frames)], p.hz, binHz));
 
     result.frames.assign(size_t(frames), {});
     result.tonalEnergy.assign(size_t(frames), 0.0f);
@@ -185,6 +190,18 @@ ChromaAnalysis analyseChroma(const std::vector<float>& mono, double sampleRate)
         v = sum > 0.0 ? v / sum : 0.0;
     result.tonalness = totalEnergy > 0.0 ? clamp01(totalTonal / totalEnergy) : 0.0;
     return result;
+}
+
+} // namespace
+
+ChromaAnalysis analyseChroma(const std::vector<float>& mono, double sampleRate)
+{
+    return chromaOn(mono, sampleRate, kFrameSeconds, kLowHz, 4);
+}
+
+ChromaAnalysis analyseShortNoteChroma(const std::vector<float>& mono, double sampleRate)
+{
+    return chromaOn(mono, sampleRate, kShortFrameSeconds, kShortLowHz, 2); // half the work: only its totals are read
 }
 
 } // namespace loopmind::analysis::detail

@@ -22,6 +22,7 @@ constexpr double kMinTonalness = 0.2;   // below: noise and drums, whose few sin
 constexpr double kMinCorrelation = 0.5; // a key profile that fits worse than this is no key at all
 constexpr double kOpeningWeight = 0.12; // bonus for a key whose tonic triad opens the loop
 constexpr double kLineOpeningWeight = 0.5; // a bass line's first note is its tonic
+constexpr double kMelodyOpeningWeight = 0.25; // a melody's, less surely (it may open on the third or fifth)
 constexpr double kBassWeight = 0.1;     // bonus for a key whose tonic is the bass note most of the time
 constexpr double kNameAgreement = 0.1;  // a key stated in the file is taken when its fit is within this of the best
 constexpr double kMinNamedFit = 0.3;    // and fits the notes at least this well
@@ -77,6 +78,17 @@ std::array<double, 12> startChroma(const detail::ChromaAnalysis& chroma)
     return start;
 }
 
+/** Chroma of a line's first note: the frames after the wrap (frame 0 straddles the loop's end) up to ~0.2 s. */
+std::array<double, 12> firstNoteChroma(const detail::ChromaAnalysis& chroma)
+{
+    std::array<double, 12> first {};
+    const size_t last = std::min(chroma.frames.size(), size_t(1) + size_t(std::lround(0.2 / std::max(chroma.secondsPerFrame, 1e-3))));
+    for (size_t n = 1; n < last; ++n)
+        for (size_t pc = 0; pc < 12; ++pc)
+            first[pc] += chroma.frames[n][pc];
+    return first;
+}
+
 /** How many pitch classes carry the chroma: 1 for a single note, ~7 for a full scale. */
 double effectivePitchClasses(const std::array<double, 12>& chroma)
 {
@@ -97,18 +109,20 @@ struct KeyEvidence {
     std::array<double, 12> bass {};
     double tonalness = 0.0; // how much of the sound the notes are (confidence)
     double spread = 0.0;    // effective number of pitch classes
-    bool line = false;      // one line (a bass line): its opening note is the tonic, not one note of a chord
+    bool line = false;      // one line: its opening note is the tonic, not one note of a chord
+    bool bassLine = false;  // ... and a bass line, whose opening note is the tonic more surely still
 };
 
 KeyEstimate keyFrom(const KeyEvidence& evidence, const std::optional<KeyHint>& hint);
 } // namespace
 
-KeyEstimate detail::estimateKey(const detail::ChromaAnalysis& chroma, const std::optional<KeyHint>& hint,
-                                const detail::LowPitchProfile* bassLine)
+KeyEstimate detail::estimateKey(const detail::ChromaAnalysis& longChroma, const std::optional<KeyHint>& hint,
+                                const detail::KeySources& more)
 {
     // A bass line's notes, period by period: staccato lines leave the chroma all but empty, and a bass line
     // plays the roots that tell the key (Am-F-C-G as A, F, C, G, the tonic most of the time).
-    if (bassLine != nullptr && (chroma.tonalness < kMinTonalness)) {
+    const auto* bassLine = more.bassLine;
+    if (bassLine != nullptr && longChroma.tonalness < kMinTonalness) {
         KeyEvidence line;
         double total = 0.0;
         for (double v : bassLine->bassPitchClasses)
@@ -121,10 +135,15 @@ KeyEstimate detail::estimateKey(const detail::ChromaAnalysis& chroma, const std:
             }
             line.tonalness = bassLine->lowNote;
             line.line = true;
+            line.bassLine = true;
             line.spread = effectivePitchClasses(bassLine->bassPitchClasses);
             return keyFrom(line, hint);
         }
     }
+    // Stabs and plucks too short for the long frames: their notes in the 93 ms frames.
+    const bool shortInstead = more.shortNotes != nullptr && longChroma.tonalness < kMinTonalness
+                              && more.shortNotes->tonalness >= kMinTonalness;
+    const auto& chroma = shortInstead ? *more.shortNotes : longChroma;
     const double spread = effectivePitchClasses(chroma.mean);
     if (chroma.frames.empty() || chroma.tonalness < kMinTonalness || spread <= 0.0) {
         KeyEstimate none;
@@ -140,7 +159,9 @@ KeyEstimate detail::estimateKey(const detail::ChromaAnalysis& chroma, const std:
     // Loops nearly always start on their tonic chord, and the bass leans on the tonic: small bonuses
     // for both settle what note statistics cannot, above all relative major versus minor (Am-F-C-G
     // has the notes of C major).
-    notes.start = startChroma(chroma);
+    // A single melodic line opens on its tonic as a bass line does (the chord a loop opens on, note by note).
+    notes.line = more.singleLine;
+    notes.start = notes.line ? firstNoteChroma(chroma) : startChroma(chroma);
     notes.bass = bassEmphasis(chroma);
     notes.tonalness = chroma.tonalness;
     notes.spread = spread;
@@ -170,7 +191,7 @@ KeyEstimate keyFrom(const KeyEvidence& evidence, const std::optional<KeyHint>& h
                                                  : std::max(0.0, correlation(start, minor ? kMinorTriad : kMajorTriad, tonic));
             const double bassShare = bassTotal > 0.0 ? bass[size_t(tonic)] / bassTotal : 0.0;
             // A line's opening note is its tonic far more often than any one chord fits best: it leads.
-            const double openingWeight = evidence.line ? kLineOpeningWeight : kOpeningWeight;
+            const double openingWeight = evidence.line ? (evidence.bassLine ? kLineOpeningWeight : kMelodyOpeningWeight) : kOpeningWeight;
             keys.push_back({ tonic, minor, fit, fit + openingWeight * opening + kBassWeight * bassShare });
         }
     std::sort(keys.begin(), keys.end(), [](const Scored& a, const Scored& b) {

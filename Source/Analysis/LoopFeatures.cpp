@@ -26,6 +26,7 @@ LoopFeatures measureLoopFeatures(const juce::AudioBuffer<float>& audio, double s
         double chromaRate = f.analysisRate;
         const auto low = decimateTo(f.mono, chromaRate, kMaxChromaRate);
         f.chroma = analyseChroma(low, chromaRate);
+        f.shortNotes = analyseShortNoteChroma(low, chromaRate);
         f.lowPitch = lowPitchProfile(low, chromaRate);
     }
     return f;
@@ -42,9 +43,14 @@ AnalysisResult analyseLoop(const juce::AudioBuffer<float>& audio, double sampleR
     // The role's "arrhythmic means fx" rule wants the audio's own answer, not one a name supplied.
     const auto audioOnly = nameHint.empty() ? r.tempo : detail::estimateTempo(features, "");
     r.role = detail::classifyRole(features, audioOnly, nameHint);
-    const bool bassLine = r.role.role == std::optional<std::string>("bass");
-    r.key = detail::estimateKey(features.chroma, statedKey ? statedKey : detail::keyInName(nameHint), // the file's word first
-                                bassLine ? &features.lowPitch : nullptr);
+    // Drums' short partials (toms, tuned kicks) are no key; a bass line's roots and a stab's short notes are.
+    detail::KeySources more;
+    if (r.role.role && *r.role.role == "bass")
+        more.bassLine = &features.lowPitch;
+    if (r.role.role && *r.role.role != "drums" && *r.role.role != "fx")
+        more.shortNotes = &features.shortNotes;
+    more.singleLine = r.role.role && *r.role.role == "melody" && features.lowPitch.singleNote >= 0.85 && features.lowPitch.lowNote < 0.3;
+    r.key = detail::estimateKey(features.chroma, statedKey ? statedKey : detail::keyInName(nameHint), more); // the file's word first
     r.loudness = measureLoudness(audio, sampleRate);
     return r;
 }

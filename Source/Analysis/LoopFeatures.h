@@ -19,6 +19,7 @@ struct LoopFeatures {
     std::vector<float> mono;    // channel average, decimated for analysis
     OnsetEnvelope onsets;       // empty unless asked for
     ChromaAnalysis chroma;      // empty unless asked for
+    ChromaAnalysis shortNotes;  // with the chroma: the same on 93 ms frames, for stabs and plucks
     LowPitchProfile lowPitch;   // with the chroma: periodicity and pitch of the sound below ~1 kHz
 };
 
@@ -30,9 +31,14 @@ struct FeatureParts {
 LoopFeatures measureLoopFeatures(const juce::AudioBuffer<float>& audio, double sampleRate, FeatureParts parts = {});
 
 TempoEstimate estimateTempo(const LoopFeatures& features, const std::string& nameHint);
-/** bassLine: the loop's low notes, for a loop that is a bass line (its key is read from the line's roots). */
+/** What the key may be read from when the chroma holds too few lasting notes, given by what the loop is. */
+struct KeySources {
+    const LowPitchProfile* bassLine = nullptr; // a bass line: its notes' roots, its opening note as the tonic
+    const ChromaAnalysis* shortNotes = nullptr; // pitched material: the 93 ms chroma (stabs, plucks)
+    bool singleLine = false; // one note at a time above the bass (a lead, an arpeggio): it opens on its tonic
+};
 KeyEstimate estimateKey(const ChromaAnalysis& chroma, const std::optional<KeyHint>& hint = std::nullopt,
-                        const LowPitchProfile* bassLine = nullptr);
+                        const KeySources& more = {});
 /** audioOnlyTempo: the tempo estimated without a name hint (an arrhythmic loop is fx-like). */
 RoleEstimate classifyRole(const LoopFeatures& features, const TempoEstimate& audioOnlyTempo, const std::string& nameHint);
 

@@ -9,6 +9,23 @@ constexpr double kMaxRate = 3000.0;       // halved down to 2.76/3 kHz: flat to 
 constexpr double kFrameSeconds = 0.046;   // two periods of the lowest bass note (E1, 41 Hz) and then some
 constexpr double kHopSeconds = 0.023;
 constexpr double kLowestHz = 35.0, kHighestBassHz = 200.0, kLowNoteHz = 196.0;
+/** Sum of a[j] * b[j]: four running sums in a fixed order (the same on every machine), which the compiler can
+    keep in SIMD lanes where one running sum would serialise every add. */
+double dot(const float* a, const float* b, int count)
+{
+    float s0 = 0.0f, s1 = 0.0f, s2 = 0.0f, s3 = 0.0f;
+    int j = 0;
+    for (; j + 4 <= count; j += 4) {
+        s0 += a[j] * b[j];
+        s1 += a[j + 1] * b[j + 1];
+        s2 += a[j + 2] * b[j + 2];
+        s3 += a[j + 3] * b[j + 3];
+    }
+    for (; j < count; ++j)
+        s0 += a[j] * b[j];
+    return double((s0 + s1) + (s2 + s3));
+}
+
 constexpr double kClearPeak = 0.8;        // a correlation this high a period later: a note
 } // namespace
 
@@ -41,9 +58,7 @@ LowPitchProfile lowPitchProfile(const std::vector<float>& mono, double sampleRat
         double shifted = energy, best = 0.0;
         for (int lag = 1; lag <= maxLag + 1; ++lag) {
             shifted += at(window - 1 + lag) * at(window - 1 + lag) - at(lag - 1) * at(lag - 1);
-            double r = 0.0;
-            for (int j = 0; j < window; ++j)
-                r += at(j) * at(j + lag);
+            const double r = dot(segment.data(), segment.data() + lag, window);
             nccf[size_t(lag)] = shifted > 1e-12 ? r / std::sqrt(energy * shifted) : 0.0;
             if (lag >= minBassLag && lag <= maxLag)
                 best = std::max(best, nccf[size_t(lag)]);

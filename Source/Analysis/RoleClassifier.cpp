@@ -17,6 +17,7 @@ constexpr double kLowishHz = 200.0;
 constexpr double kHintBonus = 0.3;  // enough to settle a close call, not to overrule clear audio
 constexpr double kMinScore = 0.3;   // below: no role is convincing
 constexpr double kNoteShareFloor = 0.7; // drum loops stay below (at most 0.68 on the in-sample instrument set)
+constexpr double kShortTonalFloor = 0.35; // drum kits stay below (0.32 at the 95th percentile in-sample)
 constexpr double kPeriodicityFloor = 0.8; // drum kits stay below (at most 0.796 in-sample, hand claps and an 808 kit)
 
 enum Role { Drums, Bass, Chords, Melody, Fx, Vocal, RoleCount };
@@ -38,6 +39,7 @@ struct Features {
     double lowPeriodicity = 0.0; // how periodic the sound below ~1 kHz is: ~0.9 for notes, ~0.5-0.8 for drum kits
     double singleNote = 0.0;   // energy share of 46 ms frames with one clear period: one note at a time
     double lowNote = 0.0;      // ... whose period is a note below G3
+    double shortTonalness = 0.0, shortPitchedShare = 0.0, shortPolyphony = 0.0; // the same on 93 ms frames
 };
 
 /** Median level swing within +-0.1 s of the per-frame energy energyAt(n) (dB), over frames that are not near-silent. */
@@ -65,6 +67,38 @@ double medianDepthDb(int frames, EnergyAt&& energyAt, int radius)
         return 0.0;
     std::nth_element(depths.begin(), depths.begin() + long(depths.size() / 2), depths.end());
     return depths[depths.size() / 2];
+}
+
+struct NoteFigures {
+    double pitchedShare = 0.0, polyphony = 0.0, lowPitch = 0.0, lowishPitch = 0.0;
+};
+
+/** Per chroma frame that is not near-silent: has it a note, how many pitch classes, is the lowest one low. */
+NoteFigures noteFigures(const detail::ChromaAnalysis& chroma)
+{
+    NoteFigures f;
+    double loudest = 0.0;
+    for (float e : chroma.energy)
+        loudest = std::max(loudest, double(e));
+    double audible = 0.0, pitched = 0.0, polyphony = 0.0, lowFrames = 0.0, lowishFrames = 0.0;
+    for (size_t n = 0; n < chroma.pitchClasses.size(); ++n) {
+        if (chroma.energy[n] < 1e-4 * loudest) // -40 dB: silence between notes says nothing
+            continue;
+        audible += 1.0;
+        if (chroma.pitchClasses[n] <= 0)
+            continue;
+        pitched += 1.0;
+        polyphony += chroma.pitchClasses[n];
+        if (chroma.lowestPitchHz[n] > 0.0f && chroma.lowestPitchHz[n] < kLowHz)
+            lowFrames += 1.0;
+        if (chroma.lowestPitchHz[n] > 0.0f && chroma.lowestPitchHz[n] < kLowishHz)
+            lowishFrames += 1.0;
+    }
+    f.pitchedShare = audible > 0.0 ? pitched / audible : 0.0;
+    f.polyphony = pitched > 0.0 ? polyphony / pitched : 0.0;
+    f.lowPitch = pitched > 0.0 ? lowFrames / pitched : 0.0;
+    f.lowishPitch = pitched > 0.0 ? lowishFrames / pitched : 0.0;
+    return f;
 }
 
 Features measure(const detail::LoopFeatures& loop)
@@ -107,29 +141,16 @@ Features measure(const detail::LoopFeatures& loop)
     }
     f.noteShare = band > 0.0 ? clamp01(note / band) : 0.0;
 
-    const auto& chroma = loop.chroma;
-    f.tonalness = chroma.tonalness;
-    double loudest = 0.0;
-    for (float e : chroma.energy)
-        loudest = std::max(loudest, double(e));
-    double audible = 0.0, pitched = 0.0, polyphony = 0.0, lowFrames = 0.0, lowishFrames = 0.0;
-    for (size_t n = 0; n < chroma.pitchClasses.size(); ++n) {
-        if (chroma.energy[n] < 1e-4 * loudest) // -40 dB: silence between notes says nothing
-            continue;
-        audible += 1.0;
-        if (chroma.pitchClasses[n] <= 0)
-            continue;
-        pitched += 1.0;
-        polyphony += chroma.pitchClasses[n];
-        if (chroma.lowestPitchHz[n] > 0.0f && chroma.lowestPitchHz[n] < kLowHz)
-            lowFrames += 1.0;
-        if (chroma.lowestPitchHz[n] > 0.0f && chroma.lowestPitchHz[n] < kLowishHz)
-            lowishFrames += 1.0;
-    }
-    f.pitchedShare = audible > 0.0 ? pitched / audible : 0.0;
-    f.polyphony = pitched > 0.0 ? polyphony / pitched : 0.0;
-    f.lowPitch = pitched > 0.0 ? lowFrames / pitched : 0.0;
-    f.lowishPitch = pitched > 0.0 ? lowishFrames / pitched : 0.0;
+    const auto notes = noteFigures(loop.chroma);
+    f.tonalness = loop.chroma.tonalness;
+    f.pitchedShare = notes.pitchedShare;
+    f.polyphony = notes.polyphony;
+    f.lowPitch = notes.lowPitch;
+    f.lowishPitch = notes.lowishPitch;
+    const auto shortNotes = noteFigures(loop.shortNotes);
+    f.shortTonalness = loop.shortNotes.tonalness;
+    f.shortPitchedShare = shortNotes.pitchedShare;
+    f.shortPolyphony = shortNotes.polyphony;
     return f;
 }
 
@@ -142,8 +163,10 @@ std::array<double, RoleCount> scoreRoles(const Features& f)
     // short for either (drum kits stay below 0.82 periodicity; their snares and hats are noisy).
     const double noiseOnTop = clamp01((f.highFlatness - 0.015) / 0.015); // hats, snares, shakers: drum kits reach 0.02+
     const double periodic = clamp01((f.lowPeriodicity - kPeriodicityFloor) / 0.08) * (1.0 - noiseOnTop);
+    // Or partials that stand clear in 93 ms frames: chord stabs and plucks too short for the 186 ms chroma.
+    const double shortNotes = clamp01((f.shortTonalness - kShortTonalFloor) / 0.25) * clamp01(f.shortPitchedShare / 0.6) * (1.0 - noiseOnTop);
     const double tonal = std::max({ clamp01((f.tonalness - 0.2) / 0.4) * clamp01(f.pitchedShare / 0.5),
-                                    clamp01((f.noteShare - kNoteShareFloor) / 0.2), periodic });
+                                    clamp01((f.noteShare - kNoteShareFloor) / 0.2), periodic, shortNotes });
     const double noisy = 1.0 - tonal;
     const double percussive = clamp01((f.depthDb - 3.0) / 6.0);
     // One line at a time, mostly below G3: a bass line, even when it sits above 150 Hz.
@@ -151,7 +174,8 @@ std::array<double, RoleCount> scoreRoles(const Features& f)
     // The chroma counts a clarinet's strong odd partials and legato overlaps as extra notes; one clear period
     // above G3 frame after frame is one note at a time, however many partials it has.
     const double oneHighNote = clamp01((f.singleNote - 0.85) / 0.1) * (1.0 - clamp01((f.lowNote - 0.3) / 0.2));
-    const double chordal = clamp01((f.polyphony - 1.6) / 1.0) * (1.0 - oneHighNote);
+    // Stabs' notes may only stand clear in the short frames, so the larger count of the two chromas.
+    const double chordal = clamp01((std::max(f.polyphony, f.shortPolyphony) - 1.6) / 1.0) * (1.0 - oneHighNote);
     // A low lowest note under a chord with little energy down there is the chord's root (a guitar's E2), not a
     // bass; a synth bass's harmonics also read as a chord, but its energy sits low.
     const double rootOnly = chordal * (1.0 - clamp01(f.lowRatio / 0.3));
