@@ -173,7 +173,8 @@ std::array<double, RoleCount> scoreRoles(const Features& f)
     const double monoLow = f.polyphony < 1.4 ? clamp01((f.lowishPitch - 0.5) / 0.3) : 0.0;
     // The chroma counts a clarinet's strong odd partials and legato overlaps as extra notes; one clear period
     // above G3 frame after frame is one note at a time, however many partials it has.
-    const double oneHighNote = clamp01((f.singleNote - 0.85) / 0.1) * (1.0 - clamp01((f.lowNote - 0.3) / 0.2));
+    // (An arpeggio's ringing notes overlap, yet its newest note mostly owns the period.)
+    const double oneHighNote = clamp01((f.singleNote - 0.6) / 0.15) * (1.0 - clamp01((f.lowNote - 0.3) / 0.2));
     // Stabs' notes may only stand clear in the short frames, so the larger count of the two chromas.
     const double chordal = clamp01((std::max(f.polyphony, f.shortPolyphony) - 1.6) / 1.0) * (1.0 - oneHighNote);
     // A low lowest note under a chord with little energy down there is the chord's root (a guitar's E2), not a
@@ -182,7 +183,10 @@ std::array<double, RoleCount> scoreRoles(const Features& f)
     const double lowLine = std::max(clamp01((f.lowPitch - 0.4) / 0.4), monoLow) * (1.0 - rootOnly);
     // Notes below G3 with some energy down there, seen period by period: staccato lines the chroma misses.
     const double periodicLow = clamp01((f.lowNote - 0.3) / 0.25) * clamp01((f.lowRatio - 0.05) / 0.15);
-    const double low = std::max({ clamp01((f.lowRatio - 0.35) / 0.35), lowLine, periodicLow });
+    // Several notes at once that never repeat as one waveform: a chord, however low its energy (an organ pad's
+    // 16-foot stop, a warm pad's root). Bass lines, even ones whose harmonics the chroma splits, are one period.
+    const double heldChord = clamp01((f.polyphony - 2.2) / 0.4) * (1.0 - clamp01((f.singleNote - 0.3) / 0.2));
+    const double low = std::max({ clamp01((f.lowRatio - 0.35) / 0.35), lowLine, periodicLow }) * (1.0 - heldChord);
     // Deep, noisy hits above 150 Hz (snares, hats) over a tonal low boom: a beat with an 808 kick, not a bass
     // line, however much of the energy the boom holds. Bass notes swing less up there, and their tops are harmonic.
     // Very deep hits up there need less noise when the boom holds most of the energy (a dusty, filtered kit over an
