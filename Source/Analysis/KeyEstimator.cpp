@@ -20,6 +20,7 @@ const char* const kTonics[12] = { "C", "C#", "D", "D#", "E", "F", "F#", "G", "G#
 
 constexpr double kMinTonalness = 0.2;   // below: noise and drums, whose few sinusoids are kick and snare bodies
 constexpr double kMinCorrelation = 0.5; // a key profile that fits worse than this is no key at all
+constexpr double kMinLineCorrelation = 0.3; // ... for a bass line's few roots
 constexpr double kOpeningWeight = 0.12; // bonus for a key whose tonic triad opens the loop
 constexpr double kLineOpeningWeight = 0.5; // a bass line's first note is its tonic
 constexpr double kMelodyOpeningWeight = 0.25; // a melody's, less surely (it may open on the third or fifth)
@@ -206,7 +207,9 @@ KeyEstimate keyFrom(const KeyEvidence& evidence, const std::optional<KeyHint>& h
     const bool relatives = best.minor != second.minor
         && (best.minor ? (best.tonic + 3) % 12 == second.tonic : (second.tonic + 3) % 12 == best.tonic);
     const double margin = clamp01((best.r - second.r) / (relatives ? 0.2 : 0.12));
-    const double fit = clamp01((best.fit - kMinCorrelation) / 0.35);
+    // Two or three roots fit a 12-note profile less well than a full scale does, yet name the key as surely.
+    const double minCorrelation = evidence.bassLine ? kMinLineCorrelation : kMinCorrelation;
+    const double fit = clamp01((best.fit - minCorrelation) / 0.35);
     // A bass line's two or three roots already tell a key, where a chord's two notes do not.
     const double variety = evidence.line ? clamp01((spread - 1.0) / 1.0) : clamp01((spread - 1.5) / 2.5);
     const double confidence = clamp01(margin * 0.5 + fit * 0.3 + 0.2) * variety * clamp01(evidence.tonalness / 0.3 + 0.3);
@@ -228,7 +231,7 @@ KeyEstimate keyFrom(const KeyEvidence& evidence, const std::optional<KeyHint>& h
             return estimate;
         }
     }
-    if (best.fit < kMinCorrelation || confidence < 0.2)
+    if (best.fit < minCorrelation || confidence < 0.2)
         return estimate; // pitched, but the key is unclear
     estimate.key = std::string(kTonics[best.tonic]) + (best.minor ? " minor" : " major");
     return estimate;
