@@ -8,7 +8,7 @@ const juce::Identifier stateType { "Effect" }, typeAttribute { "type" }, paramet
 }
 
 BuiltInEffect::BuiltInEffect(juce::String typeName, const BusesProperties& buses)
-    : juce::AudioProcessor(buses), typeName_(std::move(typeName))
+    : PlainProcessor(buses), typeName_(std::move(typeName))
 {
 }
 

@@ -2,6 +2,7 @@
 // Base of every built-in effect: a juce::AudioProcessor (stereo in/out, no editor) whose parameters have stable
 // IDs, ranges, units and defaults. Parameters are written on the message thread and read on the audio thread as
 // atomics; each effect ramps them. State is the parameters by ID, as XML in a juce::ValueTree; no files.
+#include "Core/PlainProcessor.h"
 #include "Effects/BlockTiming.h"
 #include <atomic>
 #include <juce_audio_processors/juce_audio_processors.h>
@@ -9,7 +10,7 @@
 
 namespace loopmind::effects {
 
-class BuiltInEffect : public juce::AudioProcessor {
+class BuiltInEffect : public PlainProcessor {
 public:
     /** The factory's type name: "eq", "compressor", ... */
     const juce::String& typeName() const noexcept { return typeName_; }
@@ -32,20 +33,9 @@ public:
     // juce::AudioProcessor
     const juce::String getName() const override { return typeName_; }
     void prepareToPlay(double sampleRate, int maximumBlockSize) final;
-    void releaseResources() override {}
     void reset() final;
     void processBlock(juce::AudioBuffer<float>& buffer, juce::MidiBuffer&) final;
     bool isBusesLayoutSupported(const BusesLayout& layouts) const override;
-    double getTailLengthSeconds() const override { return 0; }
-    bool acceptsMidi() const override { return false; }
-    bool producesMidi() const override { return false; }
-    juce::AudioProcessorEditor* createEditor() override { return nullptr; }
-    bool hasEditor() const override { return false; }
-    int getNumPrograms() override { return 1; }
-    int getCurrentProgram() override { return 0; }
-    void setCurrentProgram(int) override {}
-    const juce::String getProgramName(int) override { return {}; }
-    void changeProgramName(int, const juce::String&) override {}
     void getStateInformation(juce::MemoryBlock& destination) override;
     void setStateInformation(const void* data, int sizeInBytes) override;
 

@@ -3,7 +3,7 @@
 namespace loopmind {
 
 EngineProcessor::EngineProcessor(int inputChannels, int outputChannels)
-    : juce::AudioProcessor(busesFor(inputChannels, outputChannels))
+    : PlainProcessor(busesFor(inputChannels, outputChannels))
 {
 }
 
