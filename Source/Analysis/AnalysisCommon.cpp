@@ -23,6 +23,10 @@ std::vector<float> mixToMono(const juce::AudioBuffer<float>& audio)
     return mono;
 }
 
+double midiOf(double hz) { return 69.0 + 12.0 * std::log2(hz / 440.0); }
+
+int pitchClassOf(double hz) { return ((int(std::lround(midiOf(hz))) % 12) + 12) % 12; }
+
 double clamp01(double v)
 {
     if (!std::isfinite(v))

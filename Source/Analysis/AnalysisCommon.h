@@ -13,6 +13,12 @@ std::vector<float> mixToMono(const juce::AudioBuffer<float>& audio);
 /** v clamped to [0, 1]; NaN and infinities become 0. */
 double clamp01(double v);
 
+/** MIDI note number (fractional) of a frequency, A4 = 440 Hz. */
+double midiOf(double hz);
+
+/** Pitch class (0 = C) of the equal-tempered note nearest to hz, A4 = 440 Hz. */
+int pitchClassOf(double hz);
+
 /** v when finite, otherwise fallback. */
 double finiteOr(double v, double fallback);
 

@@ -65,8 +65,6 @@ std::vector<Peak> findPeaks(const std::vector<float>& mag, int lo, int hi, doubl
     return peaks;
 }
 
-double midiOf(double hz) { return 69.0 + 12.0 * std::log2(hz / 440.0); }
-
 bool hasNeighbour(const std::vector<Peak>& frame, double hz, double binHz)
 {
     // Within half a semitone (at least 1.5 bins): allows vibrato, rejects unrelated partials.

@@ -60,8 +60,7 @@ std::array<double, 12> bassEmphasis(const detail::ChromaAnalysis& chroma)
         const double hz = chroma.lowestPitchHz[n];
         if (hz <= 0.0)
             continue;
-        const int pc = ((int(std::lround(69.0 + 12.0 * std::log2(hz / 440.0))) % 12) + 12) % 12;
-        emphasis[size_t(pc)] += std::sqrt(chroma.tonalEnergy[n]);
+        emphasis[size_t(detail::pitchClassOf(hz))] += std::sqrt(chroma.tonalEnergy[n]);
     }
     return emphasis;
 }

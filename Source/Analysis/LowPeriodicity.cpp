@@ -1,4 +1,5 @@
 #include "Analysis/LowPeriodicity.h"
+#include "Analysis/AnalysisCommon.h"
 #include "Analysis/Decimation.h"
 #include <algorithm>
 #include <cmath>
@@ -81,7 +82,7 @@ LowPitchProfile lowPitchProfile(const std::vector<float>& mono, double sampleRat
         const double hz = rate / period;
         if (hz < kLowNoteHz) {
             low += energy;
-            const int pc = ((int(std::lround(69.0 + 12.0 * std::log2(hz / 440.0))) % 12) + 12) % 12;
+            const int pc = pitchClassOf(hz);
             profile.bassPitchClasses[size_t(pc)] += energy;
             if (begin < n / 4)
                 profile.openingPitchClasses[size_t(pc)] += energy;

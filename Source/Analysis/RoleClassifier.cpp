@@ -160,7 +160,7 @@ std::array<double, RoleCount> scoreRoles(const Features& f)
     // Lasting chroma notes, or (plucks, stabs, staccato bass: too short for the chroma's 186 ms frames) sharp
     // spectral peaks held from one 11.6 ms hop to the next, which drums' noise and falling kick sweeps lack.
     // Or a waveform that repeats period after period below 1 kHz with no noise above: bass notes and stabs too
-    // short for either (drum kits stay below 0.82 periodicity; their snares and hats are noisy).
+    // short for either (drum kits stay below 0.8 periodicity; their snares and hats are noisy).
     const double noiseOnTop = clamp01((f.highFlatness - 0.015) / 0.015); // hats, snares, shakers: drum kits reach 0.02+
     const double periodic = clamp01((f.lowPeriodicity - kPeriodicityFloor) / 0.08) * (1.0 - noiseOnTop);
     // Or partials that stand clear in 93 ms frames: chord stabs and plucks too short for the 186 ms chroma.

@@ -95,7 +95,7 @@ double tempoPrior(double bpm)
 double beatsPrior(int beats)
 {
     // Loops are cut to bars, and bars come in powers of two far more often than not.
-    if (beats >= 4 && (beats & (beats - 1)) == 0)
+    if (beats >= 4 && juce::isPowerOfTwo(beats))
         return 1.0;
     if (beats % 4 == 0)
         return 0.75;
@@ -398,7 +398,7 @@ TempoEstimate detail::estimateTempo(const detail::LoopFeatures& features, const 
     // Loops are 1, 2, 4 or 8 bars (or half a bar): only fits at a power-of-two count of beats are a family. A
     // length that is 16 beats at 136 is also 10 at 85 and 14 at 119 (all of 120/17 s), and 8.000 s is 14 beats at
     // 105 as well as 16 at 120; those odd bar counts are what an exact fit says nothing against.
-    auto loopLike = [](int beats) { return beats >= 2 && (beats & (beats - 1)) == 0; };
+    auto loopLike = [](int beats) { return beats >= 2 && juce::isPowerOfTwo(beats); };
     const Candidate* exactFamily = nullptr;
     bool oneFamily = true;
     for (auto& c : candidates) {
