@@ -10,6 +10,9 @@
 
 namespace loopmind::effects {
 
+/** Ramp length for parameter changes: long enough not to click, short enough to feel immediate. */
+inline constexpr double rampSeconds = 0.02;
+
 class BuiltInEffect : public PlainProcessor {
 public:
     /** The factory's type name: "eq", "compressor", ... */
@@ -57,6 +60,13 @@ protected:
     virtual void process(juce::AudioBuffer<float>& buffer, const BlockTiming& timing) = 0;
 
     double sampleRate() const noexcept { return sampleRate_; }
+    /** clearState's work for one ramp: the shared ramp length at this rate, standing still at `value`. */
+    template <typename Ramp>
+    void snap(Ramp& ramp, float value) const
+    {
+        ramp.reset(sampleRate_, rampSeconds);
+        ramp.setCurrentAndTargetValue(value);
+    }
     double tempo() const noexcept { return tempo_.load(std::memory_order_relaxed); }
 
 private:
@@ -66,8 +76,5 @@ private:
     double sampleRate_ = 48000;
     double transportPpq_ = 0; // where the block starts when no play head says so
 };
-
-/** Ramp length for parameter changes: long enough not to click, short enough to feel immediate. */
-inline constexpr double rampSeconds = 0.02;
 
 } // namespace loopmind::effects

@@ -32,13 +32,11 @@ float Compressor::gainReductionDb(float levelDb, float thresholdDb, float ratio,
 
 void Compressor::clearState()
 {
-    for (auto* ramp : { &thresholdRamp_, &ratioRamp_, &kneeRamp_, &makeupRamp_, &mixRamp_ })
-        ramp->reset(sampleRate(), rampSeconds);
-    thresholdRamp_.setCurrentAndTargetValue(threshold_->get());
-    ratioRamp_.setCurrentAndTargetValue(ratio_->get());
-    kneeRamp_.setCurrentAndTargetValue(knee_->get());
-    makeupRamp_.setCurrentAndTargetValue(makeup_->get());
-    mixRamp_.setCurrentAndTargetValue(mix_->get() / 100.0f);
+    snap(thresholdRamp_, threshold_->get());
+    snap(ratioRamp_, ratio_->get());
+    snap(kneeRamp_, knee_->get());
+    snap(makeupRamp_, makeup_->get());
+    snap(mixRamp_, mix_->get() / 100.0f);
     envelopeDb_ = 0;
     meter_.store(0);
 }

@@ -46,12 +46,9 @@ void Delay::clearState()
     for (auto& line : lines_)
         line.clear();
     damped_ = {};
-    feedbackRamp_.reset(sampleRate(), rampSeconds);
-    mixRamp_.reset(sampleRate(), rampSeconds);
-    highCutRamp_.reset(sampleRate(), rampSeconds);
-    feedbackRamp_.setCurrentAndTargetValue(feedback_->get() / 100.0f);
-    mixRamp_.setCurrentAndTargetValue(mix_->get() / 100.0f);
-    highCutRamp_.setCurrentAndTargetValue(highCut_->get());
+    snap(feedbackRamp_, feedback_->get() / 100.0f);
+    snap(mixRamp_, mix_->get() / 100.0f);
+    snap(highCutRamp_, highCut_->get());
     currentDelay_ = nextDelay_ = delayInSamples(tempo(), sampleRate());
     fadePosition_ = fadeLength_;
 }

@@ -52,20 +52,15 @@ void Equaliser::clearState()
 void Equaliser::snapRamps()
 {
     for (auto& band : bands_) {
-        band.frequencyRamp.reset(sampleRate(), rampSeconds);
-        band.gainRamp.reset(sampleRate(), rampSeconds);
-        band.qRamp.reset(sampleRate(), rampSeconds);
-        band.frequencyRamp.setCurrentAndTargetValue(band.frequency->get());
-        band.gainRamp.setCurrentAndTargetValue(band.gain->get());
-        band.qRamp.setCurrentAndTargetValue(band.q != nullptr ? band.q->get() : 1.0f);
+        snap(band.frequencyRamp, band.frequency->get());
+        snap(band.gainRamp, band.gain->get());
+        snap(band.qRamp, band.q != nullptr ? band.q->get() : 1.0f);
         design(band);
     }
     for (auto& stage : passes_) {
-        stage.frequencyRamp.reset(sampleRate(), rampSeconds);
-        stage.wet.reset(sampleRate(), rampSeconds);
-        stage.frequencyRamp.setCurrentAndTargetValue(stage.frequency->get());
+        snap(stage.frequencyRamp, stage.frequency->get());
         stage.activeSections = stage.slope->getIndex() + 1;
-        stage.wet.setCurrentAndTargetValue(stage.enabled->get() ? 1.0f : 0.0f);
+        snap(stage.wet, stage.enabled->get() ? 1.0f : 0.0f);
         design(stage);
     }
 }

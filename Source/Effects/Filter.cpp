@@ -34,14 +34,10 @@ float Filter::lfoAt(double ppq) const
 
 void Filter::clearState()
 {
-    cutoffRamp_.reset(sampleRate(), rampSeconds);
-    resonanceRamp_.reset(sampleRate(), rampSeconds);
-    depthRamp_.reset(sampleRate(), rampSeconds);
-    mixRamp_.reset(sampleRate(), rampSeconds);
-    cutoffRamp_.setCurrentAndTargetValue(cutoff_->get());
-    resonanceRamp_.setCurrentAndTargetValue(resonance_->get());
-    depthRamp_.setCurrentAndTargetValue(lfoDepth_->get());
-    mixRamp_.setCurrentAndTargetValue(mix_->get() / 100.0f);
+    snap(cutoffRamp_, cutoff_->get());
+    snap(resonanceRamp_, resonance_->get());
+    snap(depthRamp_, lfoDepth_->get());
+    snap(mixRamp_, mix_->get() / 100.0f);
     state_ = {};
 }
 

@@ -14,12 +14,10 @@ Saturation::Saturation() : BuiltInEffect("saturation", stereoBuses())
 
 void Saturation::clearState()
 {
-    for (auto* ramp : { &driveRamp_, &biasRamp_, &outputRamp_, &mixRamp_ })
-        ramp->reset(sampleRate(), rampSeconds);
-    driveRamp_.setCurrentAndTargetValue(drive_->get());
-    biasRamp_.setCurrentAndTargetValue(bias_->get() / 100.0f);
-    outputRamp_.setCurrentAndTargetValue(output_->get());
-    mixRamp_.setCurrentAndTargetValue(mix_->get() / 100.0f);
+    snap(driveRamp_, drive_->get());
+    snap(biasRamp_, bias_->get() / 100.0f);
+    snap(outputRamp_, output_->get());
+    snap(mixRamp_, mix_->get() / 100.0f);
     dcIn_ = {};
     dcOut_ = {};
 }

@@ -30,10 +30,8 @@ std::array<float, 4> Utility::targetMatrix() const
 void Utility::clearState()
 {
     const auto target = targetMatrix();
-    for (size_t i = 0; i < 4; ++i) {
-        matrix_[i].reset(sampleRate(), rampSeconds);
-        matrix_[i].setCurrentAndTargetValue(target[i]);
-    }
+    for (size_t i = 0; i < 4; ++i)
+        snap(matrix_[i], target[i]);
 }
 
 void Utility::process(juce::AudioBuffer<float>& buffer, const BlockTiming&)
