@@ -24,7 +24,7 @@ std::vector<PlaybackTrack> benchTracks(int count, double rate, double seconds)
             audio->setSample(0, i, v);
             audio->setSample(1, i, v);
         }
-        PlaybackTrack track { "t" + std::to_string(t), "chords", audio, {}, -12.0, 0.0 };
+        PlaybackTrack track { "t" + std::to_string(t), "chords", audio, {}, -12.0, {} };
         for (std::int64_t s = 0; s < std::int64_t(rate * seconds); s += n)
             track.segments.push_back({ s, s + n });
         tracks.push_back(std::move(track));

@@ -72,7 +72,7 @@ int runRenderBench(int, char**)
     for (int i = 0; i < tracks; ++i) {
         const auto loop = dir / ("loop" + std::to_string(i) + ".wav");
         writeLoop(loop, i);
-        a.tracks.push_back({ "track " + std::to_string(i + 1), "chords", loop, bpm, 8, std::nullopt, -6.0, 0.0, { { 0, bars } } });
+        a.tracks.push_back({ "track " + std::to_string(i + 1), "chords", loop, bpm, 8, std::nullopt, -6.0, { { 0, bars } } });
     }
     OutputSettings out;
     out.mixPath = dir / "mix.wav";

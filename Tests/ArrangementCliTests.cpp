@@ -20,7 +20,7 @@ TEST_CASE("cli: arrange --explain prints the pack report, --style and --energy s
     CHECK(r.out.find("key clusters") != std::string::npos);
     CHECK(r.out.find("left out:") != std::string::npos);
     auto a = nlohmann::json::parse(readBytes(dir / "a.json"));
-    CHECK(a["schemaVersion"] == 2);
+    CHECK(a["schemaVersion"] == 3);
     CHECK(a["style"] == "house");
 
     r = runCommand(binary + " arrange " + housePack + " --no-cache --style techno --energy 0.2,1,0.4 --out " + quoted(dir / "t.json"));

@@ -35,7 +35,7 @@ TEST_CASE("every clip carries a machine-readable reason and v2 round-trips", "[a
     }
     const auto text = arrangementToText(a);
     const auto j = nlohmann::json::parse(text);
-    CHECK(j["schemaVersion"] == 2);
+    CHECK(j["schemaVersion"] == 3);
     CHECK(j["tracks"][0]["clips"][0]["reason"]["role"] == a.tracks[0].role);
     auto back = arrangementFromJson(j, "/");
     REQUIRE(back.ok());
@@ -78,7 +78,7 @@ TEST_CASE("schema v1 files still load", "[arrangement][schema]")
     CHECK(a->tracks[0].clips[0].reason.rule.empty());
     CHECK(a->style.empty());
     // Written back, it is v2.
-    CHECK(arrangementToJson(a.value())["schemaVersion"] == 2);
+    CHECK(arrangementToJson(a.value())["schemaVersion"] == 3);
     auto bad = v1;
     bad["tracks"][0]["clips"][0]["bars"] = 0;
     CHECK(arrangementFromJson(bad, "/").error().find("arrangement.tracks[0].clips[0].bars") == 0);

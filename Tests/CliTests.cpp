@@ -73,7 +73,7 @@ TEST_CASE("cli: arrange then render --arrangement gives the same files as render
     auto arranged = runCommand(loopmindBinary + " arrange " + pack + " --seed 3 --bars 16 --out " + quoted(dir / "song.json"));
     REQUIRE(arranged.exitCode == 0);
     auto song = nlohmann::json::parse(readBytes(dir / "song.json"));
-    CHECK(song["schemaVersion"] == 2);
+    CHECK(song["schemaVersion"] == 3);
     CHECK(song["totalBars"] == 16);
     CHECK(song["seed"] == 3);
 

@@ -29,7 +29,7 @@ Arrangement demoSong(const TempFolder& dir)
     const std::vector<std::pair<std::string, float>> roles { { "drums", 0.7f }, { "bass", 0.5f }, { "chords", 0.3f } };
     for (const auto& [role, level] : roles) {
         writeAudioFile(dir / (role + ".wav"), roleLoop(role, level), rate, 24);
-        a.tracks.push_back({ role, role, dir / (role + ".wav"), 120, 8, std::nullopt, -3.0, 0.0, { { role == "drums" ? 0 : 4, 12 } } });
+        a.tracks.push_back({ role, role, dir / (role + ".wav"), 120, 8, std::nullopt, -3.0, { { role == "drums" ? 0 : 4, 12 } } });
     }
     return a;
 }

@@ -1,7 +1,8 @@
-// While a 32-track song plays for 10,000 blocks, with an offline render running on another thread and the
-// message thread swapping sessions and moving faders, the audio thread and the workers allocate nothing
-// and take no lock.
+// While a 32-track song with a full mixer plays for 10,000 blocks, with an offline render running on another
+// thread and the message thread swapping sessions and moving faders, pans, sends and every effect parameter, the
+// audio thread and the workers allocate nothing and take no lock.
 #include "Core/RealtimeThread.h"
+#include "Effects/EffectFactory.h"
 #include "Engine/AudioEngine.h"
 #include "Render/AIAsyncRenderer.h"
 #include "Support/EngineFixtures.h"
@@ -52,10 +53,27 @@ TEST_CASE("the audio thread and workers never allocate or lock", "[engine][realt
     constexpr int block = 256, blocks = 10000;
     const double songSeconds = blocks * block / rate + 1.0;
     auto tracks = makeEngineTracks(32, rate, 1.7, songSeconds);
+    // A full mixer: every built-in effect on some track, sends to a reverb and a delay return, a group, master inserts.
+    MixerLayout layout;
+    layout.mixer.returns = { { "reverb", {}, {} }, { "delay", {}, {} } };
+    layout.mixer.returns[0].strip.inserts = { { "reverb", { { "mix", 100 } }, false, {}, {} } };
+    layout.mixer.returns[1].strip.inserts = { { "delay", { { "mix", 100 } }, false, {}, {} } };
+    layout.mixer.groups = { { "drums", {}, {} } };
+    layout.mixer.groups[0].strip.inserts = { { "compressor", {}, false, {}, {} } };
+    layout.mixer.master.inserts = { { "eq", {}, false, {}, {} }, { "utility", {}, false, {}, {} } };
+    const auto& types = effects::effectTypes();
+    for (size_t t = 0; t < tracks.size(); ++t) {
+        auto& strip = tracks[t].strip;
+        strip.inserts = { { types[int(t) % types.size()].toStdString(), {}, false, {}, {} }, { "eq", { { "hp_on", 1 } }, false, {}, {} } };
+        strip.sends = { { int(t % 2), -12.0, t % 3 == 0 } };
+        strip.output = t < 4 ? "drums" : "";
+    }
+    tracks[5].strip.inserts[0] = { "compressor", {}, false, "track 1", {} };
 
     AudioEngine engine(ParallelPlanRunner::defaultWorkerCount() > 0 ? ParallelPlanRunner::defaultWorkerCount() : 1);
     engine.prepare(rate, block);
-    REQUIRE(engine.load(tracks, std::int64_t(songSeconds * rate)).ok());
+    REQUIRE(engine.load(tracks, std::int64_t(songSeconds * rate), rate, layout).ok());
+    REQUIRE(engine.mixerProblems().empty());
     engine.setLoop(0, std::int64_t(3.3 * rate), true); // loop jumps happen too
     engine.play();
 
@@ -73,10 +91,20 @@ TEST_CASE("the audio thread and workers never allocate or lock", "[engine][realt
     int swaps = 0;
     const auto violations = playWhile(engine, blocks, block, [&](int blocksDone) {
         if (blocksDone / 1000 > swaps) {
-            REQUIRE(engine.load(tracks, std::int64_t(songSeconds * rate)).ok());
+            REQUIRE(engine.load(tracks, std::int64_t(songSeconds * rate), rate, layout).ok());
             ++swaps;
         }
-        engine.setTrackGainDb(swaps % 32, -10.0 - swaps);
+        // Fader, pan, send level and every effect parameter of the strip move live (no rebuild: same topology).
+        const StripRef ref { StripRef::Kind::track, blocksDone % 32 };
+        auto strip = *engine.strip(ref);
+        strip.volumeDb = -10.0 - blocksDone % 13;
+        strip.pan = (blocksDone % 9 - 4) / 4.0;
+        strip.sends[0].levelDb = -6.0 - blocksDone % 20;
+        if (auto fx = effects::createEffect(strip.inserts[0].type))
+            for (auto* p : fx->parameterList())
+                strip.inserts[0].parameters[p->getParameterID().toStdString()] =
+                    p->getNormalisableRange().convertFrom0to1(float(blocksDone % 11) / 10.0f);
+        REQUIRE(engine.setStrip(ref, strip).ok());
         engine.setTrackSolo(3, swaps % 2 == 1);
         engine.releaseRetiredSessions();
         engine.masterMeter().takePeak();

@@ -21,8 +21,10 @@ Arrangement twoTrackSong(const TempFolder& dir, double loopRate = 44100)
     a.bpm = bpm;
     a.sampleRate = 44100;
     a.sections = { { "intro", 0, 4, 0.3 }, { "main", 4, 8, 1.0 } };
-    a.tracks.push_back({ "drums", "drums", dir / "drums.wav", bpm, 8, "none", -3.0, -0.3, { { 0, 12 } } });
-    a.tracks.push_back({ "keys", "chords", dir / "keys.wav", bpm, 4, "A minor", -6.0, 0.4, { { 4, 8 } } });
+    a.tracks.push_back({ "drums", "drums", dir / "drums.wav", bpm, 8, "none", -3.0, { { 0, 12 } } });
+    a.tracks.back().strip.pan = -0.3;
+    a.tracks.push_back({ "keys", "chords", dir / "keys.wav", bpm, 4, "A minor", -6.0, { { 4, 8 } } });
+    a.tracks.back().strip.pan = 0.4;
     return a;
 }
 

@@ -32,7 +32,7 @@ Arrangement jumpyLibrarySong(const TempFolder& dir, double bpm)
     a.sampleRate = rate;
     a.sections = { { "intro", 0, 4, 0.3, -6.0 }, { "main", 4, 5, 1.0, 0.0 }, { "break", 9, 3, 0.4, -4.0 }, { "outro", 12, 4, 0.5, -3.0 } };
     auto track = [&](const char* name, const char* role, int beats, std::vector<ArrangementClip> clips) {
-        a.tracks.push_back({ name, role, dir / (std::string(name) + ".wav"), 120.0, beats, std::nullopt, -3.0, 0.0, std::move(clips) });
+        a.tracks.push_back({ name, role, dir / (std::string(name) + ".wav"), 120.0, beats, std::nullopt, -3.0, std::move(clips) });
     };
     track("pad off its period", "chords", 8, { { 0, 9 }, { 9, 3 }, { 13, 3 } }); // joined clips, a cut pass, a re-entry
     track("drone on DC", "fx", 8, { { 2, 7 }, { 12, 4 } });

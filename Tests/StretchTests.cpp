@@ -115,7 +115,7 @@ TEST_CASE("a 100 BPM loop renders on a 120 BPM grid, byte-identically every time
     a.bpm = 120;
     a.sampleRate = rate;
     a.sections = { { "main", 0, 4, 1.0 } };
-    a.tracks.push_back({ "chords", "chords", dir / "slow.wav", 100, 8, "none", 0.0, 0.0, { { 0, 4 } } });
+    a.tracks.push_back({ "chords", "chords", dir / "slow.wav", 100, 8, "none", 0.0, { { 0, 4 } } });
     // The stem is the track as placed (no mastering): that is where the timing is measured.
     auto render = [&](const std::string& name) {
         OutputSettings o;

@@ -248,7 +248,7 @@ void MainComponent::songChanged(const SongState& before)
 
 void MainComponent::sessionReady(SessionBuilder::Built built)
 {
-    if (auto st = engine_.load(std::move(built.tracks), built.lengthInSamples, built.sampleRate); !st)
+    if (auto st = engine_.load(std::move(built.tracks), built.lengthInSamples, built.sampleRate, std::move(built.mixer)); !st)
         library_.setStatus("Playback could not be prepared: " + juce::String(st.error()));
     applyLaneMix();
     engine_.setLoop(0, built.lengthInSamples, looping_);

@@ -15,7 +15,7 @@ void SessionBuilder::request(Arrangement song, double sampleRate)
             return;
         // The renderer's own preparation, reused: the live engine plays what a render would write.
         auto prepared = prepareArrangementJob(song, OutputSettings {});
-        Built built { std::move(prepared.job.tracks), prepared.job.lengthInSamples, song.sampleRate, std::move(prepared.problems) };
+        Built built { std::move(prepared.job.tracks), std::move(prepared.job.mixer), prepared.job.lengthInSamples, song.sampleRate, std::move(prepared.problems) };
         callAsyncIfAlive(owner_, [this, latest, generation, built = std::move(built)]() mutable {
             if (latest->load() != generation)
                 return; // a newer song was asked for meanwhile

@@ -14,6 +14,7 @@ class SessionBuilder {
 public:
     struct Built {
         std::vector<PlaybackTrack> tracks;
+        MixerLayout mixer;
         std::int64_t lengthInSamples = 0;
         double sampleRate = 0; // what the tracks were prepared at
         std::vector<std::string> problems;

@@ -2,6 +2,7 @@
 #include "Arrangement/KeyRelation.h"
 #include "Arrangement/LayerPlan.h"
 #include "Arrangement/MixBalance.h"
+#include "Arrangement/MixerDefaults.h"
 #include "Arrangement/SectionGain.h"
 #include "Arrangement/SectionPlan.h"
 #include "Core/DeterministicRandom.h"
@@ -227,7 +228,7 @@ Arrangement AIArrangementEngine::arrange(const std::vector<LoopInfo>& loops, con
         t.gainDb = gain.gainDb;
         t.gainReason = gain.reason;
         const size_t ofRole = byRole[role].size();
-        t.pan = ofRole > 1 && c.slot.layer < 2 ? (c.slot.layer == 0 ? -0.15 : 0.15) : 0.0;
+        t.strip.pan = ofRole > 1 && c.slot.layer < 2 ? (c.slot.layer == 0 ? -0.15 : 0.15) : 0.0;
         t.clips = clipsFromGrid(grid, int(i), a.sections, c.relation, c.score);
         if (t.clips.empty())
             a.excluded.push_back({ l->path, c.slot.layer == 0 ? "no section of this " + style.name + " song calls for " + role
@@ -239,6 +240,7 @@ Arrangement AIArrangementEngine::arrange(const std::vector<LoopInfo>& loops, con
         }
     }
     applySectionGains(a, trackLoudness);
+    applyMixerDefaults(a);
     std::sort(a.excluded.begin(), a.excluded.end(), [](const auto& x, const auto& y) { return x.path < y.path; });
     return a;
 }

@@ -1,6 +1,7 @@
 #pragma once
-// The song: sections on a bar grid, one track per loop, which bars each track plays, and why. Schema v2 on disk
-// (v1 still reads).
+// The song: sections on a bar grid, one track per loop, which bars each track plays, and why; the mixer. Schema v3
+// on disk (v1 and v2 still read).
+#include "Core/MixerSettings.h"
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -39,10 +40,10 @@ struct ArrangementTrack {
     double loopBpm = 0;
     int loopBeats = 0;                 // the loop repeats every loopBeats beats of the project
     std::optional<std::string> loopKey;
-    double gainDb = 0;
-    double pan = 0;                    // -1 left .. +1 right
+    double gainDb = 0;                 // the balance trim, before the strip's inserts
     std::vector<ArrangementClip> clips;
     std::string gainReason;            // how gainDb was chosen (mixdown balance); empty when unknown
+    ChannelStrip strip;                // its pan (tracks[].pan on disk) and the rest (mixer.tracks[] on disk)
 };
 
 struct ExcludedLoop {
@@ -51,7 +52,7 @@ struct ExcludedLoop {
 };
 
 struct Arrangement {
-    static constexpr int currentSchemaVersion = 2;
+    static constexpr int currentSchemaVersion = 3;
     std::string style;       // the style template used (v2); empty for v1 files
     std::string tempoReason; // why this tempo (v2 choices.tempo)
     std::string keyReason;   // why this key (v2 choices.key)
@@ -67,6 +68,7 @@ struct Arrangement {
     std::vector<ArrangementSection> sections;
     std::vector<ArrangementTrack> tracks;
     std::vector<ExcludedLoop> excluded;
+    MixerSettings mixer;     // returns, groups, master (v3); empty for older files
 
     int totalBars() const;
     double samplesPerBeat() const { return sampleRate * 60.0 / bpm; }

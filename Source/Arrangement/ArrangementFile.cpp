@@ -1,5 +1,6 @@
 #include "Arrangement/ArrangementFile.h"
 #include "Arrangement/JsonFields.h"
+#include "Arrangement/MixerJson.h"
 #include "Core/AtomicFile.h"
 #include "Core/PathText.h"
 #include <cmath>
@@ -61,7 +62,7 @@ json arrangementToJson(const Arrangement& a)
         }
         tracks.push_back({ { "name", t.name }, { "role", t.role },
                            { "loop", { { "path", pathText(t.loopPath) }, { "bpm", t.loopBpm }, { "beats", t.loopBeats }, { "key", optionalText(t.loopKey) } } },
-                           { "gainDb", t.gainDb }, { "gainReason", t.gainReason }, { "pan", t.pan }, { "clips", clips } });
+                           { "gainDb", t.gainDb }, { "gainReason", t.gainReason }, { "pan", t.strip.pan }, { "clips", clips } });
     }
     json excluded = json::array();
     for (const auto& e : a.excluded)
@@ -81,6 +82,7 @@ json arrangementToJson(const Arrangement& a)
         { "sections", sections },
         { "tracks", tracks },
         { "excluded", excluded },
+        { "mixer", mixerToJson(a) },
     };
     if (a.remixSourceSeed)
         root["remix"] = { { "sourceSeed", *a.remixSourceSeed }, { "distance", a.remixDistance }, { "measured", a.remixMeasured } };
@@ -94,8 +96,8 @@ Result<Arrangement> arrangementFromJson(const json& j, const fs::path& baseFolde
     try {
         JsonFields root(j, "arrangement");
         const int version = root.integer("schemaVersion", 1, 1000);
-        if (version != 1 && version != Arrangement::currentSchemaVersion)
-            throw FieldError { "arrangement.schemaVersion: version " + std::to_string(version) + " is not supported (this build reads 1 and 2)" };
+        if (version < 1 || version > Arrangement::currentSchemaVersion)
+            throw FieldError { "arrangement.schemaVersion: version " + std::to_string(version) + " is not supported (this build reads 1 to 3)" };
         Arrangement a;
         if (version >= 2) { // v2 adds the style, the choices and the reasons; all informative, all optional
             a.style = root.has("style") ? optionalString(root, "style") : std::string();
@@ -160,7 +162,7 @@ Result<Arrangement> arrangementFromJson(const json& j, const fs::path& baseFolde
             track.loopBeats = loop.integer("beats", 1, 1024);
             track.loopKey = loop.optionalText("key");
             track.gainDb = t.number("gainDb", -120, 24);
-            track.pan = t.number("pan", -1, 1);
+            track.strip.pan = t.number("pan", -1, 1);
             if (version >= 2 && t.has("gainReason"))
                 track.gainReason = optionalString(t, "gainReason");
             const auto& clips = t.array("clips");
@@ -181,6 +183,8 @@ Result<Arrangement> arrangementFromJson(const json& j, const fs::path& baseFolde
                 JsonFields e(j.at("excluded")[i], "arrangement.excluded[" + std::to_string(i) + "]");
                 a.excluded.push_back({ pathFromText(e.text("path")), e.text("reason") });
             }
+        if (version >= 3 && root.has("mixer"))
+            readMixer(JsonFields(root.get("mixer"), root.path("mixer")), a);
         return Result<Arrangement>::success(std::move(a));
     } catch (const FieldError& e) {
         return Result<Arrangement>::failure(e.message);

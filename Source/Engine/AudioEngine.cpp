@@ -96,14 +96,12 @@ void AudioEngine::prepare(double rate, int maxBlockSize)
     rebuildSession();
 }
 
-Status AudioEngine::load(std::vector<PlaybackTrack> tracks, std::int64_t lengthInSamples, double tracksSampleRate)
+Status AudioEngine::load(std::vector<PlaybackTrack> tracks, std::int64_t lengthInSamples, double tracksSampleRate, MixerLayout layout)
 {
     tracks_ = std::move(tracks);
     length_ = lengthInSamples;
     tracksRate_ = tracksSampleRate > 0 ? tracksSampleRate : sampleRate_;
-    mix_.resize(tracks_.size());
-    for (size_t i = 0; i < tracks_.size(); ++i)
-        mix_[i] = { tracks_[i].gainDb, tracks_[i].pan, false, false };
+    layout_ = std::move(layout);
     return rebuildSession();
 }
 
@@ -115,10 +113,10 @@ Status AudioEngine::rebuildSession()
     const bool rateMatches = tracksRate_ == sampleRate_;
     static const std::vector<PlaybackTrack> none;
     const auto length = rateMatches ? length_ : std::int64_t(std::llround(double(length_) * sampleRate_ / tracksRate_));
-    auto built = EngineSession::build(rateMatches ? tracks_ : none, length, sampleRate_, maxBlockSize_);
+    auto built = EngineSession::build(rateMatches ? tracks_ : none, layout_, length, sampleRate_, maxBlockSize_);
     if (!built)
         return Status::failure(built.error());
-    applyMixerSettings(*built.value());
+    mixerProblems_ = built.value()->nodes.problems;
     published_ = built.value().get();
     sessions_.publish(std::move(built.value()));
     seekRequested_.store(true);
@@ -131,21 +129,60 @@ void AudioEngine::releaseRetiredSessions()
     preview_.releaseRetired();
 }
 
-void AudioEngine::applyMixerSettings(EngineSession& s) const
+ChannelStrip* AudioEngine::mutableStrip(StripRef ref)
 {
-    const bool anySolo = std::any_of(mix_.begin(), mix_.end(), [](const auto& m) { return m.solo; });
-    for (size_t i = 0; i < mix_.size() && i < s.nodes.gainPans.size(); ++i) {
-        auto* gp = s.nodes.gainPans[i];
-        gp->setGainDb(mix_[i].gainDb);
-        gp->setPan(mix_[i].pan);
-        gp->setMuted(mix_[i].mute || (anySolo && !mix_[i].solo));
+    auto in = [&](auto& list) -> ChannelStrip* { return ref.index >= 0 && ref.index < int(list.size()) ? &list[size_t(ref.index)].strip : nullptr; };
+    switch (ref.kind) {
+    case StripRef::Kind::track: return in(tracks_);
+    case StripRef::Kind::returnBus: return in(layout_.mixer.returns);
+    case StripRef::Kind::group: return in(layout_.mixer.groups);
+    case StripRef::Kind::master: return &layout_.mixer.master;
+    }
+    return nullptr;
+}
+
+const ChannelStrip* AudioEngine::strip(StripRef ref) const { return const_cast<AudioEngine*>(this)->mutableStrip(ref); }
+
+Status AudioEngine::setStrip(StripRef ref, const ChannelStrip& settings)
+{
+    auto* current = mutableStrip(ref);
+    if (current == nullptr)
+        return Status::failure("no such strip");
+    const bool sameGraph = sameMixerTopology(*current, settings);
+    *current = settings;
+    if (!sameGraph || published_ == nullptr || published_->nodes.tracks.size() != tracks_.size())
+        return rebuildSession();
+    // Same graph: the live processors take the new values (atomics; each effect and strip ramps to them).
+    auto& nodes = published_->nodes;
+    const StripNodes* live = ref.kind == StripRef::Kind::track ? &nodes.tracks[size_t(ref.index)]
+                           : ref.kind == StripRef::Kind::returnBus ? &nodes.returns[size_t(ref.index)]
+                           : ref.kind == StripRef::Kind::group ? &nodes.groups[size_t(ref.index)]
+                           : &nodes.masterStrip;
+    for (size_t i = 0; i < live->inserts.size() && i < settings.inserts.size(); ++i)
+        if (auto* effect = live->inserts[i])
+            for (const auto& [id, value] : settings.inserts[i].parameters)
+                effect->setParameter(id, float(value));
+    applyMixer(nodes, tracks_, layout_.mixer);
+    return Status::success();
+}
+
+void AudioEngine::setTrackMute(int t, bool m)
+{
+    if (auto* s = mutableStrip({ StripRef::Kind::track, t })) {
+        auto changed = *s;
+        changed.mute = m;
+        setStrip({ StripRef::Kind::track, t }, changed);
     }
 }
 
-void AudioEngine::setTrackGainDb(int t, double db) { if (t >= 0 && t < int(mix_.size())) { mix_[size_t(t)].gainDb = db; if (published_) applyMixerSettings(*published_); } }
-void AudioEngine::setTrackPan(int t, double pan) { if (t >= 0 && t < int(mix_.size())) { mix_[size_t(t)].pan = pan; if (published_) applyMixerSettings(*published_); } }
-void AudioEngine::setTrackMute(int t, bool m) { if (t >= 0 && t < int(mix_.size())) { mix_[size_t(t)].mute = m; if (published_) applyMixerSettings(*published_); } }
-void AudioEngine::setTrackSolo(int t, bool s) { if (t >= 0 && t < int(mix_.size())) { mix_[size_t(t)].solo = s; if (published_) applyMixerSettings(*published_); } }
+void AudioEngine::setTrackSolo(int t, bool solo)
+{
+    if (auto* s = mutableStrip({ StripRef::Kind::track, t })) {
+        auto changed = *s;
+        changed.solo = solo;
+        setStrip({ StripRef::Kind::track, t }, changed);
+    }
+}
 
 float AudioEngine::takeTrackPeak(int t)
 {
@@ -222,6 +259,7 @@ void AudioEngine::renderSong(EngineSession& s, float* const* outputs, int numOut
         if (seekRequested_.exchange(false, std::memory_order_acq_rel))
             for (auto* p : s.nodes.players)
                 p->seek(position);
+        s.nodes.playHead->setPosition(position); // tempo-synced effects follow the song, seeks and loops included
         if (chunk > 0)
             renderChunk(s, outputs, numOutputs, done, chunk);
         if (wraps) {

@@ -33,7 +33,7 @@ public:
     // Session (message thread): builds a new graph and plan and publishes it with one atomic swap.
     /** tracksSampleRate: the rate the tracks' audio was prepared at (0: the engine's). Tracks at another rate than
         the device's are kept but not played (they would sound at the wrong pitch) until tracks at the right rate come. */
-    Status load(std::vector<PlaybackTrack> tracks, std::int64_t lengthInSamples, double tracksSampleRate = 0);
+    Status load(std::vector<PlaybackTrack> tracks, std::int64_t lengthInSamples, double tracksSampleRate = 0, MixerLayout layout = {});
     /** The device rate changed since the tracks were prepared: the owner should prepare them again at sampleRate(). */
     bool tracksNeedPreparing() const { return !tracks_.empty() && tracksRate_ != sampleRate_; }
     /** Frees sessions and audition buffers the audio thread has let go of. Message thread (a timer does it). */
@@ -47,11 +47,14 @@ public:
     std::int64_t position() const { return position_.load(); }
     void setLoop(std::int64_t start, std::int64_t end, bool enabled);
 
-    // Mixer (message thread).
-    void setTrackGainDb(int track, double db);
-    void setTrackPan(int track, double pan);
+    // Mixer (message thread). Fader, pan, mute, solo, polarity, send levels and effect parameters change live and
+    // ramp; inserts, send targets and outputs change the graph, so a new session is built and swapped in.
+    const ChannelStrip* strip(StripRef ref) const;
+    Status setStrip(StripRef ref, const ChannelStrip& settings);
     void setTrackMute(int track, bool muted);
     void setTrackSolo(int track, bool solo);
+    /** Problems building the current mixer (an unknown effect, a send to no bus): the rest plays. */
+    const std::vector<std::string>& mixerProblems() const { return mixerProblems_; }
 
     // Loop audition (message thread): a preview voice on top of the song, bar-synced while the transport plays.
     void startAudition(std::shared_ptr<const juce::AudioBuffer<float>> stereoLoop, double barSamples, bool waitForTransport = false)
@@ -80,7 +83,7 @@ private:
     void adoptPendingSession();
     void renderSong(EngineSession& s, float* const* outputs, int numOutputs, int numSamples);
     void renderChunk(EngineSession& s, float* const* outputs, int numOutputs, int offset, int numSamples);
-    void applyMixerSettings(EngineSession& s) const;
+    ChannelStrip* mutableStrip(StripRef ref);
     Status rebuildSession();
 
     juce::AudioDeviceManager deviceManager_;
@@ -92,8 +95,8 @@ private:
     std::vector<PlaybackTrack> tracks_;
     std::int64_t length_ = 0;
     double tracksRate_ = 44100;
-    struct TrackMix { double gainDb = 0, pan = 0; bool mute = false, solo = false; };
-    std::vector<TrackMix> mix_;
+    MixerLayout layout_;
+    std::vector<std::string> mixerProblems_;
     EngineSession* published_ = nullptr; // the newest session handed over (owned by the audio side)
 
     AtomicHandoff<EngineSession> sessions_;

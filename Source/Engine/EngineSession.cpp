@@ -2,13 +2,13 @@
 
 namespace loopmind {
 
-Result<std::unique_ptr<EngineSession>> EngineSession::build(const std::vector<PlaybackTrack>& tracks, std::int64_t length,
-                                                            double sampleRate, int maxBlockSize)
+Result<std::unique_ptr<EngineSession>> EngineSession::build(const std::vector<PlaybackTrack>& tracks, const MixerLayout& layout,
+                                                            std::int64_t length, double sampleRate, int maxBlockSize)
 {
     using R = Result<std::unique_ptr<EngineSession>>;
     auto s = std::make_unique<EngineSession>();
     s->graph = std::make_unique<juce::AudioProcessorGraph>();
-    s->nodes = buildTrackGraph(*s->graph, tracks);
+    s->nodes = buildTrackGraph(*s->graph, tracks, layout, sampleRate);
     auto plan = compileRenderPlan(*s->graph, maxBlockSize);
     if (!plan)
         return R::failure(plan.error());

@@ -17,8 +17,8 @@ struct EngineSession {
     std::unique_ptr<LoudnessMeter[]> trackMeters;
     std::int64_t lengthInSamples = 0;
 
-    static Result<std::unique_ptr<EngineSession>> build(const std::vector<PlaybackTrack>& tracks, std::int64_t length,
-                                                        double sampleRate, int maxBlockSize);
+    static Result<std::unique_ptr<EngineSession>> build(const std::vector<PlaybackTrack>& tracks, const MixerLayout& layout,
+                                                        std::int64_t length, double sampleRate, int maxBlockSize);
 };
 
 } // namespace loopmind

@@ -1,32 +1,65 @@
 #pragma once
-// The graph every song becomes, live or offline: per track a clip player feeding a gain/pan node, and every
-// gain/pan node feeding the master bus. Built into a caller-owned juce::AudioProcessorGraph.
+// The graph every song becomes, live or offline. Per track: a clip player, the track's inserts, its channel strip.
+// Strips feed a group bus or the master; sends feed return buses; returns and groups are strips of their own
+// (inserts, then a channel strip); the master strip (inserts, fader) is the mix that mastering receives.
+// Built into a caller-owned juce::AudioProcessorGraph.
+#include "Core/MixerSettings.h"
+#include "Effects/BuiltInEffect.h"
+#include "Engine/ChannelStripProcessor.h"
 #include "Engine/ClipPlayerProcessor.h"
-#include "Engine/GainPanProcessor.h"
+#include "Engine/TransportPlayHead.h"
 #include <juce_audio_processors/juce_audio_processors.h>
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace loopmind {
 
-/** One track ready to play: stereo audio at the session rate and where on the timeline it sounds. */
+/** One track ready to play: stereo audio at the session rate, where on the timeline it sounds, its strip. */
 struct PlaybackTrack {
     std::string name;
     std::string role;
     std::shared_ptr<const juce::AudioBuffer<float>> audio;
     std::vector<PlaybackSegment> segments;
-    double gainDb = 0;
-    double pan = 0;
+    double gainDb = 0;  // the track's balance trim, before its inserts
+    ChannelStrip strip; // fader, pan, mute, solo, polarity, inserts, sends, output
+};
+
+/** Where the song plays and at what tempo: the mixer's buses and the tempo its effects follow. */
+struct MixerLayout {
+    MixerSettings mixer;
+    double bpm = 120;
+};
+
+/** One strip in the graph: feeds go to `input` (its first insert, or the strip itself). */
+struct StripNodes {
+    juce::AudioProcessorGraph::NodeID input, output;
+    ChannelStripProcessor* strip = nullptr;
+    std::vector<effects::BuiltInEffect*> inserts;             // per slot; null where bypassed or not made
+    std::vector<juce::AudioProcessorGraph::NodeID> insertNodes; // per slot; 0 where bypassed or not made
 };
 
 struct TrackGraphNodes {
-    juce::AudioProcessorGraph::NodeID master;
-    std::vector<juce::AudioProcessorGraph::NodeID> trackOutputs; // the gain/pan node of each track
+    juce::AudioProcessorGraph::NodeID master;                // the master strip's output: the mix
+    std::vector<juce::AudioProcessorGraph::NodeID> trackOutputs; // each track's strip output
+    /** What the master strip sums: tracks that play to the master, then groups, then returns, by name. These are
+        the stems, so that they add up to the mix (exactly, while the master strip is at unity with no inserts). */
+    std::vector<std::pair<std::string, juce::AudioProcessorGraph::NodeID>> masterFeeds;
     std::vector<ClipPlayerProcessor*> players;
-    std::vector<GainPanProcessor*> gainPans;
-    MasterBusProcessor* masterBus = nullptr;
+    std::vector<StripNodes> tracks, returns, groups;
+    StripNodes masterStrip;
+    std::unique_ptr<TransportPlayHead> playHead; // every effect's; set its position before each block
+    std::vector<std::string> problems;           // settings that could not be honoured (unknown effect, bus, ...)
 };
 
-TrackGraphNodes buildTrackGraph(juce::AudioProcessorGraph& graph, const std::vector<PlaybackTrack>& tracks);
+TrackGraphNodes buildTrackGraph(juce::AudioProcessorGraph& graph, const std::vector<PlaybackTrack>& tracks,
+                                const MixerLayout& layout, double sampleRate);
+
+/** Pushes a strip's settings to its processor; `soloedAway` mutes it because other strips are soloed. */
+void applyStrip(ChannelStripProcessor& processor, const ChannelStrip& settings, bool soloedAway);
+
+/** Mute, fader, pan, sends of every strip, with solo: when any track is soloed, the other tracks fall silent
+    (returns and groups stay open, so a soloed track keeps its reverb and its bus). Message thread. */
+void applyMixer(TrackGraphNodes& nodes, const std::vector<PlaybackTrack>& tracks, const MixerSettings& mixer);
 
 } // namespace loopmind

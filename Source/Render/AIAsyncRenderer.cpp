@@ -46,7 +46,8 @@ RenderReport AIAsyncRenderer::render(const RenderJob& job, JobControl& control)
     }
 
     AudioProcessorGraph graph; // private to this render: never the live engine's
-    const auto nodes = buildTrackGraph(graph, job.tracks);
+    const auto nodes = buildTrackGraph(graph, job.tracks, job.mixer, job.sampleRate);
+    report.warnings = nodes.problems; // mixer settings that could not be honoured; the rest renders
     auto plan = compileRenderPlan(graph, blockSize);
     if (!plan) {
         report.error = plan.error();
@@ -73,12 +74,14 @@ RenderReport AIAsyncRenderer::render(const RenderJob& job, JobControl& control)
         std::error_code ec;
         fs::create_directories(*job.output.stemsFolder, ec);
     }
-    for (size_t i = 0; i < job.tracks.size(); ++i) {
-        stemSteps.push_back(plan.value()->stepIndexOf(nodes.trackOutputs[i]));
-        report.tracks.push_back({ job.tracks[i].name, std::nullopt, std::nullopt });
+    // A stem per feed of the master (tracks, groups, returns), so that the stems add up to the mix.
+    const auto& stemSources = nodes.masterFeeds;
+    for (size_t i = 0; i < stemSources.size(); ++i) {
+        stemSteps.push_back(plan.value()->stepIndexOf(stemSources[i].second));
+        report.tracks.push_back({ stemSources[i].first, std::nullopt, std::nullopt });
         if (!job.output.stemsFolder)
             continue;
-        const auto path = *job.output.stemsFolder / stemFileName(int(i), job.tracks[i].name, job.output.format);
+        const auto path = *job.output.stemsFolder / stemFileName(int(i), stemSources[i].first, job.output.format);
         auto stem = AudioFileOutput::create(path, job.output, job.sampleRate, 2, blockSize);
         if (!stem) {
             report.error = stem.error();
@@ -94,8 +97,8 @@ RenderReport AIAsyncRenderer::render(const RenderJob& job, JobControl& control)
     std::optional<PremasterBuffer> premaster;
     if (mastering)
         premaster.emplace(job.sampleRate, job.lengthInSamples);
-    RenderMeters meters(job.tracks.size(), job.sampleRate, blockSize, premaster ? &*premaster : nullptr);
-    std::vector<const juce::AudioBuffer<float>*> trackBlocks(job.tracks.size());
+    RenderMeters meters(stemSources.size(), job.sampleRate, blockSize, premaster ? &*premaster : nullptr);
+    std::vector<const juce::AudioBuffer<float>*> trackBlocks(stemSources.size());
     juce::AudioBuffer<float> stemSum(2, blockSize);
     float residual = 0;
     const double renderShare = mastering ? 0.7 : 1.0; // of the progress bar
@@ -108,6 +111,7 @@ RenderReport AIAsyncRenderer::render(const RenderJob& job, JobControl& control)
             return report;
         }
         const int n = int(std::min<std::int64_t>(blockSize, job.lengthInSamples - position));
+        nodes.playHead->setPosition(position);
         runner.process(*plan.value(), n);
         const auto& mixBlock = plan.value()->outputOf(masterStep);
         peak = std::max({ peak, mixBlock.getMagnitude(0, 0, n), mixBlock.getMagnitude(1, 0, n) });
@@ -136,7 +140,7 @@ RenderReport AIAsyncRenderer::render(const RenderJob& job, JobControl& control)
     }
     meters.finish();
     report.premaster = meters.premaster();
-    for (size_t i = 0; i < job.tracks.size(); ++i)
+    for (size_t i = 0; i < stemSources.size(); ++i)
         report.tracks[i].integratedLufs = meters.trackLufs(i);
     if (!stems.empty())
         report.stemsResidual = double(residual);

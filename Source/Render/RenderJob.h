@@ -25,6 +25,7 @@ struct RenderJob {
     double sampleRate = 44100;
     std::int64_t lengthInSamples = 0;
     std::vector<PlaybackTrack> tracks;
+    MixerLayout mixer; // returns, groups, master inserts, and the tempo effects follow
     int workers = 0; // engine worker threads for the render plan (0: the render thread alone)
     OutputSettings output;
 };

@@ -81,6 +81,7 @@ PreparedJob prepareArrangementJob(const Arrangement& a, const OutputSettings& ou
     PreparedJob prepared;
     auto& job = prepared.job;
     job.sampleRate = a.sampleRate;
+    job.mixer = { a.mixer, a.bpm };
     job.lengthInSamples = a.lengthInSamples();
     job.output = output;
     // Stretching is the slow part of preparing: a loop used by several tracks is stretched once per render.
@@ -95,7 +96,7 @@ PreparedJob prepareArrangementJob(const Arrangement& a, const OutputSettings& ou
             prepared.problems.push_back("track '" + t.name + "' left silent: " + audio.error());
             continue;
         }
-        PlaybackTrack track { t.name, t.role, audio.value(), {}, t.gainDb, t.pan };
+        PlaybackTrack track { t.name, t.role, audio.value(), {}, t.gainDb, t.strip };
         for (const auto& clip : t.clips) {
             // Energy realised as level: each pass carries its section's gain (arrangement.json sections[].gainDb),
             // so engine track i stays arrangement track i with one stem, and mute/solo cover the whole track.
@@ -144,7 +145,7 @@ PreparedJob prepareStemMixJob(const std::vector<fs::path>& stems, std::optional<
         }
         const std::int64_t length = audio.value()->getNumSamples();
         job.lengthInSamples = std::max(job.lengthInSamples, length);
-        job.tracks.push_back({ path.stem().string(), "stem", audio.value(), { { 0, length } }, 0.0, 0.0 });
+        job.tracks.push_back({ path.stem().string(), "stem", audio.value(), { { 0, length } }, 0.0, {} });
     }
     job.sampleRate = rate.value_or(44100.0);
     return prepared;

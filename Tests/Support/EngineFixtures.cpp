@@ -21,7 +21,8 @@ std::vector<PlaybackTrack> makeEngineTracks(int count, double sampleRate, double
             audio->setSample(0, i, float(v));
             audio->setSample(1, i, float(v * (0.5 + 0.5 * std::cos(t))));
         }
-        PlaybackTrack track { "track " + std::to_string(t + 1), "chords", audio, {}, -12.0 - (t % 5), (t % 7 - 3) / 4.0 };
+        PlaybackTrack track { "track " + std::to_string(t + 1), "chords", audio, {}, -12.0 - (t % 5), {} };
+        track.strip.pan = (t % 7 - 3) / 4.0;
         for (std::int64_t start = 0; start < songLength; start += loopLength)
             track.segments.push_back({ start, std::min<std::int64_t>(start + loopLength, songLength) });
         tracks.push_back(std::move(track));

@@ -1,0 +1,64 @@
+#pragma once
+// The mixer as plain data: what arrangement.json's `mixer` section holds and what the engine builds its graph
+// from. Shared vocabulary between the Arrangement room (files) and the Engine (graphs), so it lives in Core.
+#include <map>
+#include <string>
+#include <vector>
+
+namespace loopmind {
+
+/** One insert slot: a built-in effect by type name, its parameters by ID (plain values), in slot order. */
+struct EffectSlot {
+    std::string type;                         // "eq", "compressor", ... (Effects/EffectFactory)
+    std::map<std::string, double> parameters; // IDs the effect does not know are ignored; missing ones keep defaults
+    bool bypassed = false;
+    std::string sidechainTrack;               // a compressor's detector input: another track's name; empty: none
+    std::string reason;                       // why the arranger put it there; empty for the user's own
+};
+
+/** A send from a strip to a return bus. */
+struct MixerSend {
+    int returnBus = 0;      // index into MixerSettings::returns
+    double levelDb = -12;
+    bool preFader = false;  // pre: taken before the fader and pan; a muted strip sends nothing either way
+};
+
+struct ChannelStrip {
+    static constexpr int maxInserts = 8, maxSends = 2;
+    double volumeDb = 0;    // the fader, after the inserts
+    double pan = 0;         // -1 left .. +1 right (balance law, unity at centre)
+    bool mute = false, solo = false;
+    bool invertPolarity = false;
+    std::vector<EffectSlot> inserts;
+    std::vector<MixerSend> sends;
+    std::string output;     // a group bus's name; empty: the master
+};
+
+/** A return (fed by sends) or a group (fed by strips' outputs): a strip of its own. */
+struct MixerBus {
+    std::string name;
+    ChannelStrip strip;
+    std::string reason;
+};
+
+/** Everything but the tracks' own strips (they travel with their tracks). */
+struct MixerSettings {
+    std::vector<MixerBus> returns;
+    std::vector<MixerBus> groups;
+    ChannelStrip master; // inserts before the mastering chain; master sends and output are ignored
+
+    bool empty() const { return returns.empty() && groups.empty() && master.inserts.empty() && master.volumeDb == 0; }
+};
+
+/** Which strip: a track's (by index), a return's, a group's, or the master. */
+struct StripRef {
+    enum class Kind { track, returnBus, group, master };
+    Kind kind = Kind::master;
+    int index = 0;
+    bool operator==(const StripRef& o) const { return kind == o.kind && (kind == Kind::master || index == o.index); }
+};
+
+/** The same graph? Differences in inserts (types, bypass, sidechains), send targets or outputs are not. */
+bool sameMixerTopology(const ChannelStrip& a, const ChannelStrip& b);
+
+} // namespace loopmind
