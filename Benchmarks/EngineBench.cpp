@@ -1,8 +1,10 @@
 // loopmind_bench engine: the live engine's cost per block for 32 tracks at 48 kHz / 256 samples, serial
-// (the baseline, measured in the same run) against the parallel worker pool. Prints figures, asserts nothing.
+// (the baseline, measured in the same run) against the parallel worker pool; then the mixer case through JUCE's
+// own AudioProcessorGraph::processBlock against our plan, serial and parallel. Prints figures, asserts nothing.
 #include "BenchSupport.h"
 #include "Core/DeterministicRandom.h"
 #include "Engine/AudioEngine.h"
+#include "Engine/RenderPlan.h"
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -52,6 +54,86 @@ double measure(int workers, int tracks, int blocks)
     std::sort(times.begin(), times.end());
     return times[times.size() / 2];
 }
+/** The real case: every track with an EQ and a compressor and a post-fader send to a reverb return. */
+std::vector<PlaybackTrack> mixerTracks(int count, double rate, double seconds, MixerLayout& layout)
+{
+    auto tracks = benchTracks(count, rate, seconds);
+    layout.mixer.returns = { { "reverb", {}, {} } };
+    layout.mixer.returns[0].strip.inserts = { { "reverb", { { "mix", 100 } }, false, {}, {} } };
+    for (auto& t : tracks) {
+        t.strip.inserts = { { "eq", { { "hp_on", 1 }, { "mid1_gain", 3 } }, false, {}, {} }, { "compressor", {}, false, {}, {} } };
+        t.strip.sends = { { 0, -12.0, false } };
+    }
+    return tracks;
+}
+
+struct MixerTiming {
+    double micros = 0;
+    std::vector<float> samples; // the mix's left channel, every block, to compare runs
+};
+
+MixerTiming median(std::vector<double>& times, std::vector<float>&& samples)
+{
+    std::sort(times.begin(), times.end());
+    return { times[times.size() / 2], std::move(samples) };
+}
+
+/** The mixer case through our plan: workers 0 is serial on the calling thread. */
+MixerTiming measurePlan(int workers, int tracks, int blocks)
+{
+    constexpr double rate = 48000;
+    constexpr int block = 256;
+    MixerLayout layout;
+    const auto t = mixerTracks(tracks, rate, blocks * block / rate + 1, layout);
+    juce::AudioProcessorGraph graph;
+    const auto nodes = buildTrackGraph(graph, t, layout, rate);
+    auto plan = compileRenderPlan(graph, block);
+    prepareGraphNodes(graph, rate, block);
+    const int master = plan.value()->stepIndexOf(nodes.master);
+    ParallelPlanRunner runner(workers);
+    std::vector<double> times;
+    std::vector<float> samples;
+    for (int b = 0; b < blocks; ++b) {
+        nodes.playHead->setPosition(std::int64_t(b) * block);
+        const auto t0 = std::chrono::steady_clock::now();
+        runner.process(*plan.value(), block);
+        times.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count());
+        const auto& out = plan.value()->outputOf(master);
+        samples.insert(samples.end(), out.getReadPointer(0), out.getReadPointer(0) + block);
+    }
+    return median(times, std::move(samples));
+}
+
+/** The same graph through juce::AudioProcessorGraph::processBlock (JUCE's own serial renderer). */
+MixerTiming measureJuceGraph(int tracks, int blocks)
+{
+    constexpr double rate = 48000;
+    constexpr int block = 256;
+    MixerLayout layout;
+    const auto t = mixerTracks(tracks, rate, blocks * block / rate + 1, layout);
+    juce::AudioProcessorGraph graph;
+    const auto nodes = buildTrackGraph(graph, t, layout, rate);
+    using IO = juce::AudioProcessorGraph::AudioGraphIOProcessor;
+    const auto out = graph.addNode(std::make_unique<IO>(IO::audioOutputNode))->nodeID;
+    for (int c = 0; c < 2; ++c)
+        graph.addConnection({ { nodes.master, c }, { out, c } });
+    graph.setPlayConfigDetails(0, 2, rate, block);
+    graph.prepareToPlay(rate, block);
+    juce::AudioBuffer<float> buffer(2, block);
+    juce::MidiBuffer midi;
+    std::vector<double> times;
+    std::vector<float> samples;
+    for (int b = 0; b < blocks; ++b) {
+        nodes.playHead->setPosition(std::int64_t(b) * block);
+        buffer.clear();
+        const auto t0 = std::chrono::steady_clock::now();
+        graph.processBlock(buffer, midi);
+        times.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count());
+        samples.insert(samples.end(), buffer.getReadPointer(0), buffer.getReadPointer(0) + block);
+    }
+    graph.releaseResources();
+    return median(times, std::move(samples));
+}
 } // namespace
 
 int runEngineBench(int, char**)
@@ -65,8 +147,23 @@ int runEngineBench(int, char**)
     std::printf("  serial (baseline):     %.1f us median per block (%.1f%% of budget)\n", serial, 100 * serial / budget);
     std::printf("  parallel, %d worker(s): %.1f us median per block (%.1f%% of budget), speed-up %.2fx\n", workers, parallel,
                 100 * parallel / budget, serial / parallel);
+
+    // The real case (32 tracks, EQ + compressor + a send to a reverb return each): JUCE's serial graph against our plan.
+    constexpr int mixerBlocks = 2000;
+    const auto apg = measureJuceGraph(tracks, mixerBlocks);
+    const auto planSerial = measurePlan(0, tracks, mixerBlocks);
+    const auto planParallel = measurePlan(workers, tracks, mixerBlocks);
+    const bool identical = planSerial.samples == planParallel.samples;
+    std::printf("mixer %d tracks (EQ + compressor + reverb send each), 256-sample blocks at 48 kHz\n", tracks);
+    std::printf("  juce::AudioProcessorGraph (baseline): %.1f us median per block\n", apg.micros);
+    std::printf("  plan, serial:                         %.1f us (%.2fx the baseline's speed)\n", planSerial.micros, apg.micros / planSerial.micros);
+    std::printf("  plan, %d worker(s):                   %.1f us (%.2fx)  serial == parallel: %s, == JUCE graph: %s\n", workers,
+                planParallel.micros, apg.micros / planParallel.micros, identical ? "yes" : "NO", apg.samples == planSerial.samples ? "yes" : "no");
     nlohmann::json j { { "tracks", tracks }, { "blockSize", 256 }, { "serialMicros", serial }, { "parallelMicros", parallel },
-                       { "workers", workers }, { "speedup", serial / parallel }, { "budgetMicros", budget } };
+                       { "workers", workers }, { "speedup", serial / parallel }, { "budgetMicros", budget },
+                       { "apg_mixer_micros", apg.micros }, { "plan_serial_mixer_micros", planSerial.micros },
+                       { "plan_parallel_mixer_micros", planParallel.micros }, { "speedup_mixer", apg.micros / planParallel.micros },
+                       { "bit_identical", identical } };
     std::cout << j.dump() << std::endl;
     return 0;
 }

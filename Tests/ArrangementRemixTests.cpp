@@ -20,7 +20,7 @@ std::vector<LoopInfo> secondPack(double bpm)
 }
 } // namespace
 
-TEST_CASE("remix: the measured distance is within 0.05 of the request; tempo, key and length stay", "[arrangement][remix]")
+TEST_CASE("remix: the measured distance is within 0.05 of the request, tempo, key and length stay", "[arrangement][remix]")
 {
     auto style = loadStyle("house");
     REQUIRE(style.ok());
@@ -53,7 +53,7 @@ TEST_CASE("remix: the measured distance is within 0.05 of the request; tempo, ke
     WARN("remix: worst |measured - requested| distance over 3 songs x 5 distances x 2 seeds: " << worst);
 }
 
-TEST_CASE("remix: a file round-trips with its remix record; larger distances change more", "[arrangement][remix]")
+TEST_CASE("remix: a file round-trips with its remix record, larger distances change more", "[arrangement][remix]")
 {
     ArrangementRequest request;
     const auto source = AIArrangementEngine().arrange(richPack(124), request);

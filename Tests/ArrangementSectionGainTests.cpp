@@ -32,7 +32,7 @@ TEST_CASE("section gains: recorded with the reason, lower energy never aims loud
     CHECK(arrangementToText(back.value()) == arrangementToText(a));
 }
 
-TEST_CASE("section gains reach the renderer; engine track i is arrangement track i", "[arrangement][gain][demo]")
+TEST_CASE("section gains reach the renderer, engine track i is arrangement track i", "[arrangement][gain][demo]")
 {
     ArrangementRequest request;
     request.sampleRate = 22050;

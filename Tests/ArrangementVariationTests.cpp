@@ -47,7 +47,7 @@ TEST_CASE("no more than two identical consecutive 8-bar blocks, no block more th
     CHECK(blockStats(gridOf(a)).longestRun <= 2);
 }
 
-TEST_CASE("different seeds give clearly different songs; the same seed the same bytes", "[arrangement][variation]")
+TEST_CASE("different seeds give clearly different songs, the same seed the same bytes", "[arrangement][variation]")
 {
     for (const char* name : shippedStyles) {
         auto st = loadStyle(name);

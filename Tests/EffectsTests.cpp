@@ -221,7 +221,7 @@ TEST_CASE("the filter cuts above its cutoff and its LFO sweeps in time with the 
     CHECK(open - closed > 12.0);
 }
 
-TEST_CASE("saturation rounds peaks off, stays bounded and adds harmonics; utility narrows and gains", "[effects]")
+TEST_CASE("saturation rounds peaks off, stays bounded and adds harmonics, utility narrows and gains", "[effects]")
 {
     auto saturation = createEffect("saturation");
     saturation->setParameter("drive", 24.0f);
@@ -244,7 +244,7 @@ TEST_CASE("saturation rounds peaks off, stays bounded and adds harmonics; utilit
     CHECK(run(*utility, wide).getMagnitude(0, int(0.1 * rate), int(0.3 * rate)) < 1e-4f);
 }
 
-TEST_CASE("an effect's state round-trips by parameter ID; unknown IDs are ignored", "[effects]")
+TEST_CASE("an effect's state round-trips by parameter ID, unknown IDs are ignored", "[effects]")
 {
     for (const auto& type : effectTypes()) {
         INFO(type);

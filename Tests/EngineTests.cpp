@@ -217,7 +217,7 @@ TEST_CASE("while the song plays, an audition starts on the next bar with the loo
     CHECK(out.getNumSamples() - expectedStart > 2 * loopLength); // it looped, seamlessly, at least twice
 }
 
-TEST_CASE("with the transport stopped an audition starts at once; stop fades it out", "[engine][audition]")
+TEST_CASE("with the transport stopped an audition starts at once, stop fades it out", "[engine][audition]")
 {
     AudioEngine engine(1);
     engine.prepare(rate, block);

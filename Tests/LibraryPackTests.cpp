@@ -48,7 +48,7 @@ TEST_CASE("a pack's majority tempo is adopted by a misread loop whose length fit
     CHECK(r.adjustments[0].find("adopted") != std::string::npos);
 }
 
-TEST_CASE("agreeing loops gain confidence; a loop that cannot fit is reported, not changed", "[library][pack]")
+TEST_CASE("agreeing loops gain confidence, a loop that cannot fit is reported, not changed", "[library][pack]")
 {
     const auto r = reconcilePackTempos(housePack());
     CHECK(byName(r.loops, "kick.wav").bpmConfidence > 0.6);
@@ -73,7 +73,7 @@ TEST_CASE("a folder split between tempi is reported as having no common tempo", 
         CHECK(r.loops[i].bpm == loops[i].bpm);
 }
 
-TEST_CASE("small folders and other folders are left alone; input order does not matter", "[library][pack]")
+TEST_CASE("small folders and other folders are left alone, input order does not matter", "[library][pack]")
 {
     auto loops = housePack();
     loops.push_back(loop("/p/Duo/a.wav", 90, 8 * 60.0 / 90.0));

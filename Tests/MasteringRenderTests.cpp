@@ -140,7 +140,7 @@ TEST_CASE("mastered renders are byte-identical, report included", "[mastering]")
     CHECK(std::regex_replace(reportOne, std::regex("/one/"), "/x/") == std::regex_replace(reportTwo, std::regex("/two/"), "/x/"));
 }
 
-TEST_CASE("finished stems mix and master to -14 and -23; ffmpeg's ebur128 agrees", "[mastering][cli]")
+TEST_CASE("finished stems mix and master to -14 and -23, ffmpeg's ebur128 agrees", "[mastering][cli]")
 {
     TempFolder dir;
     const auto song = demoSong(dir);

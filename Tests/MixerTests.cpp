@@ -132,7 +132,7 @@ TEST_CASE("a channel strip's fader, pan, polarity and mute shape its output", "[
     CHECK(out.getMagnitude(0, 64) == 0.0f);
 }
 
-TEST_CASE("a pre-fader send ignores the fader and pan; a post-fader send follows them; mute silences both", "[mixer]")
+TEST_CASE("a pre-fader send ignores the fader and pan, a post-fader send follows them, mute silences both", "[mixer]")
 {
     ChannelStripProcessor strip(2);
     REQUIRE(strip.getTotalNumOutputChannels() == 6);
@@ -306,7 +306,7 @@ TEST_CASE("a full mixer renders the same samples serial and parallel, and live a
     engine.releaseRetiredSessions();
 }
 
-TEST_CASE("solo keeps the soloed track and its return; live strip changes ramp without rebuilding", "[mixer][engine]")
+TEST_CASE("solo keeps the soloed track and its return, live strip changes ramp without rebuilding", "[mixer][engine]")
 {
     constexpr int block = 256;
     auto tracks = makeEngineTracks(3, rate, 1.0, 10.0);

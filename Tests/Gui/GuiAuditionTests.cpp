@@ -22,7 +22,7 @@ float engineOutputPeak(AudioEngine& engine, int blocks = 8)
 }
 } // namespace
 
-TEST_CASE("the audition command toggles a loop through the engine; Space and Escape work in the library", "[gui][audition]")
+TEST_CASE("the audition command toggles a loop through the engine, Space and Escape work in the library", "[gui][audition]")
 {
     auto studio = makeStudio();
     auto& table = studio->libraryPanel().table();

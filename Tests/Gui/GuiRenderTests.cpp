@@ -124,7 +124,7 @@ TEST_CASE("stems only: one file per feed of the master (track, group, return), n
     CHECK(report["stems"].size() == stems.size());
 }
 
-TEST_CASE("mix only writes no stems; neither mix nor stems is refused", "[gui][render]")
+TEST_CASE("mix only writes no stems, neither mix nor stems is refused", "[gui][render]")
 {
     auto studio = makeStudio();
     REQUIRE(studio->generate(2));
