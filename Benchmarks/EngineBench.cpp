@@ -34,105 +34,101 @@ std::vector<PlaybackTrack> benchTracks(int count, double rate, double seconds)
     return tracks;
 }
 
-/** Microseconds per block, median of the run. */
-double measure(int workers, int tracks, int blocks)
-{
-    constexpr double rate = 48000;
-    constexpr int block = 256;
-    AudioEngine engine(workers);
-    engine.prepare(rate, block);
-    engine.load(benchTracks(tracks, rate, blocks * block / rate + 1), std::int64_t(rate * (blocks * block / rate + 1)));
-    engine.play();
-    juce::AudioBuffer<float> out(2, block);
-    std::vector<double> times;
-    times.reserve(size_t(blocks));
-    for (int b = 0; b < blocks; ++b) {
-        const auto t0 = std::chrono::steady_clock::now();
-        engine.processBlock(out.getArrayOfWritePointers(), 2, block);
-        times.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count());
-    }
-    std::sort(times.begin(), times.end());
-    return times[times.size() / 2];
-}
-/** The real case: every track with an EQ and a compressor and a post-fader send to a reverb return. */
-std::vector<PlaybackTrack> mixerTracks(int count, double rate, double seconds, MixerLayout& layout)
-{
-    auto tracks = benchTracks(count, rate, seconds);
-    layout.mixer.returns = { { "reverb", {}, {} } };
-    layout.mixer.returns[0].strip.inserts = { { "reverb", { { "mix", 100 } }, false, {}, {} } };
-    for (auto& t : tracks) {
-        t.strip.inserts = { { "eq", { { "hp_on", 1 }, { "mid1_gain", 3 } }, false, {}, {} }, { "compressor", {}, false, {}, {} } };
-        t.strip.sends = { { 0, -12.0, false } };
-    }
-    return tracks;
-}
+constexpr double benchRate = 48000;
+constexpr int benchBlock = 256;
 
-struct MixerTiming {
-    double micros = 0;
+struct Timing {
+    double micros = 0;          // median per block
     std::vector<float> samples; // the mix's left channel, every block, to compare runs
 };
 
-MixerTiming median(std::vector<double>& times, std::vector<float>&& samples)
+/** Times `blocks` calls of processOne(block), which returns the block's left output channel. */
+template <typename ProcessOne>
+Timing timeBlocks(int blocks, ProcessOne&& processOne)
 {
+    std::vector<double> times;
+    times.reserve(size_t(blocks));
+    Timing t;
+    for (int b = 0; b < blocks; ++b) {
+        const auto t0 = std::chrono::steady_clock::now();
+        const float* left = processOne(b);
+        times.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count());
+        t.samples.insert(t.samples.end(), left, left + benchBlock);
+    }
     std::sort(times.begin(), times.end());
-    return { times[times.size() / 2], std::move(samples) };
+    t.micros = times[times.size() / 2];
+    return t;
 }
 
-/** The mixer case through our plan: workers 0 is serial on the calling thread. */
-MixerTiming measurePlan(int workers, int tracks, int blocks)
+/** The live engine, serial (0 workers) or parallel, on plain tracks. */
+double measure(int workers, int tracks, int blocks)
 {
-    constexpr double rate = 48000;
-    constexpr int block = 256;
-    MixerLayout layout;
-    const auto t = mixerTracks(tracks, rate, blocks * block / rate + 1, layout);
+    AudioEngine engine(workers);
+    engine.prepare(benchRate, benchBlock);
+    const double seconds = blocks * benchBlock / benchRate + 1;
+    engine.load(benchTracks(tracks, benchRate, seconds), std::int64_t(benchRate * seconds));
+    engine.play();
+    juce::AudioBuffer<float> out(2, benchBlock);
+    return timeBlocks(blocks, [&](int) {
+               engine.processBlock(out.getArrayOfWritePointers(), 2, benchBlock);
+               return out.getReadPointer(0);
+           }).micros;
+}
+
+/** The real case: every track with an EQ and a compressor and a post-fader send to a reverb return. */
+struct MixerGraph {
     juce::AudioProcessorGraph graph;
-    const auto nodes = buildTrackGraph(graph, t, layout, rate);
-    auto plan = compileRenderPlan(graph, block);
-    prepareGraphNodes(graph, rate, block);
-    const int master = plan.value()->stepIndexOf(nodes.master);
-    ParallelPlanRunner runner(workers);
-    std::vector<double> times;
-    std::vector<float> samples;
-    for (int b = 0; b < blocks; ++b) {
-        nodes.playHead->setPosition(std::int64_t(b) * block);
-        const auto t0 = std::chrono::steady_clock::now();
-        runner.process(*plan.value(), block);
-        times.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count());
-        const auto& out = plan.value()->outputOf(master);
-        samples.insert(samples.end(), out.getReadPointer(0), out.getReadPointer(0) + block);
+    TrackGraphNodes nodes;
+
+    MixerGraph(int tracks, int blocks)
+    {
+        MixerLayout layout;
+        layout.mixer.returns = { { "reverb", {}, {} } };
+        layout.mixer.returns[0].strip.inserts = { { "reverb", { { "mix", 100 } }, false, {}, {} } };
+        auto t = benchTracks(tracks, benchRate, blocks * benchBlock / benchRate + 1);
+        for (auto& track : t) {
+            track.strip.inserts = { { "eq", { { "hp_on", 1 }, { "mid1_gain", 3 } }, false, {}, {} }, { "compressor", {}, false, {}, {} } };
+            track.strip.sends = { { 0, -12.0, false } };
+        }
+        nodes = buildTrackGraph(graph, t, layout, benchRate);
     }
-    return median(times, std::move(samples));
+};
+
+/** The mixer case through our plan: workers 0 is serial on the calling thread. */
+Timing measurePlan(int workers, int tracks, int blocks)
+{
+    MixerGraph m(tracks, blocks);
+    auto plan = compileRenderPlan(m.graph, benchBlock);
+    prepareGraphNodes(m.graph, benchRate, benchBlock);
+    const int master = plan.value()->stepIndexOf(m.nodes.master);
+    ParallelPlanRunner runner(workers);
+    return timeBlocks(blocks, [&](int b) {
+        m.nodes.playHead->setPosition(std::int64_t(b) * benchBlock);
+        runner.process(*plan.value(), benchBlock);
+        return plan.value()->outputOf(master).getReadPointer(0);
+    });
 }
 
 /** The same graph through juce::AudioProcessorGraph::processBlock (JUCE's own serial renderer). */
-MixerTiming measureJuceGraph(int tracks, int blocks)
+Timing measureJuceGraph(int tracks, int blocks)
 {
-    constexpr double rate = 48000;
-    constexpr int block = 256;
-    MixerLayout layout;
-    const auto t = mixerTracks(tracks, rate, blocks * block / rate + 1, layout);
-    juce::AudioProcessorGraph graph;
-    const auto nodes = buildTrackGraph(graph, t, layout, rate);
+    MixerGraph m(tracks, blocks);
     using IO = juce::AudioProcessorGraph::AudioGraphIOProcessor;
-    const auto out = graph.addNode(std::make_unique<IO>(IO::audioOutputNode))->nodeID;
+    const auto out = m.graph.addNode(std::make_unique<IO>(IO::audioOutputNode))->nodeID;
     for (int c = 0; c < 2; ++c)
-        graph.addConnection({ { nodes.master, c }, { out, c } });
-    graph.setPlayConfigDetails(0, 2, rate, block);
-    graph.prepareToPlay(rate, block);
-    juce::AudioBuffer<float> buffer(2, block);
+        m.graph.addConnection({ { m.nodes.master, c }, { out, c } });
+    m.graph.setPlayConfigDetails(0, 2, benchRate, benchBlock);
+    m.graph.prepareToPlay(benchRate, benchBlock);
+    juce::AudioBuffer<float> buffer(2, benchBlock);
     juce::MidiBuffer midi;
-    std::vector<double> times;
-    std::vector<float> samples;
-    for (int b = 0; b < blocks; ++b) {
-        nodes.playHead->setPosition(std::int64_t(b) * block);
+    auto timing = timeBlocks(blocks, [&](int b) {
+        m.nodes.playHead->setPosition(std::int64_t(b) * benchBlock);
         buffer.clear();
-        const auto t0 = std::chrono::steady_clock::now();
-        graph.processBlock(buffer, midi);
-        times.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count());
-        samples.insert(samples.end(), buffer.getReadPointer(0), buffer.getReadPointer(0) + block);
-    }
-    graph.releaseResources();
-    return median(times, std::move(samples));
+        m.graph.processBlock(buffer, midi);
+        return buffer.getReadPointer(0);
+    });
+    m.graph.releaseResources();
+    return timing;
 }
 } // namespace
 
