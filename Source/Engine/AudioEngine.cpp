@@ -166,21 +166,13 @@ Status AudioEngine::setStrip(StripRef ref, const ChannelStrip& settings)
     return Status::success();
 }
 
-void AudioEngine::setTrackMute(int t, bool m)
+void AudioEngine::setTrackSwitch(int t, bool ChannelStrip::*which, bool on)
 {
-    if (auto* s = mutableStrip({ StripRef::Kind::track, t })) {
+    const StripRef ref { StripRef::Kind::track, t };
+    if (auto* s = mutableStrip(ref)) {
         auto changed = *s;
-        changed.mute = m;
-        setStrip({ StripRef::Kind::track, t }, changed);
-    }
-}
-
-void AudioEngine::setTrackSolo(int t, bool solo)
-{
-    if (auto* s = mutableStrip({ StripRef::Kind::track, t })) {
-        auto changed = *s;
-        changed.solo = solo;
-        setStrip({ StripRef::Kind::track, t }, changed);
+        changed.*which = on;
+        setStrip(ref, changed);
     }
 }
 

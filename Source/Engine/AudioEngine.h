@@ -51,8 +51,8 @@ public:
     // ramp; inserts, send targets and outputs change the graph, so a new session is built and swapped in.
     const ChannelStrip* strip(StripRef ref) const;
     Status setStrip(StripRef ref, const ChannelStrip& settings);
-    void setTrackMute(int track, bool muted);
-    void setTrackSolo(int track, bool solo);
+    void setTrackMute(int track, bool muted) { setTrackSwitch(track, &ChannelStrip::mute, muted); }
+    void setTrackSolo(int track, bool solo) { setTrackSwitch(track, &ChannelStrip::solo, solo); }
     /** Problems building the current mixer (an unknown effect, a send to no bus): the rest plays. */
     const std::vector<std::string>& mixerProblems() const { return mixerProblems_; }
 
@@ -84,6 +84,7 @@ private:
     void renderSong(EngineSession& s, float* const* outputs, int numOutputs, int numSamples);
     void renderChunk(EngineSession& s, float* const* outputs, int numOutputs, int offset, int numSamples);
     ChannelStrip* mutableStrip(StripRef ref);
+    void setTrackSwitch(int track, bool ChannelStrip::*which, bool on);
     Status rebuildSession();
 
     juce::AudioDeviceManager deviceManager_;

@@ -15,8 +15,8 @@ Result<std::unique_ptr<EngineSession>> EngineSession::build(const std::vector<Pl
     s->plan = std::move(plan.value());
     prepareGraphNodes(*s->graph, sampleRate, maxBlockSize);
     s->masterStep = s->plan->stepIndexOf(s->nodes.master);
-    for (auto id : s->nodes.trackOutputs)
-        s->trackSteps.push_back(s->plan->stepIndexOf(id));
+    for (const auto& track : s->nodes.tracks)
+        s->trackSteps.push_back(s->plan->stepIndexOf(track.output));
     s->trackMeters.reset(new LoudnessMeter[tracks.size() + 1]);
     for (size_t i = 0; i < tracks.size(); ++i)
         s->trackMeters[i].prepare(sampleRate);

@@ -115,7 +115,6 @@ TrackGraphNodes buildTrackGraph(juce::AudioProcessorGraph& graph, const std::vec
         const auto where = "track '" + t.name + "'";
         auto strip = builder.add(t.strip, sendCount(t.strip), where);
         connectPair(graph, playerId, 0, strip.input, 0);
-        nodes.trackOutputs.push_back(strip.output);
         nodes.tracks.push_back(std::move(strip));
     }
     auto route = [&](const std::string& name, const ChannelStrip& settings, NodeID output, const std::string& where) {

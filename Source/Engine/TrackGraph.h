@@ -41,7 +41,6 @@ struct StripNodes {
 
 struct TrackGraphNodes {
     juce::AudioProcessorGraph::NodeID master;                // the master strip's output: the mix
-    std::vector<juce::AudioProcessorGraph::NodeID> trackOutputs; // each track's strip output
     /** What the master strip sums: tracks that play to the master, then groups, then returns, by name. These are
         the stems, so that they add up to the mix (exactly, while the master strip is at unity with no inserts). */
     std::vector<std::pair<std::string, juce::AudioProcessorGraph::NodeID>> masterFeeds;
