@@ -47,6 +47,15 @@ public:
             throw FieldError { path(name) + ": expected a non-empty string" };
         return v.get<std::string>();
     }
+    /** A true/false field; absent (or null): the fallback. */
+    bool flag(const char* name, bool fallback) const
+    {
+        if (!has(name))
+            return fallback;
+        if (!get(name).is_boolean())
+            throw FieldError { path(name) + ": expected true or false" };
+        return get(name).get<bool>();
+    }
     std::optional<std::string> optionalText(const char* name) const
     {
         if (!has(name))

@@ -43,13 +43,10 @@ json stripToJson(const ChannelStrip& s, const MixerSettings& mixer, StripKind ki
     return j;
 }
 
-bool flag(const JsonFields& f, const char* name, bool fallback)
+/** An informative note (a reason): kept when it is a string, else left empty. */
+std::string noteOf(const JsonFields& f)
 {
-    if (!f.has(name))
-        return fallback;
-    if (!f.get(name).is_boolean())
-        throw FieldError { f.path(name) + ": expected true or false" };
-    return f.get(name).get<bool>();
+    return f.has("reason") && f.get("reason").is_string() ? f.get("reason").get<std::string>() : std::string();
 }
 
 EffectSlot readInsert(const JsonFields& f)
@@ -66,9 +63,9 @@ EffectSlot readInsert(const JsonFields& f)
             slot.parameters[id] = value.get<double>();
         }
     }
-    slot.bypassed = flag(f, "bypassed", false);
+    slot.bypassed = f.flag("bypassed", false);
     slot.sidechainTrack = f.has("sidechain") ? f.text("sidechain") : std::string();
-    slot.reason = f.has("reason") && f.get("reason").is_string() ? f.get("reason").get<std::string>() : std::string();
+    slot.reason = noteOf(f);
     return slot;
 }
 
@@ -78,9 +75,9 @@ ChannelStrip readStrip(const JsonFields& f, const MixerSettings& mixer, StripKin
     s.volumeDb = f.has("volumeDb") ? f.number("volumeDb", -120, 24) : 0.0;
     if (kind != StripKind::track)
         s.pan = f.has("pan") ? f.number("pan", -1, 1) : 0.0;
-    s.mute = flag(f, "mute", false);
-    s.solo = kind == StripKind::track && flag(f, "solo", false);
-    s.invertPolarity = flag(f, "invertPolarity", false);
+    s.mute = f.flag("mute", false);
+    s.solo = kind == StripKind::track && f.flag("solo", false);
+    s.invertPolarity = f.flag("invertPolarity", false);
     if (f.has("inserts")) {
         const auto& inserts = f.array("inserts");
         if (inserts.size() > size_t(ChannelStrip::maxInserts))
@@ -98,7 +95,7 @@ ChannelStrip readStrip(const JsonFields& f, const MixerSettings& mixer, StripKin
             const auto found = std::find_if(mixer.returns.begin(), mixer.returns.end(), [&](const auto& r) { return r.name == name; });
             if (found == mixer.returns.end())
                 throw FieldError { send.path("return") + ": no return bus called '" + name + "'" };
-            s.sends.push_back({ int(found - mixer.returns.begin()), send.number("levelDb", -120, 24), flag(send, "preFader", false) });
+            s.sends.push_back({ int(found - mixer.returns.begin()), send.number("levelDb", -120, 24), send.flag("preFader", false) });
         }
     }
     if (kind != StripKind::master && f.has("output")) {
@@ -117,7 +114,7 @@ std::vector<MixerBus> readBuses(const JsonFields& mixer, const char* name)
     const auto& list = mixer.array(name);
     for (size_t i = 0; i < list.size(); ++i) {
         JsonFields b(list[i], mixer.path(name) + "[" + std::to_string(i) + "]");
-        MixerBus bus { b.text("name"), {}, b.has("reason") && b.get("reason").is_string() ? b.get("reason").get<std::string>() : std::string() };
+        MixerBus bus { b.text("name"), {}, noteOf(b) };
         if (std::any_of(buses.begin(), buses.end(), [&](const auto& other) { return other.name == bus.name; }))
             throw FieldError { b.path("name") + ": '" + bus.name + "' is already the name of another bus" };
         buses.push_back(std::move(bus));
