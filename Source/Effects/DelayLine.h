@@ -30,6 +30,13 @@ public:
             index += size;
         return buffer_[size_t(index)];
     }
+    /** Pushes x and returns the sample from maximumDelay() samples before it: a fixed delay. */
+    float delayByMaximum(float x)
+    {
+        const float delayed = read(maximumDelay());
+        push(x);
+        return delayed;
+    }
     void push(float x)
     {
         buffer_[size_t(write_)] = x;

@@ -9,11 +9,11 @@ Result<std::unique_ptr<EngineSession>> EngineSession::build(const std::vector<Pl
     auto s = std::make_unique<EngineSession>();
     s->graph = std::make_unique<juce::AudioProcessorGraph>();
     s->nodes = buildTrackGraph(*s->graph, tracks, layout, sampleRate);
+    prepareGraphNodes(*s->graph, sampleRate, maxBlockSize); // first: the plan reads each node's latency
     auto plan = compileRenderPlan(*s->graph, maxBlockSize);
     if (!plan)
         return R::failure(plan.error());
     s->plan = std::move(plan.value());
-    prepareGraphNodes(*s->graph, sampleRate, maxBlockSize);
     s->masterStep = s->plan->stepIndexOf(s->nodes.master);
     for (const auto& track : s->nodes.tracks)
         s->trackSteps.push_back(s->plan->stepIndexOf(track.output));

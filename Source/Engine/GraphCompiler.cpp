@@ -64,6 +64,20 @@ Result<std::unique_ptr<RenderPlan>> compileRenderPlan(const juce::AudioProcessor
         step.dependencyCount = int(sourcesOf[id].size());
         plan->steps_.push_back(std::move(step));
     }
+    // Latency: steps are in topological order, so every source's path latency is known before its dependants'.
+    plan->latencies_.assign(plan->steps_.size(), 0);
+    for (size_t i = 0; i < plan->steps_.size(); ++i) {
+        auto& step = plan->steps_[i];
+        int slowestInput = 0;
+        for (const auto& f : step.feeds)
+            slowestInput = std::max(slowestInput, plan->latencies_[size_t(f.sourceStep)]);
+        for (auto& f : step.feeds)
+            if (const int delay = slowestInput - plan->latencies_[size_t(f.sourceStep)]; delay > 0) {
+                f.delayLine = int(plan->feedDelays_.size());
+                plan->feedDelays_.emplace_back().allocate(delay);
+            }
+        plan->latencies_[i] = slowestInput + std::max(0, step.processor->getLatencySamples());
+    }
     plan->buffers_.resize(plan->steps_.size());
     plan->midi_.resize(plan->steps_.size());
     for (size_t i = 0; i < plan->steps_.size(); ++i) {

@@ -2,6 +2,7 @@
 #include "Core/ParallelFor.h"
 #include "Core/RealtimeThread.h"
 #include <algorithm>
+#include <chrono>
 #include <sched.h>
 
 #if defined(__x86_64__) || defined(__i386__)
@@ -13,8 +14,9 @@
 
 namespace loopmind {
 
-ParallelPlanRunner::ParallelPlanRunner(int workers, int maxSteps)
-    : pending_(new std::atomic<int>[size_t(maxSteps)]), slots_(new std::atomic<int>[size_t(maxSteps)]), maxSteps_(maxSteps)
+ParallelPlanRunner::ParallelPlanRunner(int workers, Scheduling scheduling, int maxSteps)
+    : pending_(new std::atomic<int>[size_t(maxSteps)]), slots_(new std::atomic<int>[size_t(maxSteps)]), maxSteps_(maxSteps),
+      scheduling_(scheduling)
 {
     for (int i = 0; i < std::max(0, workers); ++i)
         threads_.emplace_back([this] { workerLoop(); });
@@ -67,11 +69,21 @@ int ParallelPlanRunner::tryTakeStep()
 
 void ParallelPlanRunner::executeStep(int step)
 {
-    plan_->processStep(step, numSamples_);
-    for (const int d : plan_->steps()[size_t(step)].dependants)
-        if (pending_[size_t(d)].fetch_sub(1, std::memory_order_acq_rel) == 1)
-            pushStep(d);
-    completed_.fetch_add(1, std::memory_order_acq_rel);
+    // The first dependant this step makes ready runs next on this thread, without the queue: a track's
+    // player -> inserts -> strip chain stays on one core with its buffers in cache. Others go to the queue.
+    while (step >= 0) {
+        plan_->processStep(step, numSamples_);
+        int next = -1;
+        for (const int d : plan_->steps()[size_t(step)].dependants)
+            if (pending_[size_t(d)].fetch_sub(1, std::memory_order_acq_rel) == 1) {
+                if (next < 0)
+                    next = d;
+                else
+                    pushStep(d);
+            }
+        completed_.fetch_add(1, std::memory_order_acq_rel);
+        step = next;
+    }
 }
 
 void ParallelPlanRunner::runSteps()
@@ -92,6 +104,27 @@ void ParallelPlanRunner::process(RenderPlan& plan, int numSamples)
         plan.process(numSamples);
         return;
     }
+    if (scheduling_ == Scheduling::parallel) {
+        processInParallel(plan, numSamples);
+        return;
+    }
+    if (chooserPlan_ != &plan) {
+        chooser_.reset();
+        chooserPlan_ = &plan;
+    }
+    // steady_clock reads the vDSO clock: no system call, no lock.
+    const bool parallel = chooser_.nextIsParallel();
+    const auto start = std::chrono::steady_clock::now();
+    if (parallel)
+        processInParallel(plan, numSamples);
+    else
+        plan.process(numSamples);
+    chooser_.record(parallel, std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count());
+}
+
+void ParallelPlanRunner::processInParallel(RenderPlan& plan, int numSamples)
+{
+    const int n = int(plan.steps().size());
     plan_ = &plan;
     numSamples_ = numSamples;
     stepCount_ = n;
@@ -102,14 +135,16 @@ void ParallelPlanRunner::process(RenderPlan& plan, int numSamples)
     head_.store(0, std::memory_order_relaxed);
     tail_.store(0, std::memory_order_relaxed);
     completed_.store(0, std::memory_order_relaxed);
-    int roots = 0;
     for (int i = 0; i < n; ++i)
-        if (plan.steps()[size_t(i)].dependencyCount == 0) {
+        if (plan.steps()[size_t(i)].dependencyCount == 0)
             pushStep(i);
-            ++roots;
-        }
     blockActive_.store(true, std::memory_order_seq_cst);
-    wake_.release(std::ptrdiff_t(std::min<int>(int(threads_.size()), std::max(1, roots))));
+    // A spinning worker sees the new generation and starts without a system call. A worker that went to sleep
+    // counted itself in sleepers_ before it re-read the generation: with both sides seq_cst, either it sees
+    // this bump and stays awake, or this load sees it and posts the semaphore.
+    generation_.fetch_add(1, std::memory_order_seq_cst);
+    if (const int sleeping = sleepers_.load(std::memory_order_seq_cst); sleeping > 0)
+        wake_.release(std::ptrdiff_t(std::min<int>(sleeping, int(threads_.size()))));
     runSteps();
     // Dekker-style hand-off (both sides seq_cst): a worker either is counted in busyWorkers_ now, or it will
     // see blockActive_ == false and touch nothing. We wait only for steps already being finished.
@@ -118,14 +153,37 @@ void ParallelPlanRunner::process(RenderPlan& plan, int numSamples)
         LOOPMIND_PAUSE();
 }
 
+bool ParallelPlanRunner::waitForBlock(unsigned seenGeneration)
+{
+    const auto spinUntil = std::chrono::steady_clock::now() + std::chrono::duration<double, std::micro>(spinMicros);
+    for (int i = 1;; ++i) {
+        if (quit_.load(std::memory_order_acquire))
+            return false;
+        if (generation_.load(std::memory_order_acquire) != seenGeneration)
+            return true;
+        if (i % 64 == 0 && std::chrono::steady_clock::now() > spinUntil)
+            break;
+        LOOPMIND_PAUSE();
+    }
+    for (;;) {
+        sleepers_.fetch_add(1, std::memory_order_seq_cst);
+        if (generation_.load(std::memory_order_seq_cst) == seenGeneration && !quit_.load(std::memory_order_seq_cst))
+            wake_.acquire(); // a post left over from a race only makes this loop go round once more
+        sleepers_.fetch_sub(1, std::memory_order_seq_cst);
+        if (quit_.load(std::memory_order_acquire))
+            return false;
+        if (generation_.load(std::memory_order_acquire) != seenGeneration)
+            return true;
+    }
+}
+
 void ParallelPlanRunner::workerLoop()
 {
     RealtimeScope realtime;
     int appliedPriority = 0;
-    for (;;) {
-        wake_.acquire();
-        if (quit_.load())
-            return;
+    unsigned seen = generation_.load(std::memory_order_acquire);
+    while (waitForBlock(seen)) {
+        seen = generation_.load(std::memory_order_acquire);
         if (const int wanted = requestedPriority_.load(); wanted != appliedPriority) {
             // A worker preempted mid-step stalls the audio thread: run at the audio thread's priority.
             // sched_setscheduler on this thread (0) is one system call: no lock, no allocation.

@@ -2,8 +2,12 @@
 // Runs a RenderPlan's blocks with N worker threads plus the calling (audio) thread. Per block: reset each
 // step's pending count, queue the steps with none, and let every thread take steps from a lock-free queue;
 // finishing a step decrements its dependants and queues those reaching zero. Never allocates or locks
-// after construction. Idle workers sleep on a semaphore. A plan that is a single chain runs on the caller alone.
+// after construction. Between blocks a worker spins briefly (back-to-back blocks, as in an offline render, then
+// start without a system call) and then sleeps on a semaphore; the audio thread posts it only when it sleeps.
+// A plan that is a single chain runs on the caller alone; with Scheduling::adaptive, a plan that measures
+// faster serially than in parallel runs serially too (SchedulingChooser). Either way the samples are the same.
 #include "Engine/RenderPlan.h"
+#include "Engine/SchedulingChooser.h"
 #include <atomic>
 #include <memory>
 #include <semaphore>
@@ -14,8 +18,9 @@ namespace loopmind {
 
 class ParallelPlanRunner {
 public:
-    /** workers = 0: serial. The runner serves one plan at a time; setPlan() only between blocks. */
-    explicit ParallelPlanRunner(int workers, int maxSteps = 4096);
+    enum class Scheduling { adaptive, parallel };
+    /** workers = 0: serial. Scheduling::parallel always uses the workers (tests of the parallel path). */
+    explicit ParallelPlanRunner(int workers, Scheduling scheduling = Scheduling::adaptive, int maxSteps = 4096);
     ~ParallelPlanRunner();
     ParallelPlanRunner(const ParallelPlanRunner&) = delete;
     ParallelPlanRunner& operator=(const ParallelPlanRunner&) = delete;
@@ -28,8 +33,13 @@ public:
     /** Processes one block of plan on the calling thread and the workers. Real-time safe. */
     void process(RenderPlan& plan, int numSamples);
 
+    /** How long an idle worker spins for the next block before it sleeps. */
+    static constexpr double spinMicros = 50;
+
 private:
+    void processInParallel(RenderPlan& plan, int numSamples);
     void workerLoop();
+    bool waitForBlock(unsigned seenGeneration); // false: quit
     void runSteps();            // take and execute steps until the block is complete
     int tryTakeStep();          // -1 when the queue is momentarily empty
     void pushStep(int step);
@@ -40,6 +50,8 @@ private:
     std::counting_semaphore<1 << 20> wake_ { 0 };
     std::atomic<bool> quit_ { false };
     std::atomic<bool> blockActive_ { false };
+    std::atomic<unsigned> generation_ { 0 }; // bumped when a block's steps are ready
+    std::atomic<int> sleepers_ { 0 };        // workers that may be blocked on wake_
     std::atomic<int> busyWorkers_ { 0 };
     std::atomic<int> requestedPriority_ { 0 };
 
@@ -51,6 +63,9 @@ private:
     std::unique_ptr<std::atomic<int>[]> slots_;
     std::atomic<int> head_ { 0 }, tail_ { 0 }, completed_ { 0 };
     int maxSteps_;
+    Scheduling scheduling_;
+    SchedulingChooser chooser_;
+    const RenderPlan* chooserPlan_ = nullptr;
 };
 
 } // namespace loopmind

@@ -3,6 +3,7 @@
 #include "Engine/ParallelPlanRunner.h"
 #include "Engine/RenderPlan.h"
 #include "Render/AudioFileOutput.h"
+#include "Render/LatencyAlignedOutputs.h"
 #include "Render/MasterDelivery.h"
 #include "Render/RenderMeters.h"
 #include "Render/RenderReportFile.h"
@@ -48,12 +49,12 @@ RenderReport AIAsyncRenderer::render(const RenderJob& job, JobControl& control)
     AudioProcessorGraph graph; // private to this render: never the live engine's
     const auto nodes = buildTrackGraph(graph, job.tracks, job.mixer, job.sampleRate);
     report.warnings = nodes.problems; // mixer settings that could not be honoured; the rest renders
+    prepareGraphNodes(graph, job.sampleRate, blockSize); // first: the plan reads each node's latency
     auto plan = compileRenderPlan(graph, blockSize);
     if (!plan) {
         report.error = plan.error();
         return report;
     }
-    prepareGraphNodes(graph, job.sampleRate, blockSize);
     const int masterStep = plan.value()->stepIndexOf(nodes.master);
     ParallelPlanRunner runner(job.workers);
 
@@ -103,24 +104,31 @@ RenderReport AIAsyncRenderer::render(const RenderJob& job, JobControl& control)
     float residual = 0;
     const double renderShare = mastering ? 0.7 : 1.0; // of the progress bar
 
+    // Outputs line up with the master's latency; the loop runs that much past the song's end (LatencyAlignedOutputs).
+    LatencyAlignedOutputs aligned(*plan.value(), masterStep, stemSteps);
+    const std::int64_t processedLength = job.lengthInSamples + aligned.latency();
     float peak = 0;
-    for (std::int64_t position = 0; position < job.lengthInSamples; position += blockSize) {
+    for (std::int64_t position = 0; position < processedLength; position += blockSize) {
         if (control.cancelled()) {
             report.cancelled = true;
             report.error = "cancelled; earlier files at the destination are untouched";
             return report;
         }
-        const int n = int(std::min<std::int64_t>(blockSize, job.lengthInSamples - position));
+        const int processed = int(std::min<std::int64_t>(blockSize, processedLength - position));
         nodes.playHead->setPosition(position);
-        runner.process(*plan.value(), n);
-        const auto& mixBlock = plan.value()->outputOf(masterStep);
+        runner.process(*plan.value(), processed);
+        aligned.take(position, processed);
+        const int n = aligned.count();
+        if (n == 0)
+            continue; // all of this block is the outputs' lag before the song starts
+        const auto& mixBlock = aligned.mix();
         peak = std::max({ peak, mixBlock.getMagnitude(0, 0, n), mixBlock.getMagnitude(1, 0, n) });
         bool written = true;
         if (plainMix)
             written = plainMix->write(mixBlock, n);
         stemSum.clear();
         for (size_t i = 0; i < stemSteps.size(); ++i) {
-            const auto& trackBlock = plan.value()->outputOf(stemSteps[i]);
+            const auto& trackBlock = aligned.stem(i);
             trackBlocks[i] = &trackBlock;
             if (i < stems.size())
                 written = stems[i]->write(trackBlock, n) && written;
@@ -136,7 +144,7 @@ RenderReport AIAsyncRenderer::render(const RenderJob& job, JobControl& control)
             report.error = "writing the output failed (disk full?); earlier files at the destination are untouched";
             return report;
         }
-        control.progress.store(renderShare * double(position + n) / double(job.lengthInSamples));
+        control.progress.store(renderShare * double(position + processed) / double(processedLength));
     }
     meters.finish();
     report.premaster = meters.premaster();
