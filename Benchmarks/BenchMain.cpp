@@ -12,12 +12,12 @@ int main(int argc, char** argv)
     };
     static constexpr Bench benches[] = {
         { "render", runRenderBench }, { "engine", runEngineBench }, { "master", runMasterBench },
-        { "analyse", runAnalyseBench }, { "arrange", runArrangeBench },
+        { "analyse", runAnalyseBench }, { "arrange", runArrangeBench }, { "jack", runJackBench },
     };
     if (argc >= 2)
         for (const auto& b : benches)
             if (std::strcmp(argv[1], b.name) == 0)
                 return b.run(argc, argv);
-    std::cerr << "usage: loopmind_bench render|engine|master|analyse|arrange\n";
+    std::cerr << "usage: loopmind_bench render|engine|master|analyse|arrange|jack\n";
     return 2;
 }

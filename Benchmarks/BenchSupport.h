@@ -33,3 +33,4 @@ int runEngineBench(int argc, char** argv);
 int runMasterBench(int argc, char** argv);
 int runAnalyseBench(int argc, char** argv);
 int runArrangeBench(int argc, char** argv);
+int runJackBench(int argc, char** argv);

@@ -2,81 +2,22 @@
 // through the AudioEngine for 20 s: nothing allocated or locked on the audio thread; xruns are printed, not asserted.
 #include "Engine/AudioEngine.h"
 #include "Support/EngineFixtures.h"
+#include "Support/PrivateJackServer.h"
 #include "Support/RealtimeChecks.h"
 #include <catch2/catch.hpp>
 #include <chrono>
-#include <csignal>
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
 #include <thread>
-#include <unistd.h>
 
-extern char** environ;
 using namespace loopmind;
 using namespace loopmind::test;
 
-namespace {
-/** jackd as a child process with its own server name; killed when this goes out of scope. */
-class PrivateJackServer {
-public:
-    PrivateJackServer(const std::string& name, bool realtime)
-    {
-        std::vector<std::string> args { "jackd", realtime ? "--realtime" : "--no-realtime", "-n", name, "-d", "dummy", "-r", "48000", "-p", "128" };
-        std::vector<char*> argv;
-        for (auto& a : args)
-            argv.push_back(a.data());
-        argv.push_back(nullptr);
-        posix_spawn_file_actions_t actions;
-        posix_spawn_file_actions_init(&actions);
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-        if (posix_spawnp(&pid_, "jackd", &actions, nullptr, argv.data(), environ) != 0)
-            pid_ = -1;
-        posix_spawn_file_actions_destroy(&actions);
-    }
-    ~PrivateJackServer()
-    {
-        if (pid_ > 0) {
-            ::kill(pid_, SIGTERM);
-            int status = 0;
-            for (int i = 0; i < 50 && ::waitpid(pid_, &status, WNOHANG) == 0; ++i)
-                std::this_thread::sleep_for(std::chrono::milliseconds(100));
-            ::kill(pid_, SIGKILL);
-            ::waitpid(pid_, &status, 0);
-        }
-    }
-    bool started() const { return pid_ > 0; }
-    bool running() const { int status; return pid_ > 0 && ::waitpid(pid_, &status, WNOHANG) == 0; }
-
-private:
-    pid_t pid_ = -1;
-};
-} // namespace
-
 TEST_CASE("32 tracks play through a real JACK server for 20 s with no allocation or lock on its thread", "[engine][jack]")
 {
-    const auto serverName = "loopmind-test-" + std::to_string(::getpid());
-    ::setenv("JACK_DEFAULT_SERVER", serverName.c_str(), 1);
-    // Real-time scheduling where the machine allows it (as a studio runs JACK), else plain scheduling.
-    auto server = std::make_unique<PrivateJackServer>(serverName, true);
-    std::this_thread::sleep_for(std::chrono::milliseconds(500));
-    if (!server->running())
-        server = std::make_unique<PrivateJackServer>(serverName, false);
-    if (!server->started()) {
-        WARN("SKIPPED: jackd could not be started (is jackd2 installed? ./setup.sh installs it)");
-        return;
-    }
     AudioEngine engine(ParallelPlanRunner::defaultWorkerCount());
-    std::string problem = "not tried";
-    for (int attempt = 0; attempt < 50 && server->running(); ++attempt) { // the server needs a moment to come up
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-        problem = engine.openDevice("JACK", nullptr, 48000, 128);
-        if (problem.empty())
-            break;
-    }
-    if (!problem.empty()) {
-        WARN("SKIPPED: jackd did not start or accept us: " << problem);
+    std::string problem;
+    const auto server = openJackEngine(engine, problem);
+    if (!server) {
+        WARN("SKIPPED: " << problem);
         return;
     }
     auto* device = engine.deviceManager().getCurrentAudioDevice();
