@@ -1,7 +1,7 @@
-// loopmind_bench jack [--seconds N]: the 32-track mixer case plays through a private jackd (dummy backend, 48 kHz,
+// loopmind_bench jack [--seconds N] [--alone]: the 32-track mixer case plays through a private jackd (dummy backend, 48 kHz,
 // 128-sample periods) for N seconds (60 by default) while offline renders of the same session run back to back on
 // the renderer's thread. Prints xruns, the callbacks JACK should have made and the ones the engine saw, and what
-// was allocated or locked on the audio thread and the workers. Asserts nothing.
+// was allocated or locked on the audio thread and the workers. --alone plays without the renders. Asserts nothing.
 #include "BenchSession.h"
 #include "BenchSupport.h"
 #include "Engine/AudioEngine.h"
@@ -22,9 +22,12 @@ using namespace loopmind::bench;
 int runJackBench(int argc, char** argv)
 {
     double seconds = 60;
-    for (int i = 2; i + 1 < argc; ++i)
-        if (std::strcmp(argv[i], "--seconds") == 0)
+    bool alone = false; // --alone: no offline renders, to tell the machine's xruns from the load's
+    for (int i = 2; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--seconds") == 0 && i + 1 < argc)
             seconds = std::max(1.0, std::atof(argv[i + 1]));
+        alone = alone || std::strcmp(argv[i], "--alone") == 0;
+    }
     constexpr double rate = 48000;
     constexpr int tracks = 32;
 
@@ -64,7 +67,7 @@ int runJackBench(int argc, char** argv)
     const auto c0 = engine.callbackCount();
     const auto t0 = std::chrono::steady_clock::now();
     while (std::chrono::steady_clock::now() - t0 < std::chrono::duration<double>(seconds)) {
-        if (!renderer.isRunning()) {
+        if (!alone && !renderer.isRunning()) {
             if (renders > 0)
                 renderer.waitForResult();
             renderer.start(job);
@@ -79,7 +82,8 @@ int runJackBench(int argc, char** argv)
     const auto violations = test::realtimeViolations();
     engine.closeDevice();
     renderer.cancel();
-    renderer.waitForResult();
+    if (renders > 0)
+        renderer.waitForResult();
     std::error_code ec;
     std::filesystem::remove_all(folder, ec);
 

@@ -1,6 +1,8 @@
 // The offline renderer: stems sum to the mix, re-renders are byte-identical, cancel leaves old files,
 // other sample rates are converted properly, and the song's length comes from the arrangement.
 #include "Arrangement/Arrangement.h"
+#include "Library/AudioConforming.h"
+#include "Library/DecodedAudio.h"
 #include "Render/AIAsyncRenderer.h"
 #include "Render/RenderJobBuilder.h"
 #include "Support/TestFiles.h"
@@ -162,4 +164,73 @@ TEST_CASE("stems mix through the same renderer, aligned at zero", "[render]")
     auto a = readAudioFile(dir / "a.wav");
     CHECK(std::abs(mix.getSample(0, 100000) - a.getSample(0, 100000)) < 1e-6f); // only a plays after 2 s
     CHECK(std::abs(mix.getSample(0, 50000) - a.getSample(0, 50000)) > 1e-4f);   // both before
+}
+
+TEST_CASE("stems at the mix's rate stream from their files and sum exactly, whatever their channels", "[render][mix]")
+{
+    TempFolder dir;
+    auto four = makeBeatSignal(44100, 4, 2.5, 120, 0.2f);
+    writeAudioFile(dir / "stereo.wav", makeBeatSignal(44100, 2, 3.0, 100, 0.3f), 44100, 24);
+    writeAudioFile(dir / "mono.wav", makeBeatSignal(44100, 1, 2.0, 90, 0.3f), 44100, 16);
+    writeAudioFile(dir / "four.wav", four, 44100, 24);
+    writeAudioFile(dir / "other rate.wav", makeBeatSignal(48000, 1, 1.0, 140, 0.3f), 48000, 24);
+    OutputSettings o;
+    o.mixPath = dir / "mix.wav";
+    o.bitDepth = 32;
+    o.mastering.enabled = false;
+    const std::vector<std::filesystem::path> stems { dir / "stereo.wav", dir / "mono.wav", dir / "four.wav", dir / "other rate.wav" };
+    auto prepared = prepareStemMixJob(stems, std::nullopt, o);
+    REQUIRE(prepared.problems.empty());
+    REQUIRE(prepared.job.tracks.size() == 4);
+    for (int t = 0; t < 3; ++t) // at 44.1 kHz: streamed, nothing decoded up front
+        CHECK((prepared.job.tracks[size_t(t)].stream != nullptr && prepared.job.tracks[size_t(t)].audio == nullptr));
+    CHECK(prepared.job.tracks[3].stream != nullptr); // another rate: resampled in memory, played the same way
+    // Each stem alone, then all together, against whole decoded files conformed as the loader does.
+    auto expectedOf = [&](const std::vector<std::filesystem::path>& paths, int length) {
+        juce::AudioBuffer<float> sum(2, length);
+        sum.clear();
+        for (const auto& path : paths) {
+            auto decoded = decodeAudioFile(path);
+            REQUIRE(decoded.ok());
+            auto stereo = conformedStereo(path, decoded->audio, decoded->sampleRate, 44100, false);
+            REQUIRE(stereo.ok());
+            for (int c = 0; c < 2; ++c)
+                sum.addFrom(c, 0, *stereo.value(), c, 0, std::min(length, stereo.value()->getNumSamples()));
+        }
+        return sum;
+    };
+    auto sets = std::vector<std::vector<std::filesystem::path>> { { stems[0] }, { stems[1] }, { stems[2] }, { stems[3] }, stems };
+    for (const auto& set : sets) {
+        INFO(set.size() << " stem(s), the first " << set[0].filename().string());
+        auto job = prepareStemMixJob(set, 44100.0, o);
+        JobControl control;
+        auto report = AIAsyncRenderer::render(job.job, control);
+        REQUIRE(report.ok);
+        auto mix = readAudioFile(o.mixPath);
+        REQUIRE(mix.getNumSamples() == int(job.job.lengthInSamples));
+        const auto expected = expectedOf(set, mix.getNumSamples());
+        float worst = 0;
+        for (int c = 0; c < 2; ++c)
+            for (int i = 0; i < mix.getNumSamples(); ++i)
+                worst = std::max(worst, std::abs(mix.getSample(c, i) - expected.getSample(c, i)));
+        CHECK(worst < 1e-6f);
+    }
+}
+
+TEST_CASE("a streamed stem whose file is shorter than its header says mixes what is there", "[render][mix]")
+{
+    TempFolder dir;
+    writeAudioFile(dir / "whole.wav", makeBeatSignal(44100, 2, 2.0, 100, 0.3f), 44100, 16);
+    writeAudioFile(dir / "cut.wav", makeBeatSignal(44100, 2, 2.0, 120, 0.3f), 44100, 16);
+    std::filesystem::resize_file(dir / "cut.wav", std::filesystem::file_size(dir / "cut.wav") / 2); // header still says 2 s
+    OutputSettings o;
+    o.mixPath = dir / "mix.wav";
+    o.mastering.enabled = false;
+    auto prepared = prepareStemMixJob({ dir / "whole.wav", dir / "cut.wav" }, std::nullopt, o);
+    REQUIRE(prepared.job.tracks.size() == 2);
+    CHECK(prepared.job.tracks[1].stream->length() < 44100 + 100); // the file size, not the header, sets the length
+    JobControl control;
+    auto report = AIAsyncRenderer::render(prepared.job, control);
+    REQUIRE(report.ok);
+    CHECK(readAudioFile(o.mixPath).getNumSamples() == 2 * 44100);
 }

@@ -109,8 +109,16 @@ TrackGraphNodes buildTrackGraph(juce::AudioProcessorGraph& graph, const std::vec
         const float trim = juce::Decibels::decibelsToGain(float(t.gainDb), -120.0f);
         for (auto& s : segments)
             s.gain *= trim;
-        auto player = std::make_unique<ClipPlayerProcessor>(t.audio, std::move(segments));
-        nodes.players.push_back(player.get());
+        std::unique_ptr<juce::AudioProcessor> player;
+        if (t.stream) {
+            auto streamed = std::make_unique<StreamedPlayerProcessor>(t.stream, trim);
+            nodes.streamedPlayers.push_back(streamed.get());
+            player = std::move(streamed);
+        } else {
+            auto clip = std::make_unique<ClipPlayerProcessor>(t.audio, std::move(segments));
+            nodes.players.push_back(clip.get());
+            player = std::move(clip);
+        }
         const auto playerId = graph.addNode(std::move(player))->nodeID;
         const auto where = "track '" + t.name + "'";
         auto strip = builder.add(t.strip, sendCount(t.strip), where);

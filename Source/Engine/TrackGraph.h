@@ -7,6 +7,7 @@
 #include "Effects/BuiltInEffect.h"
 #include "Engine/ChannelStripProcessor.h"
 #include "Engine/ClipPlayerProcessor.h"
+#include "Engine/StreamedPlayerProcessor.h"
 #include "Engine/TransportPlayHead.h"
 #include <juce_audio_processors/juce_audio_processors.h>
 #include <memory>
@@ -23,6 +24,7 @@ struct PlaybackTrack {
     std::vector<PlaybackSegment> segments;
     double gainDb = 0;  // the track's balance trim, before its inserts
     ChannelStrip strip; // fader, pan, mute, solo, polarity, inserts, sends, output
+    std::shared_ptr<BlockStream> stream; // instead of audio and segments: read block by block from the start (offline only)
 };
 
 /** Where the song plays and at what tempo: the mixer's buses and the tempo its effects follow. */
@@ -45,6 +47,7 @@ struct TrackGraphNodes {
         the stems, so that they add up to the mix (exactly, while the master strip is at unity with no inserts). */
     std::vector<std::pair<std::string, juce::AudioProcessorGraph::NodeID>> masterFeeds;
     std::vector<ClipPlayerProcessor*> players;
+    std::vector<StreamedPlayerProcessor*> streamedPlayers; // the render thread prefetches each block for these
     std::vector<StripNodes> tracks, returns, groups;
     StripNodes masterStrip;
     std::unique_ptr<TransportPlayHead> playHead; // every effect's; set its position before each block

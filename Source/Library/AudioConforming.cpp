@@ -6,21 +6,26 @@
 
 namespace loopmind {
 
-juce::AudioBuffer<float> toStereo(const juce::AudioBuffer<float>& in)
+void foldToStereo(const juce::AudioBuffer<float>& in, juce::AudioBuffer<float>& out, int numSamples)
 {
-    const int n = in.getNumSamples(), channels = in.getNumChannels();
-    juce::AudioBuffer<float> out(2, n);
-    out.clear();
+    const int n = numSamples, channels = in.getNumChannels();
+    out.clear(0, n);
     if (channels == 0)
-        return out;
+        return;
     if (channels <= 2) {
         out.copyFrom(0, 0, in, 0, 0, n);
         out.copyFrom(1, 0, in, channels == 2 ? 1 : 0, 0, n);
-        return out;
+        return;
     }
     const float fold = 1.0f / std::sqrt(2.0f);
     for (int c = 0; c < channels; ++c)
         out.addFrom(c % 2, 0, in, c, 0, n, c < 2 ? 1.0f : fold);
+}
+
+juce::AudioBuffer<float> toStereo(const juce::AudioBuffer<float>& in)
+{
+    juce::AudioBuffer<float> out(2, in.getNumSamples());
+    foldToStereo(in, out, in.getNumSamples());
     return out;
 }
 

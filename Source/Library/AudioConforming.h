@@ -8,8 +8,11 @@
 
 namespace loopmind {
 
-/** Mono goes to both sides; more than two channels fold even channels left and odd right at -3 dB each. */
+/** Mono goes to both sides; more than two channels fold even channels left and odd right, beyond the first
+    two at -3 dB each. */
 juce::AudioBuffer<float> toStereo(const juce::AudioBuffer<float>& in);
+/** The same into out's first numSamples (out has 2 channels and room for them). */
+void foldToStereo(const juce::AudioBuffer<float>& in, juce::AudioBuffer<float>& out, int numSamples);
 
 /** periodic: the audio is a loop, so its end continues into its start (keeps the seam clean). */
 Result<juce::AudioBuffer<float>> resampleAudio(const juce::AudioBuffer<float>& in, double fromRate, double toRate, bool periodic);

@@ -1,8 +1,9 @@
 #pragma once
 // Decoding one audio file into memory, defensively: a bad file gives an error naming it, never a crash,
-// a hang or an allocation the file cannot justify.
+// a hang or an allocation the file cannot justify (the checks are openAudioFile's).
 #include "Analysis/LoopAnalysis.h"
 #include "Core/Result.h"
+#include "Library/AudioFileOpening.h"
 #include <juce_audio_basics/juce_audio_basics.h>
 #include <filesystem>
 #include <optional>
@@ -24,12 +25,8 @@ struct DecodedAudio {
     std::optional<analysis::KeyHint> declaredKey; // the root note the file states (ACID, Apple Loops), and its mode when stated
 };
 
-struct DecodeLimits {
-    double maxDurationSeconds = 30.0 * 60.0;
-    std::int64_t maxTotalSamples = std::int64_t(1) << 27; // frames x channels: 512 MiB of floats at most
-};
-
-bool hasAudioFileExtension(const std::filesystem::path& p);
+/** Replaces NaN and infinities (a damaged file's decoder output) by silence; true if there were any. */
+bool silenceNonFinite(juce::AudioBuffer<float>& audio, int numSamples);
 
 Result<DecodedAudio> decodeAudioFile(const std::filesystem::path& path, const DecodeLimits& limits = {});
 

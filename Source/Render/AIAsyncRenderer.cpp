@@ -14,8 +14,6 @@ namespace fs = std::filesystem;
 using juce::AudioProcessorGraph;
 
 namespace {
-constexpr int blockSize = 1024;
-
 std::string sanitised(const std::string& name)
 {
     std::string out;
@@ -49,8 +47,8 @@ RenderReport AIAsyncRenderer::render(const RenderJob& job, JobControl& control)
     AudioProcessorGraph graph; // private to this render: never the live engine's
     const auto nodes = buildTrackGraph(graph, job.tracks, job.mixer, job.sampleRate);
     report.warnings = nodes.problems; // mixer settings that could not be honoured; the rest renders
-    prepareGraphNodes(graph, job.sampleRate, blockSize); // first: the plan reads each node's latency
-    auto plan = compileRenderPlan(graph, blockSize);
+    prepareGraphNodes(graph, job.sampleRate, renderBlockSize); // first: the plan reads each node's latency
+    auto plan = compileRenderPlan(graph, renderBlockSize);
     if (!plan) {
         report.error = plan.error();
         return report;
@@ -62,7 +60,7 @@ RenderReport AIAsyncRenderer::render(const RenderJob& job, JobControl& control)
     const bool mastering = job.output.mastering.enabled;
     std::unique_ptr<AudioFileOutput> plainMix;
     if (!mastering) {
-        auto mix = AudioFileOutput::create(job.output.mixPath, job.output, job.sampleRate, 2, blockSize);
+        auto mix = AudioFileOutput::create(job.output.mixPath, job.output, job.sampleRate, 2, renderBlockSize);
         if (!mix) {
             report.error = mix.error();
             return report;
@@ -83,7 +81,7 @@ RenderReport AIAsyncRenderer::render(const RenderJob& job, JobControl& control)
         if (!job.output.stemsFolder)
             continue;
         const auto path = *job.output.stemsFolder / stemFileName(int(i), stemSources[i].first, job.output.format);
-        auto stem = AudioFileOutput::create(path, job.output, job.sampleRate, 2, blockSize);
+        auto stem = AudioFileOutput::create(path, job.output, job.sampleRate, 2, renderBlockSize);
         if (!stem) {
             report.error = stem.error();
             return report; // outputs created so far are abandoned: their temporary files are deleted
@@ -98,24 +96,31 @@ RenderReport AIAsyncRenderer::render(const RenderJob& job, JobControl& control)
     std::optional<PremasterBuffer> premaster;
     if (mastering)
         premaster.emplace(job.sampleRate, job.lengthInSamples);
-    RenderMeters meters(stemSources.size(), job.sampleRate, blockSize, premaster ? &*premaster : nullptr);
+    RenderMeters meters(stemSources.size(), job.sampleRate, renderBlockSize, premaster ? &*premaster : nullptr);
     std::vector<const juce::AudioBuffer<float>*> trackBlocks(stemSources.size());
-    juce::AudioBuffer<float> stemSum(2, blockSize);
+    juce::AudioBuffer<float> stemSum(2, renderBlockSize);
     float residual = 0;
     const double renderShare = mastering ? 0.7 : 1.0; // of the progress bar
 
     // Outputs line up with the master's latency; the loop runs that much past the song's end (LatencyAlignedOutputs).
     LatencyAlignedOutputs aligned(*plan.value(), masterStep, stemSteps);
     const std::int64_t processedLength = job.lengthInSamples + aligned.latency();
+    std::vector<bool> streamFailed(nodes.streamedPlayers.size(), false);
     float peak = 0;
-    for (std::int64_t position = 0; position < processedLength; position += blockSize) {
+    for (std::int64_t position = 0; position < processedLength; position += renderBlockSize) {
         if (control.cancelled()) {
             report.cancelled = true;
             report.error = "cancelled; earlier files at the destination are untouched";
             return report;
         }
-        const int processed = int(std::min<std::int64_t>(blockSize, processedLength - position));
+        const int processed = int(std::min<std::int64_t>(renderBlockSize, processedLength - position));
         nodes.playHead->setPosition(position);
+        // Streamed stems are read here, on this thread: the plan's steps (some on workers) only copy the block.
+        for (size_t i = 0; i < nodes.streamedPlayers.size(); ++i)
+            if (!nodes.streamedPlayers[i]->prefetch(position, processed) && !streamFailed[i]) {
+                streamFailed[i] = true; // the rest of that stem is silent; the mix goes on
+                report.warnings.push_back(nodes.streamedPlayers[i]->problem());
+            }
         runner.process(*plan.value(), processed);
         aligned.take(position, processed);
         const int n = aligned.count();

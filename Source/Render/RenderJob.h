@@ -21,6 +21,9 @@ struct OutputSettings {
     MasteringSettings mastering; // on by default (streaming); off writes the plain premaster sum
 };
 
+/** The offline renderer's block: the plan, outputs and streamed stems are sized for it. */
+constexpr int renderBlockSize = 1024;
+
 struct RenderJob {
     double sampleRate = 44100;
     std::int64_t lengthInSamples = 0;

@@ -1,9 +1,9 @@
 #include "Render/RenderJobBuilder.h"
 #include "Arrangement/SectionGain.h"
-#include "Core/ParallelFor.h"
 #include "Library/AudioConforming.h"
 #include "Library/DecodedAudio.h"
 #include "Library/LoopStretch.h"
+#include "Library/StreamedAudioFile.h"
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -113,39 +113,63 @@ PreparedJob prepareArrangementJob(const Arrangement& a, const OutputSettings& ou
     return prepared;
 }
 
+namespace {
+/** A resampled stem, held in memory, read through the same player as streamed ones (no clip fades). */
+class MemoryStream final : public BlockStream {
+public:
+    explicit MemoryStream(SharedAudio audio) : audio_(std::move(audio)) {}
+    std::int64_t length() const override { return audio_->getNumSamples(); }
+    bool read(std::int64_t position, juce::AudioBuffer<float>& out, int numSamples) override
+    {
+        const int present = int(std::clamp<std::int64_t>(length() - position, 0, numSamples));
+        for (int c = 0; c < 2; ++c) {
+            if (present > 0)
+                out.copyFrom(c, 0, *audio_, c, int(position), present);
+            out.clear(c, present, numSamples - present);
+        }
+        return true;
+    }
+    std::string problem() const override { return {}; }
+
+private:
+    SharedAudio audio_;
+};
+} // namespace
+
 PreparedJob prepareStemMixJob(const std::vector<fs::path>& stems, std::optional<double> outputRate, const OutputSettings& output)
 {
     PreparedJob prepared;
     auto& job = prepared.job;
     job.output = output;
-    // Decoding is most of preparing a stem mix, and each file is independent: decode on every core, then
-    // conform in the given order (the first readable stem sets the rate), so the job is the same as a serial one.
-    std::vector<std::optional<Result<DecodedAudio>>> decoded(stems.size());
-    parallelFor(stems.size(), coreCount(), [&](size_t i) { decoded[i].emplace(decodeAudioFile(stems[i])); });
-
+    // A stem at the mix's rate is streamed from its file during the render: memory stays one block per stem,
+    // whatever the length. A stem at another rate is decoded and resampled in memory (libsamplerate over the
+    // whole file). The first readable stem sets the rate, in the given order.
     std::optional<double> rate = outputRate;
-    for (size_t s = 0; s < stems.size(); ++s) {
-        const auto& path = stems[s];
-        auto& file = *decoded[s];
-        if (!file) {
-            prepared.problems.push_back(file.error());
+    for (const auto& path : stems) {
+        auto streamed = StreamedAudioFile::open(path, renderBlockSize);
+        if (!streamed) {
+            prepared.problems.push_back(streamed.error());
             continue;
         }
-        if (!rate) // the first readable stem sets the rate
-            rate = file->sampleRate;
-        Result<SharedAudio> audio = Result<SharedAudio>::failure("");
-        if (file->sampleRate == *rate && file->audio.getNumChannels() == 2) // already stereo at the rate: no copy
-            audio = Result<SharedAudio>::success(std::make_shared<const juce::AudioBuffer<float>>(std::move(file->audio)));
-        else
-            audio = conformedStereo(path, file->audio, file->sampleRate, *rate, false);
-        file = Result<DecodedAudio>::failure("released"); // the decoded copy is no longer needed
-        if (!audio) {
-            prepared.problems.push_back(audio.error());
-            continue;
+        if (!rate)
+            rate = streamed.value()->sampleRate();
+        PlaybackTrack track { path.stem().string(), "stem", nullptr, {}, 0.0, {} };
+        std::int64_t length = streamed.value()->length();
+        if (streamed.value()->sampleRate() == *rate) {
+            track.stream = std::move(streamed.value());
+        } else {
+            auto decoded = decodeAudioFile(path);
+            auto audio = decoded ? conformedStereo(path, decoded->audio, decoded->sampleRate, *rate, false)
+                                 : Result<SharedAudio>::failure(decoded.error());
+            if (!audio) {
+                prepared.problems.push_back(audio.error());
+                continue;
+            }
+            length = audio.value()->getNumSamples();
+            track.stream = std::make_shared<MemoryStream>(audio.value()); // played as it is, like a streamed stem
         }
-        const std::int64_t length = audio.value()->getNumSamples();
         job.lengthInSamples = std::max(job.lengthInSamples, length);
-        job.tracks.push_back({ path.stem().string(), "stem", audio.value(), { { 0, length } }, 0.0, {} });
+        job.tracks.push_back(std::move(track));
     }
     job.sampleRate = rate.value_or(44100.0);
     return prepared;
