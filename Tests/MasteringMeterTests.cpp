@@ -76,6 +76,24 @@ TEST_CASE("the true peak and the lazy envelope skip blocks exactly: same peak, s
     CHECK(truePeak(silence) == 0.0);
 }
 
+TEST_CASE("the true peak measured chunk by chunk is the whole buffer's, to the bit", "[mastering][loudness]")
+{
+    // An inter-sample crest placed on chunk edges too: every point must see the same neighbours as in one piece.
+    auto tone = intersampleTone(0.2f);
+    tone.setSample(1, 16383, 0.9f);
+    tone.setSample(1, 16384, -0.9f);
+    for (const auto& audio : { grooveSignal(5.0, 0.3f), tone, roleLoop("drums", 0.9f) }) {
+        const double whole = truePeak(audio);
+        for (int chunk : { 1, 7, 1000, 1024, 16384, audio.getNumSamples() }) {
+            StreamingTruePeak streamed(audio.getNumChannels());
+            for (int start = 0; start < audio.getNumSamples(); start += chunk)
+                streamed.add(audio, start, std::min(chunk, audio.getNumSamples() - start));
+            INFO("chunks of " << chunk);
+            CHECK(streamed.finish() == whole);
+        }
+    }
+}
+
 TEST_CASE("streaming loudness and the gain search's meter agree with libebur128", "[mastering][loudness]")
 {
     for (float level : { 0.02f, 0.3f }) {

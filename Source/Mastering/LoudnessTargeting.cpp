@@ -1,5 +1,4 @@
 #include "Mastering/LoudnessTargeting.h"
-#include "Core/HugePages.h"
 #include "Mastering/ChunkProgress.h"
 #include "Mastering/TruePeakDetector.h"
 #include <algorithm>
@@ -24,45 +23,73 @@ std::string format(const char* pattern, double a, double b = 0, double c = 0)
 } // namespace
 
 Loudness renderAndMeasure(const juce::AudioBuffer<float>& prepared, double gainDb, const std::vector<float>& curve,
-                          juce::AudioBuffer<float>& master, double sampleRate, const WhileVerifying& alongside)
+                          double sampleRate, const ChunkWriter& write)
 {
-    const int n = prepared.getNumSamples();
-    master.setSize(prepared.getNumChannels(), n, false, false, true);
-    adviseHugePages(master.getReadPointer(0), size_t(master.getNumChannels()) * size_t(n) * sizeof(float));
-    float* const* out = master.getArrayOfWritePointers(); // before the helper starts: this marks the buffer "not clear"
-    ChunkProgress applied;
-    // libebur128 (integrated + LRA) on a helper thread, fed as the gain stage gets ahead; libebur128's own true peak
-    // is left out: its resampler is most of its cost.
+    const int n = prepared.getNumSamples(), channels = prepared.getNumChannels();
+    constexpr int chunk = masterChunkSamples, slots = 8; // 8 chunks in flight: 1 MiB of stereo, whatever the song's length
+    std::vector<juce::AudioBuffer<float>> ring(slots, juce::AudioBuffer<float>(channels, chunk));
+    const int chunks = (n + chunk - 1) / chunk;
+    ChunkProgress rendered, consumed; // in chunks
+    // libebur128 (integrated + LRA; its own true peak is left out: its resampler is most of its cost), our true
+    // peak and the writer follow the gain stage on a helper thread.
     Loudness m;
-    std::thread reference([&] {
-        Ebur128Meter meter(master.getNumChannels(), sampleRate, true, true);
-        constexpr int chunk = 1 << 16;
-        for (int start = 0; start < n; start += chunk) {
-            const int count = std::min(chunk, n - start);
-            applied.waitFor(start + count);
-            meter.add(master, start, count);
+    double peak = 0;
+    std::thread follower([&] {
+        Ebur128Meter meter(channels, sampleRate, true, true);
+        StreamingTruePeak truePeak(channels);
+        for (int k = 0; k < chunks; ++k) {
+            rendered.waitFor(k + 1);
+            const auto& block = ring[size_t(k % slots)];
+            const int count = std::min(chunk, n - k * chunk);
+            meter.add(block, 0, count);
+            truePeak.add(block, 0, count);
+            if (write)
+                write(block, count);
+            consumed.publish(k + 1);
         }
         m = meter.result();
+        peak = truePeak.finish();
     });
-    constexpr int chunk = 1 << 14; // a little ahead of libebur128's chunks
-    for (int start = 0; start < n; start += chunk) {
-        const int count = std::min(chunk, n - start);
-        MasteringChain::apply(prepared, gainDb, curve, out, start, count);
-        applied.publish(start + count);
+    for (int k = 0; k < chunks; ++k) {
+        if (k >= slots)
+            consumed.waitFor(k - slots + 1); // the slot's previous chunk has been measured and written
+        auto& block = ring[size_t(k % slots)];
+        MasteringChain::apply(prepared, gainDb, curve, block.getArrayOfWritePointers(), k * chunk, std::min(chunk, n - k * chunk));
+        rendered.publish(k + 1);
     }
-    const double peak = truePeak(master, false);
-    if (alongside)
-        alongside(master);
-    reference.join();
+    follower.join();
     m.truePeakDb.reset();
     if (peak > 0)
         m.truePeakDb = 20.0 * std::log10(peak);
     return m;
 }
 
+Loudness renderAndMeasure(const juce::AudioBuffer<float>& prepared, double gainDb, const std::vector<float>& curve,
+                          juce::AudioBuffer<float>& master, double sampleRate)
+{
+    master.setSize(prepared.getNumChannels(), prepared.getNumSamples(), false, false, true);
+    int at = 0;
+    return renderAndMeasure(prepared, gainDb, curve, sampleRate, [&](const juce::AudioBuffer<float>& chunk, int count) {
+        for (int c = 0; c < master.getNumChannels(); ++c)
+            master.copyFrom(c, at, chunk, c, 0, count);
+        at += count;
+    });
+}
+
+namespace {
+/** One verification: to the writer when there is one, else kept whole in `audio`. */
+Loudness verify(const juce::AudioBuffer<float>& prepared, double gainDb, const std::vector<float>& curve, double sampleRate,
+                const MasterWriter* writer, juce::AudioBuffer<float>& audio)
+{
+    if (writer == nullptr)
+        return renderAndMeasure(prepared, gainDb, curve, audio, sampleRate);
+    writer->begin();
+    return renderAndMeasure(prepared, gainDb, curve, sampleRate, writer->write);
+}
+} // namespace
+
 MasteredAudio masterToTarget(const MasteringChain& chain, const juce::AudioBuffer<float>& prepared, double sampleRate,
-                             const DeliveryTarget& target, const std::function<bool()>& cancelled,
-                             const WhileVerifying& whileVerifying)
+                             const DeliveryTarget& target, const std::function<bool()>& cancelled, const MasterWriter* writer)
 {
     MasteredAudio result;
     auto& m = result.measurements;
@@ -80,7 +107,7 @@ MasteredAudio masterToTarget(const MasteringChain& chain, const juce::AudioBuffe
         m.warnings.push_back("the mix is silent (no loudness to measure): no gain applied, target not reached");
         chain.limiterCurve(0.0, limiterCeilingDb, curve);
         m.limiter = TruePeakLimiter::statistics(curve);
-        m.measured = renderAndMeasure(prepared, 0.0, curve, result.audio, sampleRate, whileVerifying);
+        m.measured = verify(prepared, 0.0, curve, sampleRate, writer, result.audio);
         m.passes = m.verifications = 1;
         return result;
     }
@@ -150,7 +177,7 @@ MasteredAudio masterToTarget(const MasteringChain& chain, const juce::AudioBuffe
             }
             if (stop())
                 return {};
-            m.measured = renderAndMeasure(prepared, gain, curve, result.audio, sampleRate, whileVerifying);
+            m.measured = verify(prepared, gain, curve, sampleRate, writer, result.audio);
             ++m.verifications;
             const double measured = m.measured.integratedLufs.value_or(-200.0);
             if (std::abs(target.lufs - measured) <= closeEnoughLu || quietCap || limitCap)

@@ -1,8 +1,8 @@
 #pragma once
 // Offline loudness targeting: the gain search (set gain, limit, measure, secant step) runs on
 // GatedLoudness, which measures a candidate from the prepared programme's stored K-weighted energy
-// instead of from audio; the chosen master is then rendered once and measured: integrated loudness and
-// LRA by libebur128, true peak by our 4x detector (cross-checked against libebur128's and ffmpeg's in tests). If libebur128 disagrees by more than a twentieth of a LU, the search runs
+// instead of from audio; the chosen master is then rendered once, chunk by chunk, and measured: integrated loudness
+// and LRA by libebur128, true peak by our 4x detector (cross-checked against libebur128's and ffmpeg's in tests). If libebur128 disagrees by more than a twentieth of a LU, the search runs
 // again with that difference as an offset; if its true peak is over, the limiter tightens.
 // Gain is capped so near-silence or an impossible target cannot explode: a warning says so instead.
 #include "Mastering/Ebur128Meter.h"
@@ -17,6 +17,7 @@ namespace loopmind::mastering {
 
 constexpr double maxMasterGainDb = 24.0;   // more than this lifts noise, not music
 constexpr double maxLimitingDb = 12.0;     // deeper peak reduction than this audibly distorts
+constexpr int masterChunkSamples = 1 << 14; // a verified master is rendered, measured and written this much at a time
 
 struct MasterMeasurements {
     DeliveryTarget target;
@@ -30,23 +31,31 @@ struct MasterMeasurements {
 
 struct MasteredAudio {
     MasterMeasurements measurements;
-    juce::AudioBuffer<float> audio;
+    juce::AudioBuffer<float> audio; // the master, unless a MasterWriter took it chunk by chunk (then empty)
 };
 
-/** Given each candidate master while it is verified, on the verifying thread beside libebur128 (for writing it in
-    that time). It must not change the audio. The last candidate given is the delivered master. */
-using WhileVerifying = std::function<void(juce::AudioBuffer<float>& candidate)>;
+/** Takes candidate masters chunk by chunk, in order, on the verifying thread, while libebur128 measures them.
+    begin() starts a candidate; the last candidate begun is the delivered master. */
+struct MasterWriter {
+    std::function<void()> begin;
+    std::function<void(const juce::AudioBuffer<float>& chunk, int numSamples)> write;
+};
+using ChunkWriter = std::function<void(const juce::AudioBuffer<float>& chunk, int numSamples)>;
 
-/** master = prepared x gain x curve, and its measurement as delivered: integrated loudness and LRA by libebur128,
-    which follows the gain stage chunk by chunk on its own thread, and true peak by TruePeakDetector (4x) here;
-    alongside(master), if given, runs while libebur128 finishes. */
+/** The master = prepared x gain x curve, rendered a chunk at a time and measured as delivered: integrated loudness
+    and LRA by libebur128 and true peak by StreamingTruePeak (4x), both on a second thread that follows the gain
+    stage and hands each chunk to `write` (if given). Holds a few chunks, never the whole master. */
 Loudness renderAndMeasure(const juce::AudioBuffer<float>& prepared, double gainDb, const std::vector<float>& curve,
-                          juce::AudioBuffer<float>& master, double sampleRate, const WhileVerifying& alongside = {});
+                          double sampleRate, const ChunkWriter& write);
+/** The same, keeping the whole master in `master` (tests and the bench look at it). */
+Loudness renderAndMeasure(const juce::AudioBuffer<float>& prepared, double gainDb, const std::vector<float>& curve,
+                          juce::AudioBuffer<float>& master, double sampleRate);
 
 /** `prepared` has been through chain.prepare(). cancelled() is polled between passes (then audio is empty).
-    The gain search measures candidates with the chain's GatedLoudness of `prepared` (shared between targets and threads). */
+    The gain search measures candidates with the chain's GatedLoudness of `prepared` (shared between targets and
+    threads). With a writer, every verified candidate goes to it and the result holds no audio. */
 MasteredAudio masterToTarget(const MasteringChain& chain, const juce::AudioBuffer<float>& prepared, double sampleRate,
                              const DeliveryTarget& target, const std::function<bool()>& cancelled = {},
-                             const WhileVerifying& whileVerifying = {});
+                             const MasterWriter* writer = nullptr);
 
 } // namespace loopmind::mastering

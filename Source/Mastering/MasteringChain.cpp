@@ -119,13 +119,13 @@ void MasteringChain::apply(const juce::AudioBuffer<float>& prepared, double gain
     const double gain = std::pow(10.0, gainDb / 20.0);
     for (int c = 0; c < prepared.getNumChannels(); ++c) {
         const float* x = prepared.getReadPointer(c);
-        float* y = out[c];
+        float* y = out[c]; // y[0] is sample `start`
         if (curve.empty())
-            for (int i = start; i < start + count; ++i)
-                y[i] = float(double(x[i]) * gain);
+            for (int i = 0; i < count; ++i)
+                y[i] = float(double(x[start + i]) * gain);
         else
-            for (int i = start; i < start + count; ++i)
-                y[i] = float(double(x[i]) * gain * double(curve[size_t(i)]));
+            for (int i = 0; i < count; ++i)
+                y[i] = float(double(x[start + i]) * gain * double(curve[size_t(start + i)]));
     }
 }
 

@@ -38,8 +38,8 @@ public:
     /** Readies the limiter for every gain up to gainDb at ceilingDb (limiterCurve does it too): afterwards, curves
         for such gains on several threads run side by side instead of taking turns at the envelope. */
     void readyLimiterUpTo(double gainDb, double ceilingDb) const;
-    /** out = prepared x gain x curve (curve empty: unity), for samples [start, start + count) of every channel;
-        out must already have prepared's size. */
+    /** out = prepared x gain x curve (curve empty: unity) for samples [start, start + count) of every channel,
+        written to out[c][0 .. count). */
     static void apply(const juce::AudioBuffer<float>& prepared, double gainDb, const std::vector<float>& curve,
                       float* const* out, int start, int count);
 

@@ -247,4 +247,50 @@ double TruePeakEnvelope::peak()
     return double(best);
 }
 
+StreamingTruePeak::StreamingTruePeak(int channels) : channels_(size_t(std::max(channels, 0))) {}
+
+void StreamingTruePeak::add(const juce::AudioBuffer<float>& audio, int start, int count)
+{
+    for (size_t c = 0; c < channels_.size(); ++c) {
+        const float* x = audio.getReadPointer(int(c), start);
+        best_ = std::max(best_, largestMagnitude(x, 0, count));
+        auto& h = channels_[c].history;
+        h.insert(h.end(), x, x + count);
+    }
+    total_ += count;
+    // A point between x[i] and x[i + 1] needs x[i + taps - before - 1]: measure those whose samples have all arrived.
+    for (size_t c = 0; c < channels_.size(); ++c)
+        interpolateUpTo(c, total_ - (taps - before - 1));
+}
+
+double StreamingTruePeak::finish()
+{
+    for (size_t c = 0; c < channels_.size(); ++c) // the last points see zeros past the end, as truePeak's do
+        interpolateUpTo(c, total_);
+    return double(best_);
+}
+
+void StreamingTruePeak::interpolateUpTo(size_t channel, std::int64_t end)
+{
+    auto& ch = channels_[channel];
+    const auto& interp = interpolator();
+    const float* x = ch.history.data();
+    const int n = int(ch.history.size()); // beyond it the signal has ended (finish) or is not needed yet
+    float between[blockLength];
+    while (ch.done < end) {
+        const int start = int(ch.done - ch.first), count = int(std::min<std::int64_t>(blockLength, end - ch.done));
+        // Before the signal's first sample there are zeros, as in truePeak: history starts at 0 then.
+        const float reach = largestMagnitude(x, start - before, std::min(n, start + count + taps - before));
+        if (reach * interp.gainBound > best_) {
+            interp.betweenPeaks(x, n, start, count, between);
+            best_ = std::max(best_, largestMagnitude(between, 0, count));
+        }
+        ch.done += count;
+    }
+    // Keep only what later points read: `before` samples behind the next point.
+    const auto keepFrom = std::max<std::int64_t>(ch.first, ch.done - before);
+    ch.history.erase(ch.history.begin(), ch.history.begin() + (keepFrom - ch.first));
+    ch.first = keepFrom;
+}
+
 } // namespace loopmind::mastering

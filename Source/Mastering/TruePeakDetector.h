@@ -22,6 +22,26 @@ std::vector<float> truePeakEnvelope(const juce::AudioBuffer<float>& audio);
 /** Largest 4x-oversampled magnitude over all channels (linear; 0 for silence); channels in parallel or not. */
 double truePeak(const juce::AudioBuffer<float>& audio, bool channelsInParallel = true);
 
+/** truePeak of audio given chunk by chunk, in order: the same value as truePeak of the whole (every interpolated
+    point sees the same samples, summed in the same order), holding only a few samples per channel. */
+class StreamingTruePeak {
+public:
+    explicit StreamingTruePeak(int channels);
+    void add(const juce::AudioBuffer<float>& audio, int start, int count);
+    /** The largest magnitude of everything added (linear); call once, after the last add. */
+    double finish();
+
+private:
+    void interpolateUpTo(size_t channel, std::int64_t end); // points between x[i] and x[i + 1] for i < end
+    struct Channel {
+        std::vector<float> history; // samples from global index `first` on
+        std::int64_t first = 0, done = 0; // done: points before this are measured
+    };
+    std::vector<Channel> channels_;
+    std::int64_t total_ = 0;
+    float best_ = 0;
+};
+
 /** truePeakEnvelope computed only where it matters: a block of samples is interpolated only when a
     threshold below its bound (sum |taps| x its largest nearby sample) is asked for; until then its values
     hold that bound. After refine(t), every value above t is exact and every other one is <= t, which is

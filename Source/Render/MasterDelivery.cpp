@@ -27,26 +27,6 @@ juce::AudioBuffer<float> PremasterBuffer::view()
     return juce::AudioBuffer<float>(channels, 2, int(left_.size()));
 }
 
-namespace {
-/** Writes a master to a new output for path (not yet committed); empty on success, else why not. */
-std::string writeMaster(const std::filesystem::path& path, const RenderJob& job, juce::AudioBuffer<float>& audio,
-                        std::unique_ptr<AudioFileOutput>& output)
-{
-    constexpr int block = 4096;
-    auto out = AudioFileOutput::create(path, job.output, job.sampleRate, 2, block);
-    if (!out)
-        return out.error();
-    for (int start = 0; start < audio.getNumSamples(); start += block) {
-        const int count = std::min(block, audio.getNumSamples() - start);
-        juce::AudioBuffer<float> part(audio.getArrayOfWritePointers(), 2, start, count);
-        if (!out.value()->write(part, count))
-            return "writing " + path.filename().string() + " failed (disk full?)";
-    }
-    output = std::move(out.value());
-    return {};
-}
-} // namespace
-
 Status masterPremaster(PremasterBuffer& premaster, const RenderJob& job, JobControl& control, double progressFrom,
                        RenderReport& report, std::vector<std::unique_ptr<AudioFileOutput>>& outputs)
 {
@@ -67,13 +47,22 @@ Status masterPremaster(PremasterBuffer& premaster, const RenderJob& job, JobCont
     std::vector<std::string> writeErrors(targets);
     std::atomic<size_t> finished { 0 };
     auto masterOne = [&](size_t t) {
-        auto writeCandidate = [&, t](juce::AudioBuffer<float>& candidate) {
+        // Each candidate goes to a new file chunk by chunk as it is verified; an earlier candidate's file is dropped.
+        const auto path = deliveredMixPath(job.output, t);
+        mastering::MasterWriter writer;
+        writer.begin = [&, t, path] {
             written[t].reset();
-            writeErrors[t] = writeMaster(deliveredMixPath(job.output, t), job, candidate, written[t]);
+            auto out = AudioFileOutput::create(path, job.output, job.sampleRate, 2, mastering::masterChunkSamples);
+            writeErrors[t] = out ? std::string() : out.error();
+            if (out)
+                written[t] = std::move(out.value());
+        };
+        writer.write = [&, t, path](const juce::AudioBuffer<float>& chunk, int count) {
+            if (written[t] != nullptr && writeErrors[t].empty() && !written[t]->write(chunk, count))
+                writeErrors[t] = "writing " + path.filename().string() + " failed (disk full?)";
         };
         mastered[t] = mastering::masterToTarget(chain, audio, job.sampleRate, settings.targets[t], [&] { return control.cancelled(); },
-                                                writeCandidate);
-        mastered[t].audio.setSize(0, 0); // written: release it
+                                                &writer);
         const size_t done = ++finished;
         control.progress.store(progressFrom + (1.0 - progressFrom) * double(done) / double(targets));
     };
