@@ -93,6 +93,12 @@ void connect(juce::AudioProcessorGraph& graph, NodeID from, NodeID to)
         REQUIRE(graph.addConnection({ { from, c }, { to, c } }));
 }
 
+void connectAll(juce::AudioProcessorGraph& graph, std::initializer_list<std::pair<NodeID, NodeID>> edges)
+{
+    for (const auto& [from, to] : edges)
+        connect(graph, from, to);
+}
+
 std::unique_ptr<RenderPlan> compiled(juce::AudioProcessorGraph& graph)
 {
     prepareGraphNodes(graph, rate, block);
@@ -128,12 +134,7 @@ TEST_CASE("paths of different latency are lined up to the sample where they meet
     const auto a2 = add(graph, std::make_unique<LatentNode>(100));
     const auto b = add(graph, std::make_unique<LatentNode>(50));
     const auto sum = add(graph, std::make_unique<LatentNode>(0));
-    connect(graph, source, a1);
-    connect(graph, a1, a2);
-    connect(graph, source, b);
-    connect(graph, a2, sum);
-    connect(graph, b, sum);
-    connect(graph, source, sum);
+    connectAll(graph, { { source, a1 }, { a1, a2 }, { source, b }, { a2, sum }, { b, sum }, { source, sum } });
     auto plan = compiled(graph);
     const int sumStep = plan->stepIndexOf(sum);
     CHECK(plan->latencyOf(plan->stepIndexOf(source)) == 0);
@@ -156,10 +157,7 @@ TEST_CASE("an offline render's outputs start on the song's first sample whatever
     const auto quick = add(graph, std::make_unique<LatentNode>(0));
     const auto slow = add(graph, std::make_unique<LatentNode>(300));
     const auto master = add(graph, std::make_unique<LatentNode>(20));
-    connect(graph, source, quick);
-    connect(graph, source, slow);
-    connect(graph, quick, master);
-    connect(graph, slow, master);
+    connectAll(graph, { { source, quick }, { source, slow }, { quick, master }, { slow, master } });
     auto plan = compiled(graph);
     const std::vector<int> stems { plan->stepIndexOf(quick), plan->stepIndexOf(slow) };
     LatencyAlignedOutputs aligned(*plan, plan->stepIndexOf(master), stems);
