@@ -59,6 +59,13 @@ MainComponent::MainComponent(Options options) : settings_(options.settingsFolder
     for (juce::Component* c : std::initializer_list<juce::Component*> { &transport_, &arrangement_, &library_, &renderPanel_ })
         addAndMakeVisible(c);
     addChildComponent(banner_);
+    addChildComponent(mixer_);
+    mixer_.onStripEdited = [this](StripRef ref, const ChannelStrip& next, const juce::String& what, bool continuing) {
+        editStrip(ref, what, continuing, [&](ChannelStrip& s) { s = next; });
+    };
+    mixer_.onMute = arrangement_.onMute; // one lane switch, shown in both views
+    mixer_.onSolo = arrangement_.onSolo;
+    mixer_.onInsertClicked = [this](StripRef ref, int slot, juce::Component& button) { showInsertMenu(ref, slot, button); };
     updateBanner();
 
     commands_.registerAllCommandsForTarget(this);
@@ -74,6 +81,7 @@ MainComponent::~MainComponent()
     stopTimer();
     engine_.stop();
     doc_.onSongChanged = nullptr;
+    effectEditor_.reset();
 }
 
 juce::String MainComponent::windowTitle() const
@@ -240,8 +248,11 @@ void MainComponent::songChanged(const SongState& before)
         if (tempoOf(song) != tempoOf(before))
             audition_.refresh(projectTempo()); // the audition follows the new project tempo
     } else {
-        applyLaneMix();
+        applyMixerEdits(before);
     }
+    if (mixerVisible_)
+        showMixerOfSong();
+    updateEffectEditor();
     updateTitle();
     commands_.commandStatusChanged();
 }
@@ -308,7 +319,9 @@ void MainComponent::timerCallback()
     if (render_.isRunning())
         renderPanel_.setProgress(render_.progress(), render_.etaSeconds());
     transport_.setPlaying(engine_.isPlaying() || playWhenReady_);
-    transport_.meter().setLevels(engine_.masterMeter().takePeak(), engine_.masterMeter().shortTermLufs());
+    const float masterPeak = engine_.masterMeter().takePeak();
+    transport_.meter().setLevels(masterPeak, engine_.masterMeter().shortTermLufs());
+    updateMixerMeters(masterPeak);
     if (engine_.deviceChangeCount() != deviceChanges_) {
         // The device started, stopped, failed or was replaced: refresh the banner and what playback allows.
         deviceChanges_ = engine_.deviceChangeCount();
@@ -359,7 +372,10 @@ void MainComponent::resized()
     if (banner_.isVisible())
         banner_.setBounds(area.removeFromTop(26));
     auto bottom = area.removeFromBottom(juce::jmax(220, area.getHeight() * 2 / 5));
+    if (effectEditor_) // beside the mixer (or the arrangement): the song stays in view while an effect is edited
+        effectEditor_->setBounds(area.removeFromRight(juce::jlimit(320, 440, area.getWidth() / 3)).reduced(4));
     arrangement_.setBounds(area.reduced(4, 4));
+    mixer_.setBounds(area.reduced(4, 4));
     renderPanel_.setBounds(bottom.removeFromRight(juce::jlimit(420, 560, bottom.getWidth() * 2 / 5)).reduced(4));
     library_.setBounds(bottom.reduced(4));
 }

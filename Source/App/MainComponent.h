@@ -9,7 +9,9 @@
 #include "App/StudioDocument.h"
 #include "Engine/AudioEngine.h"
 #include "UI/ArrangementView.h"
+#include "UI/EffectEditorPanel.h"
 #include "UI/LibraryPanel.h"
+#include "UI/MixerView.h"
 #include "UI/RenderPanel.h"
 #include "UI/TransportBar.h"
 
@@ -42,6 +44,18 @@ public:
     /** Runs next now, or after the user saved/discarded unsaved changes; never if they cancel. */
     void askToSaveThen(std::function<void()> next);
 
+    // The mixer (MainComponentMixer.cpp): every change is an undoable song edit that the engine follows live.
+    void setMixerVisible(bool visible);
+    bool isMixerVisible() const { return mixerVisible_; }
+    /** Edits one strip of the song; continuing joins the last undo step of the same name (a drag). */
+    void editStrip(StripRef ref, const juce::String& name, bool continuing, const std::function<void(ChannelStrip&)>& change);
+    /** Puts a built-in effect in the slot (replacing what is there; a slot past the end appends). */
+    void setInsert(StripRef ref, int slot, const std::string& type);
+    void removeInsert(StripRef ref, int slot);
+    void toggleInsertBypass(StripRef ref, int slot);
+    void openEffectEditor(StripRef ref, int slot);
+    EffectEditorPanel* effectEditor() { return effectEditor_.get(); }
+
     std::function<void()> onScanFinished;
     std::function<void(const RenderOutcome&)> onRenderFinished;
 
@@ -51,6 +65,7 @@ public:
     Audition& audition() { return audition_; }
     LibraryPanel& libraryPanel() { return library_; }
     ArrangementView& arrangementView() { return arrangement_; }
+    MixerView& mixerView() { return mixer_; }
     RenderPanel& renderPanel() { return renderPanel_; }
     TransportBar& transport() { return transport_; }
     AppSettings& settings() { return settings_; }
@@ -79,6 +94,11 @@ private:
     void songChanged(const SongState& before);
     void sessionReady(SessionBuilder::Built built);
     void applyLaneMix();
+    void showMixerOfSong();
+    void applyMixerEdits(const SongState& before);
+    void showInsertMenu(StripRef ref, int slot, juce::Component& slotButton);
+    void updateEffectEditor();
+    void updateMixerMeters(float masterPeak);
     void editLane(int lane, const juce::String& name, std::function<void(SongState&)> change);
     void chooseFolderToAdd();
     void chooseRenderFolder();
@@ -102,6 +122,10 @@ private:
     TransportBar transport_;
     juce::Label banner_;
     ArrangementView arrangement_;
+    MixerView mixer_;
+    std::unique_ptr<EffectEditorPanel> effectEditor_;
+    StripRef editorRef_;
+    int editorSlot_ = -1;
     LibraryPanel library_;
     RenderPanel renderPanel_;
     juce::TooltipWindow tooltips_ { this };
@@ -110,7 +134,7 @@ private:
     std::unique_ptr<juce::FileChooser> chooser_;
     double sessionRate_ = 0; // the rate the engine's current tracks were prepared at
     int deviceChanges_ = -1; // the engine's device change count the GUI last showed
-    bool scanning_ = false, dragging_ = false, looping_ = false;
+    bool scanning_ = false, dragging_ = false, looping_ = false, mixerVisible_ = false;
     bool playWhenReady_ = false; // Play was pressed while the session was being prepared
 };
 

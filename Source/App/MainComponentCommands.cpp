@@ -77,6 +77,11 @@ void MainComponent::getCommandInfo(juce::CommandID id, juce::ApplicationCommandI
     case commands::zoomOut: info.setInfo("Zoom Out", "Zoom the arrangement out", "View", 0); info.addDefaultKeypress('-', cmd); break;
     case commands::zoomFit: info.setInfo("Zoom to Fit", "Show the whole song", "View", 0); info.addDefaultKeypress('0', cmd); break;
     case commands::focusSearch: info.setInfo("Search Library", "Jump to the library search box", "View", 0); info.addDefaultKeypress('f', cmd); break;
+    case commands::toggleMixer:
+        info.setInfo("Mixer", "Show the mixer (faders, pans, sends, inserts) instead of the arrangement", "View", 0);
+        info.addDefaultKeypress('m', cmd);
+        info.setTicked(mixerVisible_);
+        break;
     default: break;
     }
 }
@@ -128,6 +133,7 @@ bool MainComponent::perform(const InvocationInfo& info)
     case commands::zoomOut: arrangement_.zoom(1.0 / 1.5); break;
     case commands::zoomFit: arrangement_.zoomToFit(); break;
     case commands::focusSearch: library_.searchBox().grabKeyboardFocus(); break;
+    case commands::toggleMixer: setMixerVisible(!mixerVisible_); break;
     default: return false;
     }
     commands_.commandStatusChanged();

@@ -24,7 +24,8 @@ enum : juce::CommandID {
     zoomFit,
     focusSearch,
     audition,
-    last = audition,
+    toggleMixer,
+    last = toggleMixer,
 };
 
 } // namespace loopmind::commands

@@ -32,10 +32,11 @@ void StudioDocument::mergeLoops(std::vector<LoopInfo> scanned)
     }
 }
 
-void StudioDocument::edit(const juce::String& name, SongState next)
+void StudioDocument::edit(const juce::String& name, SongState next, bool continuing)
 {
     next.lanes.resize(next.arrangement ? next.arrangement->tracks.size() : 0);
-    undo_.beginNewTransaction(name);
+    if (!continuing || undo_.getCurrentTransactionName() != name)
+        undo_.beginNewTransaction(name);
     undo_.perform(new SongEdit(*this, song_, std::move(next)), name);
 }
 

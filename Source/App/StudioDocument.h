@@ -33,8 +33,9 @@ public:
 
     // Song.
     const SongState& song() const { return song_; }
-    /** Applies `next` as one undoable step named `name`. Set next.arrangementRevision via newRevision(). */
-    void edit(const juce::String& name, SongState next);
+    /** Applies `next` as one undoable step named `name`. Set next.arrangementRevision via newRevision().
+        continuing: part of the last step if that had the same name (a fader drag is one step, not hundreds). */
+    void edit(const juce::String& name, SongState next, bool continuing = false);
     int newRevision() { return ++revisionCounter_; }
     juce::UndoManager& undoManager() { return undo_; }
 

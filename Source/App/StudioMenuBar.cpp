@@ -34,7 +34,7 @@ juce::PopupMenu StudioMenuBar::getMenuForIndex(int index, const juce::String&)
     case 1: add(undo); add(redo); break;
     case 2: add(generate); add(variation); m.addSeparator(); add(render); add(cancelJobs); break;
     case 3: add(playStop); add(rewind); add(toggleLoop); m.addSeparator(); add(audition); break;
-    case 4: add(zoomIn); add(zoomOut); add(zoomFit); m.addSeparator(); add(focusSearch); break;
+    case 4: add(toggleMixer); m.addSeparator(); add(zoomIn); add(zoomOut); add(zoomFit); m.addSeparator(); add(focusSearch); break;
     case 5: add(audioSettings); break;
     default: break;
     }

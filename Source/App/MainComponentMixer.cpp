@@ -1,0 +1,223 @@
+// The mixer view's side of MainComponent: strip edits and insert changes become undoable song edits; the song's
+// change then reaches the engine (AudioEngine::setStrip: live for levels and parameters, a session rebuild off the
+// audio thread for inserts and routing), the mixer view and an open effect editor.
+#include "App/MainComponent.h"
+#include "Effects/EffectFactory.h"
+#include "UI/AsyncCallback.h"
+
+namespace loopmind {
+
+namespace {
+ChannelStrip* stripOf(Arrangement& a, StripRef ref)
+{
+    auto at = [&](auto& v) -> ChannelStrip* { return ref.index >= 0 && ref.index < int(v.size()) ? &v[size_t(ref.index)].strip : nullptr; };
+    switch (ref.kind) {
+    case StripRef::Kind::track: return at(a.tracks);
+    case StripRef::Kind::returnBus: return at(a.mixer.returns);
+    case StripRef::Kind::group: return at(a.mixer.groups);
+    case StripRef::Kind::master: return &a.mixer.master;
+    }
+    return nullptr;
+}
+
+const ChannelStrip* stripOf(const Arrangement& a, StripRef ref) { return stripOf(const_cast<Arrangement&>(a), ref); }
+
+/** Nothing the engine plays differs (mute and solo are the lanes'). */
+bool sameSettings(const ChannelStrip& x, const ChannelStrip& y)
+{
+    if (!sameMixerTopology(x, y) || x.volumeDb != y.volumeDb || x.pan != y.pan || x.invertPolarity != y.invertPolarity)
+        return false;
+    for (size_t i = 0; i < x.inserts.size(); ++i) // same topology: same number of inserts and sends
+        if (x.inserts[i].parameters != y.inserts[i].parameters)
+            return false;
+    for (size_t i = 0; i < x.sends.size(); ++i)
+        if (x.sends[i].levelDb != y.sends[i].levelDb || x.sends[i].preFader != y.sends[i].preFader)
+            return false;
+    return true;
+}
+
+juce::String stripName(const Arrangement& a, StripRef ref)
+{
+    switch (ref.kind) {
+    case StripRef::Kind::track: return juce::String(a.tracks[size_t(ref.index)].name);
+    case StripRef::Kind::returnBus: return "return " + juce::String(a.mixer.returns[size_t(ref.index)].name);
+    case StripRef::Kind::group: return "group " + juce::String(a.mixer.groups[size_t(ref.index)].name);
+    case StripRef::Kind::master: return "master";
+    }
+    return {};
+}
+} // namespace
+
+void MainComponent::setMixerVisible(bool visible)
+{
+    mixerVisible_ = visible;
+    arrangement_.setVisible(!visible);
+    mixer_.setVisible(visible);
+    if (visible)
+        showMixerOfSong();
+    resized();
+    commands_.commandStatusChanged();
+}
+
+void MainComponent::showMixerOfSong()
+{
+    std::vector<MixerView::LaneSwitches> lanes;
+    for (const auto& l : doc_.song().lanes)
+        lanes.push_back({ l.mute, l.solo });
+    const auto& a = doc_.song().arrangement;
+    mixer_.show(a ? &*a : nullptr, lanes);
+}
+
+void MainComponent::editStrip(StripRef ref, const juce::String& name, bool continuing, const std::function<void(ChannelStrip&)>& change)
+{
+    auto next = doc_.song();
+    if (!next.arrangement)
+        return;
+    auto* strip = stripOf(*next.arrangement, ref);
+    if (strip == nullptr)
+        return;
+    change(*strip);
+    doc_.edit(name, std::move(next), continuing);
+}
+
+void MainComponent::setInsert(StripRef ref, int slot, const std::string& type)
+{
+    editStrip(ref, "Insert " + juce::String(type), false, [&](ChannelStrip& s) {
+        if (slot < int(s.inserts.size()))
+            s.inserts[size_t(slot)] = EffectSlot { type, {}, false, {}, {} };
+        else if (int(s.inserts.size()) < ChannelStrip::maxInserts)
+            s.inserts.push_back({ type, {}, false, {}, {} });
+    });
+}
+
+void MainComponent::removeInsert(StripRef ref, int slot)
+{
+    editStrip(ref, "Remove insert", false, [&](ChannelStrip& s) {
+        if (slot < int(s.inserts.size()))
+            s.inserts.erase(s.inserts.begin() + slot);
+    });
+}
+
+void MainComponent::toggleInsertBypass(StripRef ref, int slot)
+{
+    editStrip(ref, "Bypass insert", false, [&](ChannelStrip& s) {
+        if (slot < int(s.inserts.size()))
+            s.inserts[size_t(slot)].bypassed = !s.inserts[size_t(slot)].bypassed;
+    });
+}
+
+void MainComponent::openEffectEditor(StripRef ref, int slot)
+{
+    const auto& a = doc_.song().arrangement;
+    const auto* strip = a ? stripOf(*a, ref) : nullptr;
+    if (strip == nullptr || slot >= int(strip->inserts.size()) || !effects::effectTypes().contains(strip->inserts[size_t(slot)].type))
+        return;
+    const auto& insert = strip->inserts[size_t(slot)];
+    effectEditor_ = std::make_unique<EffectEditorPanel>(stripName(*a, ref) + ": " + juce::String(insert.type), insert);
+    editorRef_ = ref;
+    editorSlot_ = slot;
+    effectEditor_->onParameterChanged = [this](const std::string& id, double value, bool continuing) {
+        const auto ref = editorRef_;
+        const int slot = editorSlot_;
+        editStrip(ref, "Effect parameter", continuing, [&](ChannelStrip& s) {
+            if (slot < int(s.inserts.size()))
+                s.inserts[size_t(slot)].parameters[id] = value;
+        });
+    };
+    effectEditor_->onClosed = [this] { // not from inside the panel's own click: after it
+        callAsyncIfAlive(*this, [this] {
+            effectEditor_.reset();
+            resized();
+        });
+    };
+    addAndMakeVisible(*effectEditor_);
+    resized();
+}
+
+void MainComponent::updateEffectEditor()
+{
+    if (!effectEditor_)
+        return;
+    const auto& a = doc_.song().arrangement;
+    const auto* strip = a ? stripOf(*a, editorRef_) : nullptr;
+    // The slot went away or changed type (undo, regenerate): the editor no longer shows anything of the song.
+    if (strip == nullptr || editorSlot_ >= int(strip->inserts.size())
+        || juce::String(strip->inserts[size_t(editorSlot_)].type) != effectEditor_->typeName()) {
+        effectEditor_.reset();
+        resized();
+        return;
+    }
+    effectEditor_->show(strip->inserts[size_t(editorSlot_)]);
+}
+
+void MainComponent::showInsertMenu(StripRef ref, int slot, juce::Component& slotButton)
+{
+    const auto& a = doc_.song().arrangement;
+    const auto* strip = a ? stripOf(*a, ref) : nullptr;
+    if (strip == nullptr)
+        return;
+    const auto& types = effects::effectTypes();
+    const bool exists = slot < int(strip->inserts.size());
+    juce::PopupMenu menu, replace;
+    constexpr int edit = 1, bypass = 2, remove = 3, firstType = 100;
+    for (int i = 0; i < types.size(); ++i)
+        replace.addItem(firstType + i, types[i]);
+    if (exists) {
+        menu.addItem(edit, "Edit...");
+        menu.addItem(bypass, strip->inserts[size_t(slot)].bypassed ? "Turn on" : "Bypass");
+        menu.addItem(remove, "Remove");
+        menu.addSeparator();
+        menu.addSubMenu("Replace with", replace);
+    } else {
+        menu = replace;
+    }
+    menu.showMenuAsync(juce::PopupMenu::Options().withTargetComponent(&slotButton), [this, ref, slot](int chosen) {
+        const auto& types = effects::effectTypes();
+        if (chosen == edit)
+            openEffectEditor(ref, slot);
+        else if (chosen == bypass)
+            toggleInsertBypass(ref, slot);
+        else if (chosen == remove)
+            removeInsert(ref, slot);
+        else if (chosen >= firstType && chosen - firstType < types.size())
+            setInsert(ref, slot, types[chosen - firstType].toStdString());
+    });
+}
+
+void MainComponent::applyMixerEdits(const SongState& before)
+{
+    // Same tracks (no new revision): strips that changed go to the engine; it rebuilds only what needs it.
+    const auto& now = doc_.song().arrangement;
+    if (!now || !before.arrangement)
+        return;
+    std::vector<StripRef> refs;
+    for (int t = 0; t < int(now->tracks.size()); ++t)
+        refs.push_back({ StripRef::Kind::track, t });
+    for (int r = 0; r < int(now->mixer.returns.size()); ++r)
+        refs.push_back({ StripRef::Kind::returnBus, r });
+    for (int g = 0; g < int(now->mixer.groups.size()); ++g)
+        refs.push_back({ StripRef::Kind::group, g });
+    refs.push_back({ StripRef::Kind::master, 0 });
+    for (const auto ref : refs) {
+        const auto* next = stripOf(*now, ref);
+        const auto* previous = stripOf(*before.arrangement, ref);
+        if (next == nullptr || (previous != nullptr && sameSettings(*next, *previous)))
+            continue;
+        if (auto st = engine_.setStrip(ref, *next); !st)
+            library_.setStatus("The mixer change could not be applied: " + juce::String(st.error()));
+    }
+    applyLaneMix(); // the lanes' mute and solo stay the engine's, whatever the strips say
+}
+
+void MainComponent::updateMixerMeters(float masterPeak)
+{
+    if (!mixerVisible_)
+        return;
+    std::vector<float> peaks;
+    if (const auto& a = doc_.song().arrangement)
+        for (int t = 0; t < int(a->tracks.size()); ++t)
+            peaks.push_back(engine_.takeTrackPeak(t));
+    mixer_.setPeaks(peaks, masterPeak);
+}
+
+} // namespace loopmind
