@@ -61,7 +61,10 @@ private:
     int stepCount_ = 0;
     std::unique_ptr<std::atomic<int>[]> pending_;
     std::unique_ptr<std::atomic<int>[]> slots_;
-    std::atomic<int> head_ { 0 }, tail_ { 0 }, completed_ { 0 };
+    // Each on a cache line of its own: both threads write them every step, and one shared line would bounce.
+    alignas(64) std::atomic<int> head_ { 0 };
+    alignas(64) std::atomic<int> tail_ { 0 };
+    alignas(64) std::atomic<int> completed_ { 0 };
     int maxSteps_;
     Scheduling scheduling_;
     SchedulingChooser chooser_;
