@@ -66,6 +66,7 @@ MainComponent::MainComponent(Options options) : settings_(options.settingsFolder
     mixer_.onMute = arrangement_.onMute; // one lane switch, shown in both views
     mixer_.onSolo = arrangement_.onSolo;
     mixer_.onInsertClicked = [this](StripRef ref, int slot, juce::Component& button) { showInsertMenu(ref, slot, button); };
+    mixer_.onSendClicked = [this](StripRef ref, int send, juce::Component& button) { showSendMenu(ref, send, button); };
     updateBanner();
 
     commands_.registerAllCommandsForTarget(this);

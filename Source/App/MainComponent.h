@@ -54,6 +54,11 @@ public:
     void removeInsert(StripRef ref, int slot);
     void toggleInsertBypass(StripRef ref, int slot);
     void openEffectEditor(StripRef ref, int slot);
+    /** Sends: send < sends.size() edits that send, == sends.size() adds one (to returnBus). */
+    void setSend(StripRef ref, int send, int returnBus, bool preFader);
+    void removeSend(StripRef ref, int send);
+    /** A compressor insert's detector input: another track's name, or empty for its own signal. */
+    void setSidechain(StripRef ref, int slot, const std::string& trackName);
     EffectEditorPanel* effectEditor() { return effectEditor_.get(); }
 
     std::function<void()> onScanFinished;
@@ -97,6 +102,7 @@ private:
     void showMixerOfSong();
     void applyMixerEdits(const SongState& before);
     void showInsertMenu(StripRef ref, int slot, juce::Component& slotButton);
+    void showSendMenu(StripRef ref, int send, juce::Component& button);
     void updateEffectEditor();
     void updateMixerMeters(float masterPeak);
     void editLane(int lane, const juce::String& name, std::function<void(SongState&)> change);

@@ -162,18 +162,35 @@ void MainComponent::showInsertMenu(StripRef ref, int slot, juce::Component& slot
     constexpr int edit = 1, bypass = 2, remove = 3, firstType = 100;
     for (int i = 0; i < types.size(); ++i)
         replace.addItem(firstType + i, types[i]);
+    constexpr int noSidechain = 200, firstSidechain = 201;
+    std::vector<std::string> keys; // tracks that can key a compressor: every track but this one
     if (exists) {
+        const auto& insert = strip->inserts[size_t(slot)];
         menu.addItem(edit, "Edit...");
-        menu.addItem(bypass, strip->inserts[size_t(slot)].bypassed ? "Turn on" : "Bypass");
+        menu.addItem(bypass, insert.bypassed ? "Turn on" : "Bypass");
         menu.addItem(remove, "Remove");
+        if (insert.type == "compressor") {
+            juce::PopupMenu sidechain;
+            sidechain.addItem(noSidechain, "None (its own signal)", true, insert.sidechainTrack.empty());
+            for (int t = 0; t < int(a->tracks.size()); ++t)
+                if (!(ref.kind == StripRef::Kind::track && ref.index == t)) {
+                    keys.push_back(a->tracks[size_t(t)].name);
+                    sidechain.addItem(firstSidechain + int(keys.size()) - 1, juce::String(keys.back()), true, insert.sidechainTrack == keys.back());
+                }
+            menu.addSubMenu("Sidechain from", sidechain);
+        }
         menu.addSeparator();
         menu.addSubMenu("Replace with", replace);
     } else {
         menu = replace;
     }
-    menu.showMenuAsync(juce::PopupMenu::Options().withTargetComponent(&slotButton), [this, ref, slot](int chosen) {
+    menu.showMenuAsync(juce::PopupMenu::Options().withTargetComponent(&slotButton), [this, ref, slot, keys](int chosen) {
         const auto& types = effects::effectTypes();
-        if (chosen == edit)
+        if (chosen == noSidechain)
+            setSidechain(ref, slot, {});
+        else if (chosen >= firstSidechain && chosen - firstSidechain < int(keys.size()))
+            setSidechain(ref, slot, keys[size_t(chosen - firstSidechain)]);
+        else if (chosen == edit)
             openEffectEditor(ref, slot);
         else if (chosen == bypass)
             toggleInsertBypass(ref, slot);
@@ -181,6 +198,62 @@ void MainComponent::showInsertMenu(StripRef ref, int slot, juce::Component& slot
             removeInsert(ref, slot);
         else if (chosen >= firstType && chosen - firstType < types.size())
             setInsert(ref, slot, types[chosen - firstType].toStdString());
+    });
+}
+
+void MainComponent::setSend(StripRef ref, int send, int returnBus, bool preFader)
+{
+    editStrip(ref, "Send routing", false, [&](ChannelStrip& s) {
+        if (send < int(s.sends.size())) {
+            s.sends[size_t(send)].returnBus = returnBus;
+            s.sends[size_t(send)].preFader = preFader;
+        } else if (int(s.sends.size()) < ChannelStrip::maxSends) {
+            s.sends.push_back({ returnBus, -12.0, preFader });
+        }
+    });
+}
+
+void MainComponent::removeSend(StripRef ref, int send)
+{
+    editStrip(ref, "Remove send", false, [&](ChannelStrip& s) {
+        if (send < int(s.sends.size()))
+            s.sends.erase(s.sends.begin() + send);
+    });
+}
+
+void MainComponent::setSidechain(StripRef ref, int slot, const std::string& trackName)
+{
+    editStrip(ref, "Sidechain", false, [&](ChannelStrip& s) {
+        if (slot < int(s.inserts.size()))
+            s.inserts[size_t(slot)].sidechainTrack = trackName;
+    });
+}
+
+void MainComponent::showSendMenu(StripRef ref, int send, juce::Component& button)
+{
+    const auto& a = doc_.song().arrangement;
+    const auto* strip = a ? stripOf(*a, ref) : nullptr;
+    if (strip == nullptr || a->mixer.returns.empty())
+        return;
+    const bool exists = send < int(strip->sends.size());
+    const auto current = exists ? strip->sends[size_t(send)] : MixerSend {};
+    juce::PopupMenu menu;
+    constexpr int firstReturn = 1, preFader = 100, remove = 101;
+    for (int r = 0; r < int(a->mixer.returns.size()); ++r)
+        menu.addItem(firstReturn + r, "To " + juce::String(a->mixer.returns[size_t(r)].name), true, exists && current.returnBus == r);
+    if (exists) {
+        menu.addSeparator();
+        menu.addItem(preFader, "Pre-fader", true, current.preFader);
+        menu.addItem(remove, "Remove send");
+    }
+    const int returns = int(a->mixer.returns.size());
+    menu.showMenuAsync(juce::PopupMenu::Options().withTargetComponent(&button), [this, ref, send, current, returns](int chosen) {
+        if (chosen >= firstReturn && chosen - firstReturn < returns)
+            setSend(ref, send, chosen - firstReturn, current.preFader);
+        else if (chosen == preFader)
+            setSend(ref, send, current.returnBus, !current.preFader);
+        else if (chosen == remove)
+            removeSend(ref, send);
     });
 }
 

@@ -31,11 +31,20 @@ MixerStripComponent::MixerStripComponent()
             if (i < int(c.sends.size()))
                 c.sends[size_t(i)].levelDb = v;
         });
-        sendNames_[size_t(i)].setFont(11.0f);
-        sendNames_[size_t(i)].setJustificationType(juce::Justification::centredLeft);
+        sendNames_[size_t(i)].setTooltip("Choose the return, pre or post fader, or remove the send");
+        sendNames_[size_t(i)].onClick = [this, i] {
+            if (onSendClicked)
+                onSendClicked(i, sendNames_[size_t(i)]);
+        };
         addChildComponent(s);
         addChildComponent(sendNames_[size_t(i)]);
     }
+    addSend_.setTooltip("Send this strip to a return bus");
+    addSend_.onClick = [this] {
+        if (onSendClicked)
+            onSendClicked(int(strip_.sends.size()), addSend_);
+    };
+    addChildComponent(addSend_);
     pan_.setSliderStyle(juce::Slider::RotaryHorizontalVerticalDrag);
     pan_.setRange(-1.0, 1.0, 0.01);
     pan_.setDoubleClickReturnValue(true, 0.0);
@@ -116,8 +125,9 @@ void MixerStripComponent::show(const ChannelStrip& strip, const Labels& labels, 
         const auto& send = strip.sends[size_t(i)];
         sends_[size_t(i)].setValue(send.levelDb, juce::dontSendNotification);
         const auto target = send.returnBus < int(labels.returnNames.size()) ? labels.returnNames[size_t(send.returnBus)] : juce::String("?");
-        sendNames_[size_t(i)].setText(target + (send.preFader ? " (pre)" : ""), juce::dontSendNotification);
+        sendNames_[size_t(i)].setButtonText(target + (send.preFader ? " (pre)" : ""));
     }
+    addSend_.setVisible(labels.hasSends && int(strip.sends.size()) < ChannelStrip::maxSends && !labels.returnNames.empty());
     pan_.setValue(strip.pan, juce::dontSendNotification);
     fader_.setValue(strip.volumeDb, juce::dontSendNotification);
     mute_.setVisible(labels.hasMuteSolo);
@@ -151,8 +161,10 @@ void MixerStripComponent::resized()
         if (sends_[size_t(i)].isVisible()) {
             auto row = r.removeFromTop(30);
             sends_[size_t(i)].setBounds(row.removeFromLeft(30));
-            sendNames_[size_t(i)].setBounds(row);
+            sendNames_[size_t(i)].setBounds(row.reduced(2, 4));
         }
+    if (addSend_.isVisible())
+        addSend_.setBounds(r.removeFromTop(22).reduced(0, 1));
     pan_.setBounds(r.removeFromTop(34).withSizeKeepingCentre(34, 34));
     auto buttons = r.removeFromBottom(22);
     const int w = buttons.getWidth() / 3;

@@ -27,12 +27,15 @@ public:
     std::function<void(const ChannelStrip& next, const juce::String& what, bool continuing)> onEdit;
     std::function<void(bool)> onMute, onSolo;
     std::function<void(int slot, juce::Component& slotButton)> onInsertClicked;
+    /** A send's name was clicked (index < sends: that send; == sends: the "+ send" button). */
+    std::function<void(int send, juce::Component& button)> onSendClicked;
 
     // For tests: the controls as a user would move them.
     juce::Slider& fader() { return fader_; }
     juce::Slider& pan() { return pan_; }
     juce::Slider& send(int i) { return sends_[size_t(i)]; }
     juce::TextButton& insertButton(int slot) { return inserts_[size_t(slot)]; }
+    juce::TextButton& addSendButton() { return addSend_; }
 
     void resized() override;
     void paint(juce::Graphics&) override;
@@ -46,7 +49,8 @@ private:
     juce::Label name_;
     std::array<juce::TextButton, ChannelStrip::maxInserts> inserts_;
     std::array<juce::Slider, ChannelStrip::maxSends> sends_;
-    std::array<juce::Label, ChannelStrip::maxSends> sendNames_;
+    std::array<juce::TextButton, ChannelStrip::maxSends> sendNames_;
+    juce::TextButton addSend_ { "+ send" };
     juce::Slider pan_, fader_;
     juce::TextButton mute_ { "M" }, solo_ { "S" }, polarity_ { juce::CharPointer_UTF8("\xc3\x98") };
     juce::Rectangle<int> meterArea_;

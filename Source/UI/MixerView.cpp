@@ -57,6 +57,10 @@ void MixerView::show(const Arrangement* song, const std::vector<LaneSwitches>& l
                 if (onInsertClicked)
                     onInsertClicked(ref, slot, button);
             };
+            strip->onSendClicked = [this, ref](int send, juce::Component& button) {
+                if (onSendClicked)
+                    onSendClicked(ref, send, button);
+            };
             content_.addAndMakeVisible(*strip);
             strips_.push_back(std::move(strip));
         }

@@ -24,6 +24,7 @@ public:
     std::function<void(StripRef, const ChannelStrip& next, const juce::String& what, bool continuing)> onStripEdited;
     std::function<void(int track, bool)> onMute, onSolo;
     std::function<void(StripRef, int slot, juce::Component& slotButton)> onInsertClicked;
+    std::function<void(StripRef, int send, juce::Component& button)> onSendClicked;
 
     int stripCount() const { return int(strips_.size()); }
     MixerStripComponent& stripAt(int i) { return *strips_[size_t(i)]; }

@@ -101,3 +101,53 @@ TEST_CASE("inserts and effect parameters from the mixer reach the engine, undo a
     CHECK(saved.inserts.back().type == "saturation");
     CHECK(saved.inserts.back().parameters.at("drive") == Approx(24.0));
 }
+
+TEST_CASE("sends and a compressor's sidechain are chosen from the mixer and played by the engine", "[gui][mixer]")
+{
+    auto studio = makeStudio();
+    REQUIRE(studio->generate(2));
+    waitForSession(*studio);
+    const auto& a = *studio->document().song().arrangement;
+    REQUIRE(a.mixer.returns.size() >= 2); // the arranger's reverb and delay returns
+    studio->setMixerVisible(true);
+    // A track without sends gets one to the second return, pre-fader; then it goes to the first; then it is removed.
+    int track = -1;
+    for (int t = 0; t < int(a.tracks.size()) && track < 0; ++t)
+        if (a.tracks[size_t(t)].strip.sends.empty())
+            track = t;
+    REQUIRE(track >= 0);
+    const StripRef ref { StripRef::Kind::track, track };
+    auto engineSends = [&] { return studio->engine().strip(ref)->sends; };
+    CHECK(studio->mixerView().stripAt(track).addSendButton().isVisible());
+    studio->setSend(ref, 0, 1, true);
+    REQUIRE(songStrip(*studio, track).sends.size() == 1);
+    CHECK(songStrip(*studio, track).sends[0].returnBus == 1);
+    CHECK(songStrip(*studio, track).sends[0].preFader);
+    REQUIRE(pumpUntil([&] { return engineSends().size() == 1 && engineSends()[0].returnBus == 1; }, 30)); // a routing change: rebuilt
+    studio->setSend(ref, 0, 0, true);
+    REQUIRE(pumpUntil([&] { return engineSends().size() == 1 && engineSends()[0].returnBus == 0; }, 30));
+    studio->removeSend(ref, 0);
+    REQUIRE(pumpUntil([&] { return engineSends().empty(); }, 30));
+
+    // A compressor on the bass keyed from the drums, as the insert menu's "Sidechain from" sets it.
+    int bass = -1, drums = -1;
+    for (int t = 0; t < int(a.tracks.size()); ++t) {
+        if (a.tracks[size_t(t)].role == "bass" && bass < 0)
+            bass = t;
+        if (a.tracks[size_t(t)].role == "drums" && drums < 0)
+            drums = t;
+    }
+    REQUIRE((bass >= 0 && drums >= 0));
+    const StripRef bassRef { StripRef::Kind::track, bass };
+    const int slot = int(songStrip(*studio, bass).inserts.size());
+    studio->setInsert(bassRef, slot, "compressor");
+    studio->setSidechain(bassRef, slot, a.tracks[size_t(drums)].name);
+    CHECK(songStrip(*studio, bass).inserts.back().sidechainTrack == a.tracks[size_t(drums)].name);
+    REQUIRE(pumpUntil([&] {
+        auto* s = studio->engine().strip(bassRef);
+        return s && int(s->inserts.size()) == slot + 1 && s->inserts.back().sidechainTrack == a.tracks[size_t(drums)].name;
+    }, 30));
+    CHECK(studio->engine().mixerProblems().empty());
+    studio->document().undoManager().undo();
+    CHECK(songStrip(*studio, bass).inserts.back().sidechainTrack.empty());
+}
