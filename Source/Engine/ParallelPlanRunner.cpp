@@ -15,7 +15,8 @@
 namespace loopmind {
 
 ParallelPlanRunner::ParallelPlanRunner(int workers, Scheduling scheduling, int maxSteps)
-    : pending_(new std::atomic<int>[size_t(maxSteps)]), slots_(new std::atomic<int>[size_t(maxSteps)]), maxSteps_(maxSteps),
+    : pending_(new std::atomic<int>[size_t(maxSteps)]), slots_(new std::atomic<int>[size_t(maxSteps)]),
+      roots_(new int[size_t(maxSteps)]), rootTaken_(new std::atomic<bool>[size_t(maxSteps)]), maxSteps_(maxSteps),
       scheduling_(scheduling)
 {
     for (int i = 0; i < std::max(0, workers); ++i)
@@ -86,10 +87,21 @@ void ParallelPlanRunner::executeStep(int step)
     }
 }
 
-void ParallelPlanRunner::runSteps()
+int ParallelPlanRunner::tryTakeRoot(bool fromFront, int& cursor)
 {
+    for (; cursor >= 0 && cursor < rootCount_; cursor += fromFront ? 1 : -1)
+        if (!rootTaken_[size_t(cursor)].exchange(true, std::memory_order_acq_rel))
+            return roots_[size_t(cursor)];
+    return -1;
+}
+
+void ParallelPlanRunner::runSteps(bool rootsFromFront)
+{
+    int cursor = rootsFromFront ? 0 : rootCount_ - 1;
     while (completed_.load(std::memory_order_acquire) < stepCount_) {
-        const int step = tryTakeStep();
+        int step = tryTakeRoot(rootsFromFront, cursor);
+        if (step < 0)
+            step = tryTakeStep();
         if (step >= 0)
             executeStep(step);
         else
@@ -135,9 +147,12 @@ void ParallelPlanRunner::processInParallel(RenderPlan& plan, int numSamples)
     head_.store(0, std::memory_order_relaxed);
     tail_.store(0, std::memory_order_relaxed);
     completed_.store(0, std::memory_order_relaxed);
+    rootCount_ = 0;
     for (int i = 0; i < n; ++i)
-        if (plan.steps()[size_t(i)].dependencyCount == 0)
-            pushStep(i);
+        if (plan.steps()[size_t(i)].dependencyCount == 0) {
+            rootTaken_[size_t(rootCount_)].store(false, std::memory_order_relaxed);
+            roots_[size_t(rootCount_++)] = i;
+        }
     blockActive_.store(true, std::memory_order_seq_cst);
     // A spinning worker sees the new generation and starts without a system call. A worker that went to sleep
     // counted itself in sleepers_ before it re-read the generation: with both sides seq_cst, either it sees
@@ -145,7 +160,7 @@ void ParallelPlanRunner::processInParallel(RenderPlan& plan, int numSamples)
     generation_.fetch_add(1, std::memory_order_seq_cst);
     if (const int sleeping = sleepers_.load(std::memory_order_seq_cst); sleeping > 0)
         wake_.release(std::ptrdiff_t(std::min<int>(sleeping, int(threads_.size()))));
-    runSteps();
+    runSteps(true);
     // Dekker-style hand-off (both sides seq_cst): a worker either is counted in busyWorkers_ now, or it will
     // see blockActive_ == false and touch nothing. We wait only for steps already being finished.
     blockActive_.store(false, std::memory_order_seq_cst);
@@ -193,15 +208,8 @@ void ParallelPlanRunner::workerLoop()
             appliedPriority = wanted;
         }
         busyWorkers_.fetch_add(1, std::memory_order_seq_cst);
-        if (blockActive_.load(std::memory_order_seq_cst)) {
-            while (blockActive_.load(std::memory_order_acquire) && completed_.load(std::memory_order_acquire) < stepCount_) {
-                const int step = tryTakeStep();
-                if (step >= 0)
-                    executeStep(step);
-                else
-                    LOOPMIND_PAUSE();
-            }
-        }
+        if (blockActive_.load(std::memory_order_seq_cst))
+            runSteps(false);
         busyWorkers_.fetch_sub(1, std::memory_order_seq_cst);
     }
 }

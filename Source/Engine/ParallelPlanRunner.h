@@ -40,7 +40,11 @@ private:
     void processInParallel(RenderPlan& plan, int numSamples);
     void workerLoop();
     bool waitForBlock(unsigned seenGeneration); // false: quit
-    void runSteps();            // take and execute steps until the block is complete
+    /** Takes and executes steps until the block is complete. The caller takes the plan's sources (roots) from the
+        front of the list and workers from the back, so a track's chain tends to run on the same core block after
+        block, its processors' state still in that core's cache; then everyone takes from the shared queue. */
+    void runSteps(bool rootsFromFront);
+    int tryTakeRoot(bool fromFront, int& cursor); // -1 when no root is left at this end
     int tryTakeStep();          // -1 when the queue is momentarily empty
     void pushStep(int step);
     void executeStep(int step);
@@ -61,6 +65,9 @@ private:
     int stepCount_ = 0;
     std::unique_ptr<std::atomic<int>[]> pending_;
     std::unique_ptr<std::atomic<int>[]> slots_;
+    std::unique_ptr<int[]> roots_;                  // this block's sources, in step order
+    std::unique_ptr<std::atomic<bool>[]> rootTaken_; // per entry of roots_
+    int rootCount_ = 0;
     // Each on a cache line of its own: both threads write them every step, and one shared line would bounce.
     alignas(64) std::atomic<int> head_ { 0 };
     alignas(64) std::atomic<int> tail_ { 0 };
