@@ -29,35 +29,45 @@ Loudness renderAndMeasure(const juce::AudioBuffer<float>& prepared, double gainD
     constexpr int chunk = masterChunkSamples, slots = 8; // 8 chunks in flight: 1 MiB of stereo, whatever the song's length
     std::vector<juce::AudioBuffer<float>> ring(slots, juce::AudioBuffer<float>(channels, chunk));
     const int chunks = (n + chunk - 1) / chunk;
-    ChunkProgress rendered, consumed; // in chunks
-    // libebur128 (integrated + LRA; its own true peak is left out: its resampler is most of its cost), our true
-    // peak and the writer follow the gain stage on a helper thread.
+    ChunkProgress rendered, measured, written; // in chunks
+    // Two followers of the gain stage, each on its own thread: libebur128 (integrated + LRA; its own true peak is
+    // left out: its resampler is most of its cost), and our true peak with the writer. A slot is reused once both
+    // have finished with it.
     Loudness m;
     double peak = 0;
-    std::thread follower([&] {
+    std::thread loudness([&] {
         Ebur128Meter meter(channels, sampleRate, true, true);
+        for (int k = 0; k < chunks; ++k) {
+            rendered.waitFor(k + 1);
+            meter.add(ring[size_t(k % slots)], 0, std::min(chunk, n - k * chunk));
+            measured.publish(k + 1);
+        }
+        m = meter.result();
+    });
+    std::thread peakAndWrite([&] {
         StreamingTruePeak truePeak(channels);
         for (int k = 0; k < chunks; ++k) {
             rendered.waitFor(k + 1);
             const auto& block = ring[size_t(k % slots)];
             const int count = std::min(chunk, n - k * chunk);
-            meter.add(block, 0, count);
             truePeak.add(block, 0, count);
             if (write)
                 write(block, count);
-            consumed.publish(k + 1);
+            written.publish(k + 1);
         }
-        m = meter.result();
         peak = truePeak.finish();
     });
     for (int k = 0; k < chunks; ++k) {
-        if (k >= slots)
-            consumed.waitFor(k - slots + 1); // the slot's previous chunk has been measured and written
+        if (k >= slots) { // the slot's previous chunk has been measured and written
+            measured.waitFor(k - slots + 1);
+            written.waitFor(k - slots + 1);
+        }
         auto& block = ring[size_t(k % slots)];
         MasteringChain::apply(prepared, gainDb, curve, block.getArrayOfWritePointers(), k * chunk, std::min(chunk, n - k * chunk));
         rendered.publish(k + 1);
     }
-    follower.join();
+    loudness.join();
+    peakAndWrite.join();
     m.truePeakDb.reset();
     if (peak > 0)
         m.truePeakDb = 20.0 * std::log10(peak);
