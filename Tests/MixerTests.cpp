@@ -333,6 +333,12 @@ TEST_CASE("solo keeps the soloed track and its return, live strip changes ramp w
     CHECK(engine.takeTrackPeak(0) == 0.0f);
     CHECK(engine.takeTrackPeak(1) > 0.0f);
     CHECK(engine.takeTrackPeak(2) == 0.0f);
+    // The return is metered too (the mixer view shows it); the master and buses that do not exist read 0.
+    CHECK(engine.takeBusPeak({ StripRef::Kind::returnBus, 0 }) > 0.0f);
+    CHECK(engine.takeBusPeak({ StripRef::Kind::returnBus, 0 }) == 0.0f); // taken: nothing new since
+    CHECK(engine.takeBusPeak({ StripRef::Kind::returnBus, 1 }) == 0.0f);
+    CHECK(engine.takeBusPeak({ StripRef::Kind::group, 0 }) == 0.0f);
+    CHECK(engine.takeBusPeak({ StripRef::Kind::master, 0 }) == 0.0f);
 
     // Muting the soloed track leaves only its reverb tail, which dies away: the return was not muted by the solo.
     auto strip = *engine.strip({ StripRef::Kind::track, 1 });

@@ -286,11 +286,8 @@ void MainComponent::updateMixerMeters(float masterPeak)
 {
     if (!mixerVisible_)
         return;
-    std::vector<float> peaks;
-    if (const auto& a = doc_.song().arrangement)
-        for (int t = 0; t < int(a->tracks.size()); ++t)
-            peaks.push_back(engine_.takeTrackPeak(t));
-    mixer_.setPeaks(peaks, masterPeak);
+    mixer_.setPeaks([this](StripRef ref) { return ref.kind == StripRef::Kind::track ? engine_.takeTrackPeak(ref.index) : engine_.takeBusPeak(ref); },
+                    masterPeak);
 }
 
 } // namespace loopmind

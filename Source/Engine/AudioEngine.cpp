@@ -181,6 +181,16 @@ float AudioEngine::takeTrackPeak(int t)
     return published_ != nullptr && t >= 0 && t < int(published_->trackSteps.size()) ? published_->trackMeters[size_t(t)].takePeak() : 0.0f;
 }
 
+float AudioEngine::takeBusPeak(StripRef bus)
+{
+    if (published_ == nullptr || (bus.kind != StripRef::Kind::returnBus && bus.kind != StripRef::Kind::group))
+        return 0.0f;
+    const int returns = int(published_->nodes.returns.size());
+    const int index = bus.kind == StripRef::Kind::returnBus ? bus.index : returns + bus.index;
+    const bool exists = bus.index >= 0 && bus.index < (bus.kind == StripRef::Kind::returnBus ? returns : int(published_->nodes.groups.size()));
+    return exists ? published_->busMeters[size_t(index)].takePeak() : 0.0f;
+}
+
 void AudioEngine::setPosition(std::int64_t sample)
 {
     position_.store(std::max<std::int64_t>(0, sample));
@@ -293,10 +303,14 @@ void AudioEngine::renderChunk(EngineSession& s, float* const* outputs, int numOu
         for (int c = 0; c < std::min(numOutputs, 2); ++c)
             outputs[c][offset + i] *= float(declickSamples - declickIn_ + i) / float(declickSamples);
     declickIn_ = std::max(0, declickIn_ - numSamples);
-    for (size_t t = 0; t < s.trackSteps.size(); ++t) {
-        const auto& out = s.plan->outputOf(s.trackSteps[t]);
-        s.trackMeters[t].process(out.getReadPointer(0), out.getReadPointer(1), numSamples);
-    }
+    auto meter = [&](const std::vector<int>& steps, LoudnessMeter* meters) {
+        for (size_t i = 0; i < steps.size(); ++i) {
+            const auto& out = s.plan->outputOf(steps[i]);
+            meters[i].process(out.getReadPointer(0), out.getReadPointer(1), numSamples);
+        }
+    };
+    meter(s.trackSteps, s.trackMeters.get());
+    meter(s.busSteps, s.busMeters.get());
 }
 
 } // namespace loopmind

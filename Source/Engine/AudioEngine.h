@@ -67,6 +67,8 @@ public:
     // Meters (any thread).
     LoudnessMeter& masterMeter() { return masterMeter_; }
     float takeTrackPeak(int track);
+    /** A return's or a group's peak since the last call (0 for the master or a bus that does not exist). */
+    float takeBusPeak(StripRef bus);
     std::int64_t callbackCount() const { return callbacks_.load(); }
 
     /** The device callback's body; also drives the engine without a device (tests). Audio thread only. */

@@ -20,6 +20,12 @@ Result<std::unique_ptr<EngineSession>> EngineSession::build(const std::vector<Pl
     s->trackMeters.reset(new LoudnessMeter[tracks.size() + 1]);
     for (size_t i = 0; i < tracks.size(); ++i)
         s->trackMeters[i].prepare(sampleRate);
+    for (const auto* buses : { &s->nodes.returns, &s->nodes.groups })
+        for (const auto& bus : *buses)
+            s->busSteps.push_back(s->plan->stepIndexOf(bus.output));
+    s->busMeters.reset(new LoudnessMeter[s->busSteps.size() + 1]);
+    for (size_t i = 0; i < s->busSteps.size(); ++i)
+        s->busMeters[i].prepare(sampleRate);
     s->lengthInSamples = length;
     return R::success(std::move(s));
 }

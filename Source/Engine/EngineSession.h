@@ -15,6 +15,8 @@ struct EngineSession {
     int masterStep = -1;
     std::vector<int> trackSteps;
     std::unique_ptr<LoudnessMeter[]> trackMeters;
+    std::vector<int> busSteps;                  // the returns' outputs, then the groups'
+    std::unique_ptr<LoudnessMeter[]> busMeters; // one per bus step
     std::int64_t lengthInSamples = 0;
 
     static Result<std::unique_ptr<EngineSession>> build(const std::vector<PlaybackTrack>& tracks, const MixerLayout& layout,

@@ -75,14 +75,10 @@ void MixerView::show(const Arrangement* song, const std::vector<LaneSwitches>& l
     empty_.setVisible(strips_.empty());
 }
 
-void MixerView::setPeaks(const std::vector<float>& trackPeaks, float masterPeak)
+void MixerView::setPeaks(const std::function<float(StripRef)>& peakOf, float masterPeak)
 {
-    for (size_t i = 0; i < strips_.size(); ++i) {
-        if (refs_[i].kind == StripRef::Kind::track && size_t(refs_[i].index) < trackPeaks.size())
-            strips_[i]->setPeak(trackPeaks[size_t(refs_[i].index)]);
-        else if (refs_[i].kind == StripRef::Kind::master)
-            strips_[i]->setPeak(masterPeak);
-    }
+    for (size_t i = 0; i < strips_.size(); ++i)
+        strips_[i]->setPeak(refs_[i].kind == StripRef::Kind::master ? masterPeak : peakOf(refs_[i]));
 }
 
 void MixerView::layoutStrips()

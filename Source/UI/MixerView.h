@@ -18,8 +18,8 @@ public:
     };
     /** Shows the song's mixer; lanes give each track's mute and solo. Rebuilds strips only when their number changes. */
     void show(const Arrangement* song, const std::vector<LaneSwitches>& lanes);
-    /** Track peaks (linear, one per track) and the master's, from the meters' timer. */
-    void setPeaks(const std::vector<float>& trackPeaks, float masterPeak);
+    /** Linear peaks from the meters' timer: peakOf(ref) for every track, return and group strip; the master's given. */
+    void setPeaks(const std::function<float(StripRef)>& peakOf, float masterPeak);
 
     std::function<void(StripRef, const ChannelStrip& next, const juce::String& what, bool continuing)> onStripEdited;
     std::function<void(int track, bool)> onMute, onSolo;
