@@ -8,19 +8,8 @@
 namespace loopmind {
 
 namespace {
-ChannelStrip* stripOf(Arrangement& a, StripRef ref)
-{
-    auto at = [&](auto& v) -> ChannelStrip* { return ref.index >= 0 && ref.index < int(v.size()) ? &v[size_t(ref.index)].strip : nullptr; };
-    switch (ref.kind) {
-    case StripRef::Kind::track: return at(a.tracks);
-    case StripRef::Kind::returnBus: return at(a.mixer.returns);
-    case StripRef::Kind::group: return at(a.mixer.groups);
-    case StripRef::Kind::master: return &a.mixer.master;
-    }
-    return nullptr;
-}
-
-const ChannelStrip* stripOf(const Arrangement& a, StripRef ref) { return stripOf(const_cast<Arrangement&>(a), ref); }
+ChannelStrip* stripOf(Arrangement& a, StripRef ref) { return findStrip(a.tracks, a.mixer, ref); }
+const ChannelStrip* stripOf(const Arrangement& a, StripRef ref) { return findStrip(a.tracks, a.mixer, ref); }
 
 /** Nothing the engine plays differs (mute and solo are the lanes'). */
 bool sameSettings(const ChannelStrip& x, const ChannelStrip& y)

@@ -58,6 +58,23 @@ struct StripRef {
     bool operator==(const StripRef& o) const { return kind == o.kind && (kind == Kind::master || index == o.index); }
 };
 
+/** The strip `ref` names among a song's tracks (anything with a `strip`) and its mixer; null if there is none.
+    Const or not, as tracks and mixer are. */
+template <typename Tracks, typename Mixer>
+auto findStrip(Tracks& tracks, Mixer& mixer, StripRef ref) -> decltype(&mixer.master)
+{
+    auto at = [&](auto& list) -> decltype(&mixer.master) {
+        return ref.index >= 0 && ref.index < int(list.size()) ? &list[size_t(ref.index)].strip : nullptr;
+    };
+    switch (ref.kind) {
+    case StripRef::Kind::track: return at(tracks);
+    case StripRef::Kind::returnBus: return at(mixer.returns);
+    case StripRef::Kind::group: return at(mixer.groups);
+    case StripRef::Kind::master: return &mixer.master;
+    }
+    return nullptr;
+}
+
 /** The same graph? Differences in inserts (types, bypass, sidechains), send targets or outputs are not. */
 bool sameMixerTopology(const ChannelStrip& a, const ChannelStrip& b);
 

@@ -129,17 +129,7 @@ void AudioEngine::releaseRetiredSessions()
     preview_.releaseRetired();
 }
 
-ChannelStrip* AudioEngine::mutableStrip(StripRef ref)
-{
-    auto in = [&](auto& list) -> ChannelStrip* { return ref.index >= 0 && ref.index < int(list.size()) ? &list[size_t(ref.index)].strip : nullptr; };
-    switch (ref.kind) {
-    case StripRef::Kind::track: return in(tracks_);
-    case StripRef::Kind::returnBus: return in(layout_.mixer.returns);
-    case StripRef::Kind::group: return in(layout_.mixer.groups);
-    case StripRef::Kind::master: return &layout_.mixer.master;
-    }
-    return nullptr;
-}
+ChannelStrip* AudioEngine::mutableStrip(StripRef ref) { return findStrip(tracks_, layout_.mixer, ref); }
 
 const ChannelStrip* AudioEngine::strip(StripRef ref) const { return const_cast<AudioEngine*>(this)->mutableStrip(ref); }
 
