@@ -4,13 +4,15 @@
 namespace loopmind {
 
 LatencyAlignedOutputs::LatencyAlignedOutputs(const RenderPlan& plan, int masterStep, const std::vector<int>& stemSteps)
-    : plan_(plan), masterStep_(masterStep), latency_(plan.latencyOf(masterStep)), stemSteps_(stemSteps),
-      stemDelays_(stemSteps.size() * 2), mix_(2, plan.maxBlockSize()), stems_(stemSteps.size())
+    : plan_(plan), masterStep_(masterStep), latency_(plan.latencyOf(masterStep)), stemSteps_(stemSteps), stemDelays_(stemSteps.size() * 2)
 {
+    if (latency_ == 0)
+        return;
+    mix_.setSize(2, plan.maxBlockSize());
+    stems_.resize(stemSteps_.size());
     for (size_t i = 0; i < stemSteps_.size(); ++i) {
-        const int delay = latency_ - plan.latencyOf(stemSteps_[i]);
-        for (int c = 0; c < 2; ++c)
-            if (delay > 0)
+        if (const int delay = latency_ - plan.latencyOf(stemSteps_[i]); delay > 0)
+            for (int c = 0; c < 2; ++c)
                 stemDelays_[2 * i + size_t(c)].allocate(delay);
         stems_[i].setSize(2, plan.maxBlockSize());
     }
@@ -21,6 +23,8 @@ void LatencyAlignedOutputs::take(std::int64_t position, int numSamples)
     // The block's first `skip` samples are from before the song's start (the outputs' lag): dropped.
     const int skip = int(std::clamp<std::int64_t>(latency_ - position, 0, numSamples));
     count_ = numSamples - skip;
+    if (latency_ == 0)
+        return; // mix() and stem() are the plan's outputs as they are
     const auto& master = plan_.outputOf(masterStep_);
     for (int c = 0; c < 2; ++c)
         mix_.copyFrom(c, 0, master, std::min(c, master.getNumChannels() - 1), skip, count_);
@@ -30,7 +34,7 @@ void LatencyAlignedOutputs::take(std::int64_t position, int numSamples)
             const float* in = source.getReadPointer(std::min(c, source.getNumChannels() - 1));
             auto& line = stemDelays_[2 * i + size_t(c)];
             float* out = stems_[i].getWritePointer(c);
-            if (latency_ - plan_.latencyOf(stemSteps_[i]) <= 0) {
+            if (line.maximumDelay() == 0) { // this stem lags as much as the master: only the skip
                 std::copy(in + skip, in + numSamples, out);
                 continue;
             }
