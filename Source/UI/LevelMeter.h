@@ -1,5 +1,6 @@
 #pragma once
 // Master meter: a peak bar with hold and the short-term loudness (LUFS) as a number. Fed by a timer.
+#include "UI/PeakBallistics.h"
 #include <juce_gui_basics/juce_gui_basics.h>
 
 namespace loopmind {
@@ -11,7 +12,8 @@ public:
     void paint(juce::Graphics&) override;
 
 private:
-    float peakDb_ = -100.0f, holdDb_ = -100.0f, lufs_ = -INFINITY;
+    PeakBallistics peak_;
+    float holdDb_ = -100.0f, lufs_ = -INFINITY;
     int holdFrames_ = 0;
 };
 

@@ -4,10 +4,6 @@
 
 namespace loopmind {
 
-namespace {
-constexpr float meterFloorDb = -60.0f;
-}
-
 MixerStripComponent::MixerStripComponent()
 {
     name_.setJustificationType(juce::Justification::centred);
@@ -140,12 +136,10 @@ void MixerStripComponent::show(const ChannelStrip& strip, const Labels& labels, 
 
 void MixerStripComponent::setPeak(float linearPeak)
 {
-    const float db = linearPeak > 0.0f ? 20.0f * std::log10(linearPeak) : -100.0f;
-    const float next = std::max(db, peakDb_ - 0.7f); // ~20 dB/s release at the 30 Hz timer
-    if (std::abs(next - peakDb_) > 0.01f) {
-        peakDb_ = next;
+    const float shown = peak_.db;
+    peak_.update(linearPeak);
+    if (std::abs(peak_.db - shown) > 0.01f)
         repaint(meterArea_);
-    }
 }
 
 void MixerStripComponent::resized()
@@ -183,9 +177,8 @@ void MixerStripComponent::paint(juce::Graphics& g)
     auto bar = meterArea_.toFloat();
     g.setColour(theme::panelAlt);
     g.fillRect(bar);
-    const float p = juce::jlimit(0.0f, 1.0f, (peakDb_ - meterFloorDb) / -meterFloorDb);
-    g.setColour(peakDb_ > -0.1f ? theme::error : (peakDb_ > -6.0f ? theme::warning : theme::meterGood));
-    g.fillRect(bar.removeFromBottom(bar.getHeight() * p));
+    g.setColour(peak_.colour());
+    g.fillRect(bar.removeFromBottom(bar.getHeight() * peak_.proportion()));
 }
 
 } // namespace loopmind

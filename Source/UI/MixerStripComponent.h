@@ -3,6 +3,7 @@
 // peak meter. It shows a ChannelStrip and reports each change as the whole next strip; a drag's later steps
 // say `continuing`, so the owner can make the whole drag one undo step.
 #include "Core/MixerSettings.h"
+#include "UI/PeakBallistics.h"
 #include <juce_gui_basics/juce_gui_basics.h>
 #include <array>
 #include <functional>
@@ -54,7 +55,7 @@ private:
     juce::Slider pan_, fader_;
     juce::TextButton mute_ { "M" }, solo_ { "S" }, polarity_ { juce::CharPointer_UTF8("\xc3\x98") };
     juce::Rectangle<int> meterArea_;
-    float peakDb_ = -100.0f;
+    PeakBallistics peak_;
     bool dragging_ = false, freshDrag_ = false;
 };
 
