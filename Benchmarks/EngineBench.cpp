@@ -60,27 +60,17 @@ int runEngineBench(int, char**)
                 100 * parallel / budget, serial / parallel);
 
     // The real case (32 tracks, EQ + compressor + a send to a reverb return each): JUCE's serial graph against our plan.
-    using Scheduling = ParallelPlanRunner::Scheduling;
     constexpr int mixerBlocks = 2000;
-    const auto mixer = mixerGraph(tracks, mixerBlocks);
-    const auto apg = timeJuceGraph(mixer, mixerBlocks);
-    const auto planSerial = timePlan(mixer, 0, Scheduling::adaptive, mixerBlocks);
-    const auto planParallel = timePlan(mixer, workers, Scheduling::adaptive, mixerBlocks);
-    const bool identical = planSerial.samples == planParallel.samples;
     std::printf("graphs through juce::AudioProcessorGraph::processBlock (APG, the baseline) and our plan, 256-sample blocks at 48 kHz\n");
-    std::printf("%-34s APG %7.1f us | plan serial %7.1f us (%.2fx) | plan, %d worker(s) %7.1f us (%.2fx) | serial == parallel: %s, "
-                "largest difference from APG %.1e\n",
-                "mixer: 32 tracks, EQ+comp+reverb", apg.micros, planSerial.micros, apg.micros / planSerial.micros, workers,
-                planParallel.micros, apg.micros / planParallel.micros, identical ? "yes" : "NO",
-                double(largestDifference(apg, planSerial)));
+    const auto mixer = compareGraph("mixer: 32 tracks, EQ+comp+reverb", mixerGraph(tracks, mixerBlocks), workers, mixerBlocks);
     const auto shapes = runGraphShapes(workers);
 
     nlohmann::json j { { "tracks", tracks }, { "blockSize", graphBlock }, { "serialMicros", serial }, { "parallelMicros", parallel },
                        { "workers", workers }, { "speedup", serial / parallel }, { "budgetMicros", budget },
-                       { "apg_mixer_micros", apg.micros }, { "plan_serial_mixer_micros", planSerial.micros },
-                       { "plan_parallel_mixer_micros", planParallel.micros }, { "speedup_mixer", apg.micros / planParallel.micros },
+                       { "apg_mixer_micros", mixer.apg }, { "plan_serial_mixer_micros", mixer.serial },
+                       { "plan_parallel_mixer_micros", mixer.parallel }, { "speedup_mixer", mixer.apg / mixer.parallel },
                        { "speedup_heavy", shapes.speedupHeavy }, { "overhead_trivial", shapes.overheadTrivial },
-                       { "chain_ratio", shapes.chainRatio }, { "bit_identical", identical && shapes.bitIdentical } };
+                       { "chain_ratio", shapes.chainRatio }, { "bit_identical", mixer.identical && shapes.bitIdentical } };
     std::cout << j.dump() << std::endl;
     return 0;
 }

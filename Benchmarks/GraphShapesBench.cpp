@@ -6,7 +6,6 @@
 #include "Engine/EngineProcessor.h"
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 namespace loopmind::bench {
 
@@ -83,34 +82,14 @@ BenchGraphFactory chain(int length, int stages)
     };
 }
 
-struct ShapeFigures {
-    double apg = 0, serial = 0, parallel = 0;
-    bool identical = false;
-    float apgDifference = 0;
-};
-
-ShapeFigures measureShape(const char* name, const BenchGraphFactory& make, int workers, int blocks)
-{
-    using Scheduling = ParallelPlanRunner::Scheduling;
-    const auto apg = timeJuceGraph(make, blocks);
-    const auto serial = timePlan(make, 0, Scheduling::adaptive, blocks);
-    const auto parallel = timePlan(make, workers, Scheduling::adaptive, blocks);
-    const ShapeFigures f { apg.micros, serial.micros, parallel.micros, serial.samples == parallel.samples,
-                           largestDifference(apg, serial) };
-    std::printf("%-34s APG %7.1f us | plan serial %7.1f us (%.2fx) | plan, %d worker(s) %7.1f us (%.2fx) | serial == parallel: %s, "
-                "largest difference from APG %.1e\n",
-                name, f.apg, f.serial, f.apg / f.serial, workers, f.parallel, f.apg / f.parallel, f.identical ? "yes" : "NO",
-                double(f.apgDifference));
-    return f;
-}
 } // namespace
 
 GraphShapeFigures runGraphShapes(int workers)
 {
     constexpr int blocks = 2000;
-    const auto heavy = measureShape("32 heavy nodes in parallel lanes", lanes(32, 48), workers, blocks);
-    const auto trivial = measureShape("64 trivial nodes", lanes(63, 0), workers, blocks);
-    const auto chained = measureShape("16-node chain", chain(16, 16), workers, blocks);
+    const auto heavy = compareGraph("32 heavy nodes in parallel lanes", lanes(32, 48), workers, blocks);
+    const auto trivial = compareGraph("64 trivial nodes", lanes(63, 0), workers, blocks);
+    const auto chained = compareGraph("16-node chain", chain(16, 16), workers, blocks);
     GraphShapeFigures f;
     f.speedupHeavy = heavy.apg / heavy.parallel;
     f.overheadTrivial = trivial.parallel / trivial.apg - 1;

@@ -53,4 +53,19 @@ float largestDifference(const Timing& a, const Timing& b)
     return d;
 }
 
+GraphComparison compareGraph(const char* name, const BenchGraphFactory& make, int workers, int blocks)
+{
+    using Scheduling = ParallelPlanRunner::Scheduling;
+    const auto apg = timeJuceGraph(make, blocks);
+    const auto serial = timePlan(make, 0, Scheduling::adaptive, blocks);
+    const auto parallel = timePlan(make, workers, Scheduling::adaptive, blocks);
+    const GraphComparison f { apg.micros, serial.micros, parallel.micros, serial.samples == parallel.samples,
+                              largestDifference(apg, serial) };
+    std::printf("%-34s APG %7.1f us | plan serial %7.1f us (%.2fx) | plan, %d worker(s) %7.1f us (%.2fx) | serial == parallel: %s, "
+                "largest difference from APG %.1e\n",
+                name, f.apg, f.serial, f.apg / f.serial, workers, f.parallel, f.apg / f.parallel, f.identical ? "yes" : "NO",
+                double(f.apgDifference));
+    return f;
+}
+
 } // namespace loopmind::bench

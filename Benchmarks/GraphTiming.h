@@ -51,6 +51,14 @@ Timing timeJuceGraph(const BenchGraphFactory& make, int blocks);
 /** The largest sample difference between two timings' outputs (infinity if their lengths differ). */
 float largestDifference(const Timing& a, const Timing& b);
 
+/** One graph through JUCE's graph, our plan serially and our plan with `workers`; prints one line named `name`. */
+struct GraphComparison {
+    double apg = 0, serial = 0, parallel = 0; // median microseconds per block
+    bool identical = false;                   // serial == parallel, sample for sample
+    float apgDifference = 0;                  // largest difference of the serial plan from JUCE's graph
+};
+GraphComparison compareGraph(const char* name, const BenchGraphFactory& make, int workers, int blocks);
+
 /** Heavy, trivial and chain graphs against JUCE's graph; fills the JSON fields named in the engine issue. */
 struct GraphShapeFigures {
     double speedupHeavy = 0, overheadTrivial = 0, chainRatio = 0;
