@@ -15,17 +15,18 @@ Result<std::unique_ptr<EngineSession>> EngineSession::build(const std::vector<Pl
         return R::failure(plan.error());
     s->plan = std::move(plan.value());
     s->masterStep = s->plan->stepIndexOf(s->nodes.master);
-    for (const auto& track : s->nodes.tracks)
-        s->trackSteps.push_back(s->plan->stepIndexOf(track.output));
-    s->trackMeters.reset(new LoudnessMeter[tracks.size() + 1]);
-    for (size_t i = 0; i < tracks.size(); ++i)
-        s->trackMeters[i].prepare(sampleRate);
-    for (const auto* buses : { &s->nodes.returns, &s->nodes.groups })
-        for (const auto& bus : *buses)
-            s->busSteps.push_back(s->plan->stepIndexOf(bus.output));
-    s->busMeters.reset(new LoudnessMeter[s->busSteps.size() + 1]);
-    for (size_t i = 0; i < s->busSteps.size(); ++i)
-        s->busMeters[i].prepare(sampleRate);
+    // A meter per strip output: the tracks', then the returns' and the groups'.
+    auto metered = [&](std::initializer_list<const std::vector<StripNodes>*> strips, std::vector<int>& steps,
+                       std::unique_ptr<LoudnessMeter[]>& meters) {
+        for (const auto* list : strips)
+            for (const auto& strip : *list)
+                steps.push_back(s->plan->stepIndexOf(strip.output));
+        meters.reset(new LoudnessMeter[steps.size() + 1]);
+        for (size_t i = 0; i < steps.size(); ++i)
+            meters[i].prepare(sampleRate);
+    };
+    metered({ &s->nodes.tracks }, s->trackSteps, s->trackMeters);
+    metered({ &s->nodes.returns, &s->nodes.groups }, s->busSteps, s->busMeters);
     s->lengthInSamples = length;
     return R::success(std::move(s));
 }

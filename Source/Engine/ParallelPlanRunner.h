@@ -1,7 +1,8 @@
 #pragma once
 // Runs a RenderPlan's blocks with N worker threads plus the calling (audio) thread. Per block: reset each
-// step's pending count, queue the steps with none, and let every thread take steps from a lock-free queue;
-// finishing a step decrements its dependants and queues those reaching zero. Never allocates or locks
+// step's pending count and list the steps with none (the sources); every thread takes sources from its end of
+// that list, then steps from a lock-free queue; finishing a step decrements its dependants, runs the first that
+// reaches zero itself and queues the others. Never allocates or locks
 // after construction. Between blocks a worker spins briefly (back-to-back blocks, as in an offline render, then
 // start without a system call) and then sleeps on a semaphore; the audio thread posts it only when it sleeps.
 // A plan that is a single chain runs on the caller alone; with Scheduling::adaptive, a plan that measures

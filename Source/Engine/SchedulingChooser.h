@@ -38,9 +38,6 @@ public:
         ++blocks_;
     }
 
-    double serialMicros() const { return serialMicros_; }
-    double parallelMicros() const { return parallelMicros_; }
-
 private:
     long long blocks_ = 0, serialBlocks_ = 0, parallelBlocks_ = 0;
     double serialMicros_ = 0, parallelMicros_ = 0;

@@ -24,12 +24,12 @@ void StreamedPlayerProcessor::processBlock(juce::AudioBuffer<float>& buffer, juc
 {
     const int n = buffer.getNumSamples();
     jassert(n == prefetched_); // a block that was not prefetched plays silence
-    for (int c = 0; c < 2; ++c) {
-        if (n != prefetched_)
-            buffer.clear(c, 0, n);
-        else
-            buffer.copyFromWithRamp(c, 0, block_.getReadPointer(c), n, gain_, gain_);
+    if (n != prefetched_) {
+        buffer.clear();
+        return;
     }
+    for (int c = 0; c < 2; ++c)
+        buffer.copyFrom(c, 0, block_.getReadPointer(c), n, gain_);
 }
 
 } // namespace loopmind

@@ -90,8 +90,8 @@ Result<DecodedAudio> decodeAudioFile(const fs::path& path, const DecodeLimits& l
     out.warning = file.warning;
     out.audio.setSize(channels, int(frames));
     adviseHugePages(out.audio.getReadPointer(0), size_t(channels) * size_t(frames) * sizeof(float)); // not yet written
-    const auto& reader = *file.reader;
-    if (!file.reader->read(&out.audio, 0, frames, file.firstFrame, true, true))
+    auto& reader = *file.reader;
+    if (!reader.read(&out.audio, 0, frames, file.firstFrame, true, true))
         out.warning += (out.warning.empty() ? "" : "; ") + std::string("the decoder stopped early; loaded what it returned");
     out.sampleRate = file.sampleRate;
     out.bitDepth = int(reader.bitsPerSample);

@@ -34,13 +34,14 @@ struct MasteredAudio {
     juce::AudioBuffer<float> audio; // the master, unless a MasterWriter took it chunk by chunk (then empty)
 };
 
+using ChunkWriter = std::function<void(const juce::AudioBuffer<float>& chunk, int numSamples)>;
+
 /** Takes candidate masters chunk by chunk, in order, on the verifying thread, while libebur128 measures them.
     begin() starts a candidate; the last candidate begun is the delivered master. */
 struct MasterWriter {
     std::function<void()> begin;
-    std::function<void(const juce::AudioBuffer<float>& chunk, int numSamples)> write;
+    ChunkWriter write;
 };
-using ChunkWriter = std::function<void(const juce::AudioBuffer<float>& chunk, int numSamples)>;
 
 /** The master = prepared x gain x curve, rendered a chunk at a time and measured as delivered: integrated loudness
     and LRA by libebur128 and true peak by StreamingTruePeak (4x), both on a second thread that follows the gain
