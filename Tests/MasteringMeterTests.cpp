@@ -64,11 +64,17 @@ TEST_CASE("the true peak and the lazy envelope skip blocks exactly: same peak, s
         CHECK(lazy.peak() == double(largest));
         for (double gainDb : { 0.0, 3.0, 9.0 }) {
             const double gain = std::pow(10.0, gainDb / 20.0), ceiling = std::pow(10.0, -1.0 / 20.0);
-            std::vector<float> full, fromLazy;
+            std::vector<float> full, fromLazy(envelope.size());
             limiter.gainCurve(envelope, gain, ceiling, full);
-            lazy.refine(ceiling / gain);
-            lazy.read([&](const std::vector<float>& values) { limiter.gainCurve(values, gain, ceiling, fromLazy); });
+            // Read by a streamed curve in uneven stretches, as the gain search and the renderer read it.
+            LimiterCurve lazyCurve(limiter, [&](std::int64_t start, int count, float* out) { lazy.read(start, count, ceiling / gain, out); },
+                                   TruePeakEnvelope::blockSamples, std::int64_t(envelope.size()), gain, ceiling);
+            for (size_t at = 0; at < fromLazy.size(); at += 777)
+                lazyCurve.next(fromLazy.data() + at, int(std::min<size_t>(777, fromLazy.size() - at)));
             CHECK(full == fromLazy);
+            const auto whole = TruePeakLimiter::statistics(full), streamed = lazyCurve.statistics();
+            CHECK(whole.maxReductionDb == streamed.maxReductionDb);
+            CHECK(whole.meanReductionDb == streamed.meanReductionDb);
         }
     }
     juce::AudioBuffer<float> silence(2, 5000);
@@ -105,7 +111,8 @@ TEST_CASE("streaming loudness and the gain search's meter agree with libebur128"
             streaming.add(audio, start, std::min(block, audio.getNumSamples() - start)); // ragged blocks
         const auto fast = GatedLoudness(audio, rate).integrated(1.0);
         juce::AudioBuffer<float> master;
-        const auto delivered = renderAndMeasure(audio, 0.0, {}, master, rate); // unity gain: the audio itself
+        LimiterCurve unity;
+        const auto delivered = renderAndMeasure(audio, 0.0, unity, master, rate); // unity gain: the audio itself
         INFO("libebur128 " << *reference << ", streaming " << streaming.integratedLufs().value_or(-999) << ", gain search "
                            << fast.value_or(-999));
         CHECK(streaming.integratedLufs().value_or(-999) == Approx(*reference).margin(0.01));

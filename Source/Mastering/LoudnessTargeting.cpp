@@ -22,8 +22,8 @@ std::string format(const char* pattern, double a, double b = 0, double c = 0)
 }
 } // namespace
 
-Loudness renderAndMeasure(const juce::AudioBuffer<float>& prepared, double gainDb, const std::vector<float>& curve,
-                          double sampleRate, const ChunkWriter& write)
+Loudness renderAndMeasure(const juce::AudioBuffer<float>& prepared, double gainDb, LimiterCurve& curve, double sampleRate,
+                          const ChunkWriter& write)
 {
     const int n = prepared.getNumSamples(), channels = prepared.getNumChannels();
     constexpr int chunk = masterChunkSamples, slots = 8; // 8 chunks in flight: 1 MiB of stereo, whatever the song's length
@@ -57,13 +57,16 @@ Loudness renderAndMeasure(const juce::AudioBuffer<float>& prepared, double gainD
         }
         peak = truePeak.finish();
     });
+    std::vector<float> gain(static_cast<size_t>(chunk));
     for (int k = 0; k < chunks; ++k) {
         if (k >= slots) { // the slot's previous chunk has been measured and written
             measured.waitFor(k - slots + 1);
             written.waitFor(k - slots + 1);
         }
         auto& block = ring[size_t(k % slots)];
-        MasteringChain::apply(prepared, gainDb, curve, block.getArrayOfWritePointers(), k * chunk, std::min(chunk, n - k * chunk));
+        const int count = std::min(chunk, n - k * chunk);
+        const bool limited = curve.next(gain.data(), count);
+        MasteringChain::apply(prepared, gainDb, limited ? gain.data() : nullptr, block.getArrayOfWritePointers(), k * chunk, count);
         rendered.publish(k + 1);
     }
     loudness.join();
@@ -74,7 +77,7 @@ Loudness renderAndMeasure(const juce::AudioBuffer<float>& prepared, double gainD
     return m;
 }
 
-Loudness renderAndMeasure(const juce::AudioBuffer<float>& prepared, double gainDb, const std::vector<float>& curve,
+Loudness renderAndMeasure(const juce::AudioBuffer<float>& prepared, double gainDb, LimiterCurve& curve,
                           juce::AudioBuffer<float>& master, double sampleRate)
 {
     master.setSize(prepared.getNumChannels(), prepared.getNumSamples(), false, false, true);
@@ -88,7 +91,7 @@ Loudness renderAndMeasure(const juce::AudioBuffer<float>& prepared, double gainD
 
 namespace {
 /** One verification: to the writer when there is one, else kept whole in `audio`. */
-Loudness verify(const juce::AudioBuffer<float>& prepared, double gainDb, const std::vector<float>& curve, double sampleRate,
+Loudness verify(const juce::AudioBuffer<float>& prepared, double gainDb, LimiterCurve& curve, double sampleRate,
                 const MasterWriter* writer, juce::AudioBuffer<float>& audio)
 {
     if (writer == nullptr)
@@ -112,12 +115,11 @@ MasteredAudio masterToTarget(const MasteringChain& chain, const juce::AudioBuffe
 
     const auto preparedLufs = fast->integrated(1.0);
     double limiterCeilingDb = target.truePeakDb - truePeakMarginDb;
-    std::vector<float> curve;
     if (!preparedLufs) {
         m.warnings.push_back("the mix is silent (no loudness to measure): no gain applied, target not reached");
-        chain.limiterCurve(0.0, limiterCeilingDb, curve);
-        m.limiter = TruePeakLimiter::statistics(curve);
+        auto curve = chain.limiterCurve(0.0, limiterCeilingDb);
         m.measured = verify(prepared, 0.0, curve, sampleRate, writer, result.audio);
+        m.limiter = curve.statistics();
         m.passes = m.verifications = 1;
         return result;
     }
@@ -134,9 +136,9 @@ MasteredAudio masterToTarget(const MasteringChain& chain, const juce::AudioBuffe
             double previousGain = 0, previousLufs = 0, estimate = -200.0;
             bool havePrevious = false;
             quietCap = limitCap = false;
-            auto estimateAt = [&](double g, std::vector<float>& c) { // fast loudness of the master at gain g; c: its limiter curve
-                chain.limiterCurve(g, limiterCeilingDb, c);
-                return fast->integrated(std::pow(10.0, g / 20.0), c).value_or(-200.0);
+            auto estimateAt = [&](double g) { // fast loudness of the master at gain g
+                auto curve = chain.limiterCurve(g, limiterCeilingDb);
+                return fast->integrated(std::pow(10.0, g / 20.0), curve).value_or(-200.0);
             };
             for (int pass = 0; pass < maxGainPasses; ++pass) {
                 if (stop())
@@ -144,24 +146,21 @@ MasteredAudio masterToTarget(const MasteringChain& chain, const juce::AudioBuffe
                 if (pass == 0 && verification == 0 && peakDb + gain > limiterCeilingDb && gain + probeStepDb <= cap) {
                     // Limiting makes loudness grow slower than gain: the first pass also measures a gain a little higher,
                     // on the idle core, so the secant's slope is known after one pass instead of two.
-                    chain.readyLimiterUpTo(gain + probeStepDb, limiterCeilingDb);
-                    std::vector<float> probeCurve;
                     double probeEstimate = 0;
-                    std::thread probe([&] { probeEstimate = estimateAt(gain + probeStepDb, probeCurve); });
-                    estimate = estimateAt(gain, curve);
+                    std::thread probe([&] { probeEstimate = estimateAt(gain + probeStepDb); });
+                    estimate = estimateAt(gain);
                     probe.join();
                     m.passes += 2;
                     previousGain = gain + probeStepDb;
                     previousLufs = probeEstimate + offset;
                     havePrevious = true;
                     if (std::abs(target.lufs - previousLufs) < std::abs(target.lufs - (estimate + offset))) { // go on from the closer
-                        std::swap(curve, probeCurve);
                         std::swap(gain, previousGain);
                         previousLufs = estimate + offset;
                         estimate = probeEstimate;
                     }
                 } else {
-                    estimate = estimateAt(gain, curve);
+                    estimate = estimateAt(gain);
                     ++m.passes;
                 }
                 const double lufs = estimate + offset;
@@ -182,12 +181,14 @@ MasteredAudio masterToTarget(const MasteringChain& chain, const juce::AudioBuffe
                 havePrevious = true;
                 const double next = std::min(gain + error / slope, cap);
                 if (std::abs(next - gain) < 0.0005 || pass + 1 == maxGainPasses)
-                    break; // the curve in hand belongs to `gain`: keep them together
+                    break; // the estimate in hand belongs to `gain`: keep them together
                 gain = next;
             }
             if (stop())
                 return {};
+            auto curve = chain.limiterCurve(gain, limiterCeilingDb);
             m.measured = verify(prepared, gain, curve, sampleRate, writer, result.audio);
+            m.limiter = curve.statistics();
             ++m.verifications;
             const double measured = m.measured.integratedLufs.value_or(-200.0);
             if (std::abs(target.lufs - measured) <= closeEnoughLu || quietCap || limitCap)
@@ -200,7 +201,6 @@ MasteredAudio masterToTarget(const MasteringChain& chain, const juce::AudioBuffe
         limiterCeilingDb -= *m.measured.truePeakDb - (target.truePeakDb - 0.1);
     }
 
-    m.limiter = TruePeakLimiter::statistics(curve);
     const double reached = m.measured.integratedLufs.value_or(-200.0);
     if (quietCap)
         m.warnings.push_back(format("the mix is very quiet (%.1f LUFS before mastering): gain capped at +%.0f dB, so the master is "

@@ -1,6 +1,6 @@
 #pragma once
 // Offline loudness targeting: the gain search (set gain, limit, measure, secant step) runs on
-// GatedLoudness, which measures a candidate from the prepared programme's stored K-weighted energy
+// GatedLoudness, which measures a candidate from the prepared programme's K-weighted step energies
 // instead of from audio; the chosen master is then rendered once, chunk by chunk, and measured: integrated loudness
 // and LRA by libebur128, true peak by our 4x detector (cross-checked against libebur128's and ffmpeg's in tests). If libebur128 disagrees by more than a twentieth of a LU, the search runs
 // again with that difference as an offset; if its true peak is over, the limiter tightens.
@@ -43,13 +43,14 @@ struct MasterWriter {
     ChunkWriter write;
 };
 
-/** The master = prepared x gain x curve, rendered a chunk at a time and measured as delivered: integrated loudness
-    and LRA by libebur128 and true peak by StreamingTruePeak (4x), both on a second thread that follows the gain
-    stage and hands each chunk to `write` (if given). Holds a few chunks, never the whole master. */
-Loudness renderAndMeasure(const juce::AudioBuffer<float>& prepared, double gainDb, const std::vector<float>& curve,
-                          double sampleRate, const ChunkWriter& write);
+/** The master = prepared x gain x curve (read from its start; afterwards its statistics cover the master), rendered a
+    chunk at a time and measured as delivered: integrated loudness and LRA by libebur128 and true peak by
+    StreamingTruePeak (4x), both on threads that follow the gain stage, the second handing each chunk to `write` (if
+    given). Holds a few chunks, never the whole master. */
+Loudness renderAndMeasure(const juce::AudioBuffer<float>& prepared, double gainDb, LimiterCurve& curve, double sampleRate,
+                          const ChunkWriter& write);
 /** The same, keeping the whole master in `master` (tests and the bench look at it). */
-Loudness renderAndMeasure(const juce::AudioBuffer<float>& prepared, double gainDb, const std::vector<float>& curve,
+Loudness renderAndMeasure(const juce::AudioBuffer<float>& prepared, double gainDb, LimiterCurve& curve,
                           juce::AudioBuffer<float>& master, double sampleRate);
 
 /** `prepared` has been through chain.prepare(). cancelled() is polled between passes (then audio is empty).

@@ -95,37 +95,31 @@ void MasteringChain::prepareHighPassed(juce::AudioBuffer<float>& audio, const st
     helper.join();
 }
 
-void MasteringChain::limiterCurve(double gainDb, double ceilingDb, std::vector<float>& curve) const
+LimiterCurve MasteringChain::limiterCurve(double gainDb, double ceilingDb) const
 {
     const double gain = std::pow(10.0, gainDb / 20.0), ceiling = std::pow(10.0, ceilingDb / 20.0);
-    if (preparedPeak_ * gain <= ceiling || !envelope_) { // the curve is unity everywhere: skip computing it
-        curve.clear();
-        return;
-    }
-    // Only peaks over ceiling / gain matter to the limiter: the envelope is made exact there, and left as bounds elsewhere.
-    readyLimiterUpTo(gainDb, ceilingDb);
-    envelope_->read([&](const std::vector<float>& envelope) { limiter_.gainCurve(envelope, gain, ceiling, curve); });
+    if (preparedPeak_ * gain <= ceiling || !envelope_) // the curve is unity everywhere
+        return {};
+    const TruePeakEnvelope* envelope = envelope_.get();
+    const double threshold = ceiling / gain; // only peaks over it matter to the limiter: the envelope is exact there
+    return LimiterCurve(limiter_, [envelope, threshold](std::int64_t start, int count, float* out) {
+        envelope->read(start, count, threshold, out);
+    }, TruePeakEnvelope::blockSamples, envelope->numSamples(), gain, ceiling);
 }
 
-void MasteringChain::readyLimiterUpTo(double gainDb, double ceilingDb) const
-{
-    if (envelope_)
-        envelope_->refine(std::pow(10.0, ceilingDb / 20.0) / std::pow(10.0, gainDb / 20.0)); // ceiling / gain, as limiterCurve computes them
-}
-
-void MasteringChain::apply(const juce::AudioBuffer<float>& prepared, double gainDb, const std::vector<float>& curve,
-                           float* const* out, int start, int count)
+void MasteringChain::apply(const juce::AudioBuffer<float>& prepared, double gainDb, const float* curve, float* const* out,
+                           int start, int count)
 {
     const double gain = std::pow(10.0, gainDb / 20.0);
     for (int c = 0; c < prepared.getNumChannels(); ++c) {
-        const float* x = prepared.getReadPointer(c);
-        float* y = out[c]; // y[0] is sample `start`
-        if (curve.empty())
+        const float* x = prepared.getReadPointer(c) + start;
+        float* y = out[c];
+        if (curve == nullptr)
             for (int i = 0; i < count; ++i)
-                y[i] = float(double(x[start + i]) * gain);
+                y[i] = float(double(x[i]) * gain);
         else
             for (int i = 0; i < count; ++i)
-                y[i] = float(double(x[start + i]) * gain * double(curve[size_t(start + i)]));
+                y[i] = float(double(x[i]) * gain * double(curve[i]));
     }
 }
 

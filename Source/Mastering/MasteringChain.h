@@ -32,16 +32,13 @@ public:
     /** The same for audio that a HighPassStage has already processed (while rendering), with its band energies. */
     void prepareHighPassed(juce::AudioBuffer<float>& audio, const std::vector<BandEnergies>& bands, std::optional<double> programmeLufs);
 
-    /** The limiter's gain curve for prepared x gain at ceilingDb; left empty when nothing needs limiting (unity).
-        Its statistics: TruePeakLimiter::statistics(curve). */
-    void limiterCurve(double gainDb, double ceilingDb, std::vector<float>& curve) const;
-    /** Readies the limiter for every gain up to gainDb at ceilingDb (limiterCurve does it too): afterwards, curves
-        for such gains on several threads run side by side instead of taking turns at the envelope. */
-    void readyLimiterUpTo(double gainDb, double ceilingDb) const;
-    /** out = prepared x gain x curve (curve empty: unity) for samples [start, start + count) of every channel,
-        written to out[c][0 .. count). */
-    static void apply(const juce::AudioBuffer<float>& prepared, double gainDb, const std::vector<float>& curve,
-                      float* const* out, int start, int count);
+    /** The limiter's gain curve for prepared x gain at ceilingDb, generated as it is read; unity when nothing needs
+        limiting. Several curves may be read at once on different threads. */
+    LimiterCurve limiterCurve(double gainDb, double ceilingDb) const;
+    /** out = prepared x gain x curve (null: unity) for samples [start, start + count) of every channel, written to
+        out[c][0 .. count); curve[0] belongs to sample `start`. */
+    static void apply(const juce::AudioBuffer<float>& prepared, double gainDb, const float* curve, float* const* out, int start,
+                      int count);
 
     /** Largest 4x-oversampled peak of the prepared audio (linear): how far gain can go before limiting. */
     double preparedTruePeak() const { return preparedPeak_; }
@@ -53,7 +50,7 @@ public:
 private:
     double sampleRate_, intensity_;
     TruePeakLimiter limiter_;
-    std::unique_ptr<TruePeakEnvelope> envelope_; // of the prepared audio, refined as targets ask (thread-safe)
+    std::unique_ptr<TruePeakEnvelope> envelope_; // of the prepared audio, interpolated where curves ask (thread-safe)
     std::unique_ptr<GatedLoudness> loudness_;
     double preparedPeak_ = 0;
     ChainSettingsUsed used_;

@@ -1,5 +1,4 @@
 #include "Mastering/TruePeakDetector.h"
-#include "Core/HugePages.h"
 #include "Core/ParallelFor.h"
 #include <algorithm>
 #include <array>
@@ -180,71 +179,56 @@ double truePeak(const juce::AudioBuffer<float>& audio, bool channelsInParallel)
 
 TruePeakEnvelope::TruePeakEnvelope(const juce::AudioBuffer<float>& audio) : audio_(audio)
 {
+    static_assert(blockSamples == blockLength);
     const int n = std::max(audio.getNumSamples(), 0), blocks = (n + blockLength - 1) / blockLength;
     const float gainBound = interpolator().gainBound;
-    reserveWithHugePages(values_, size_t(n));
-    values_.resize(size_t(n));
-    bounds_.assign(size_t(blocks), 0.0f);
-    samplePeaks_.assign(size_t(blocks), 0.0f);
-    exact_.assign(size_t(blocks), 0);
+    bounds_ = std::make_unique<std::atomic<float>[]>(size_t(blocks));
+    std::vector<float> samplePeaks(size_t(blocks), 0.0f);
     for (int b = 0; b < blocks; ++b) {
         const int start = b * blockLength, count = std::min(blockLength, n - start);
+        float bound = 0;
         for (int c = 0; c < audio.getNumChannels(); ++c) {
             const float* x = audio.getReadPointer(c);
             // Every input of the block's interpolated points, including the one just before its first sample.
             const float reach = largestMagnitude(x, start - before - 1, std::min(n, start + count + taps - before));
-            bounds_[size_t(b)] = std::max({ bounds_[size_t(b)], reach, reach * gainBound });
-            samplePeaks_[size_t(b)] = std::max(samplePeaks_[size_t(b)], largestMagnitude(x, start, start + count));
+            bound = std::max({ bound, reach, reach * gainBound });
+            samplePeaks[size_t(b)] = std::max(samplePeaks[size_t(b)], largestMagnitude(x, start, start + count));
         }
-        std::fill(values_.begin() + start, values_.begin() + start + count, bounds_[size_t(b)]);
+        bounds_[size_t(b)].store(bound, std::memory_order_relaxed);
     }
-}
-
-void TruePeakEnvelope::refine(double threshold)
-{
-    {
-        // Already exact above this threshold: no exclusive lock, so readers on other threads go on undisturbed.
-        std::shared_lock<std::shared_mutex> lock(mutex_);
-        if (threshold >= exactAbove_)
-            return;
-    }
-    std::unique_lock<std::shared_mutex> lock(mutex_);
-    refineLocked(threshold);
-}
-
-void TruePeakEnvelope::refineLocked(double threshold)
-{
+    // The sample peak is a lower bound of the true peak: only blocks whose bound is above it can hold a larger value.
+    const float samplePeak = samplePeaks.empty() ? 0.0f : *std::max_element(samplePeaks.begin(), samplePeaks.end());
     std::vector<int> todo;
-    for (size_t b = 0; b < bounds_.size(); ++b)
-        if (!exact_[b] && double(bounds_[b]) > threshold)
-            todo.push_back(int(b));
-    exactAbove_ = std::min(exactAbove_, threshold);
-    if (todo.empty())
-        return;
-    const int n = audio_.getNumSamples();
-    // Blocks are independent: shared out over two threads, each block written by one of them.
+    for (int b = 0; b < blocks; ++b)
+        if (bounds_[size_t(b)].load(std::memory_order_relaxed) > samplePeak)
+            todo.push_back(b);
+    std::vector<float> largest(todo.size(), 0.0f);
     parallelFor(todo.size(), 2, [&](size_t k) {
-        const int start = todo[k] * blockLength, count = std::min(blockLength, n - start);
-        std::fill(values_.begin() + start, values_.begin() + start + count, 0.0f);
-        for (int c = 0; c < audio_.getNumChannels(); ++c)
-            accumulateBlockEnvelope(audio_.getReadPointer(c), n, start, count, values_.data() + start);
-        exact_[size_t(todo[k])] = 1;
+        float values[blockLength];
+        largest[k] = exactBlock(todo[k], values);
     });
+    peak_ = double(largest.empty() ? samplePeak : std::max(samplePeak, *std::max_element(largest.begin(), largest.end())));
 }
 
-double TruePeakEnvelope::peak()
+float TruePeakEnvelope::exactBlock(int block, float* out) const
 {
-    // The sample peak is a lower bound of the true peak: once everything above it is exact, the largest
-    // exact value (or the sample peak itself) is the answer.
-    std::unique_lock<std::shared_mutex> lock(mutex_);
-    const float samplePeak = samplePeaks_.empty() ? 0.0f : *std::max_element(samplePeaks_.begin(), samplePeaks_.end());
-    refineLocked(double(samplePeak));
-    float best = samplePeak;
-    for (size_t b = 0; b < exact_.size(); ++b)
-        if (exact_[b])
-            best = std::max(best, largestMagnitude(values_.data(), int(b) * blockLength,
-                                                   std::min(int(values_.size()), (int(b) + 1) * blockLength)));
-    return double(best);
+    const int n = audio_.getNumSamples(), start = block * blockLength, count = std::min(blockLength, n - start);
+    std::fill(out, out + count, 0.0f);
+    for (int c = 0; c < audio_.getNumChannels(); ++c)
+        accumulateBlockEnvelope(audio_.getReadPointer(c), n, start, count, out);
+    const float largest = largestMagnitude(out, 0, count);
+    bounds_[size_t(block)].store(largest, std::memory_order_relaxed); // every thread computing it stores the same value
+    return largest;
+}
+
+void TruePeakEnvelope::read(std::int64_t start, int count, double threshold, float* out) const
+{
+    const int block = int(start / blockLength);
+    const float bound = bounds_[size_t(block)].load(std::memory_order_relaxed);
+    if (double(bound) > threshold)
+        exactBlock(block, out);
+    else
+        std::fill(out, out + count, bound);
 }
 
 StreamingTruePeak::StreamingTruePeak(int channels) : channels_(size_t(std::max(channels, 0))) {}

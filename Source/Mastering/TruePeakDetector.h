@@ -10,7 +10,8 @@
 //    block's largest sample), which skips most of a quiet or evenly limited programme exactly.
 //  - TruePeakEnvelope: the envelope, interpolated block by block only where a threshold asks for it.
 #include <juce_audio_basics/juce_audio_basics.h>
-#include <shared_mutex>
+#include <atomic>
+#include <memory>
 #include <vector>
 
 namespace loopmind::mastering {
@@ -42,33 +43,29 @@ private:
     float best_ = 0;
 };
 
-/** truePeakEnvelope computed only where it matters: a block of samples is interpolated only when a
-    threshold below its bound (sum |taps| x its largest nearby sample) is asked for; until then its values
-    hold that bound. After refine(t), every value above t is exact and every other one is <= t, which is
-    all the limiter needs (it only acts above ceiling / gain): its curve is the same as from the full
-    envelope. Thread-safe: refine and peak lock exclusively, read shares. The audio must outlive it, unchanged. */
+/** truePeakEnvelope computed only where it matters, block by block as a LimiterCurve reads it, and never stored:
+    a block of samples is interpolated only when the threshold asked for is below its bound (sum |taps| x its largest
+    nearby sample); otherwise it reads as that bound. Values above the threshold are therefore exact and every other one
+    is <= it, which is all the limiter needs (it only acts above ceiling / gain): its curve is the same as from the full
+    envelope. A block once interpolated keeps its exact largest value as its bound, so later candidates skip it when
+    they can. Thread-safe (several candidates read at once). The audio must outlive it, unchanged. */
 class TruePeakEnvelope {
 public:
+    static constexpr int blockSamples = 1024;
+
     explicit TruePeakEnvelope(const juce::AudioBuffer<float>& audio);
 
-    void refine(double threshold);
-    /** The exact largest value (the audio's true peak), refining only what could hold it. */
-    double peak();
-    /** Calls use(values) with the values held steady (no refinement meanwhile). */
-    template <typename Use>
-    void read(Use&& use) const
-    {
-        std::shared_lock<std::shared_mutex> lock(mutex_);
-        use(values_);
-    }
+    /** Reads values [start, start + count) (start a multiple of blockSamples, count <= blockSamples), exact above threshold. */
+    void read(std::int64_t start, int count, double threshold, float* out) const;
+    /** The exact largest value (the audio's true peak). */
+    double peak() const { return peak_; }
+    std::int64_t numSamples() const { return audio_.getNumSamples(); }
 
 private:
-    void refineLocked(double threshold);
+    float exactBlock(int block, float* out) const; // returns its largest value
     const juce::AudioBuffer<float>& audio_;
-    std::vector<float> values_, bounds_, samplePeaks_; // per sample; per block; per block
-    std::vector<char> exact_;                          // per block
-    double exactAbove_ = 1e300;                        // every value above this is exact (the lowest threshold refined)
-    mutable std::shared_mutex mutex_;
+    std::unique_ptr<std::atomic<float>[]> bounds_; // per block; tightened to the exact largest value once interpolated
+    double peak_ = 0;
 };
 
 } // namespace loopmind::mastering

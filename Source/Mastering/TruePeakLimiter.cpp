@@ -69,6 +69,85 @@ private:
 };
 } // namespace
 
+struct LimiterCurve::State {
+    State(const TruePeakLimiter& limiter, EnvelopeReader reader, int readLength, std::int64_t length, double inputGain,
+          double ceilingLinear)
+        : envelope(std::move(reader)), block(size_t(std::max(readLength, 1))), n(length), window(limiter.latencySamples()),
+          decay(limiter.decay_), gain(inputGain), ceiling(ceilingLinear), threshold(ceilingLinear / inputGain), held(window),
+          first(limiter.half_), second(limiter.half_)
+    {
+    }
+
+    /** The envelope's value at sample j (< n), reading the next stretch when j leaves the one in hand. */
+    double envelopeAt(std::int64_t j)
+    {
+        if (j < blockStart || j >= blockEnd) {
+            blockStart = j - j % std::int64_t(block.size());
+            blockEnd = std::min(blockStart + std::int64_t(block.size()), n);
+            envelope(blockStart, int(blockEnd - blockStart), block.data());
+        }
+        return double(block[size_t(j - blockStart)]);
+    }
+
+    EnvelopeReader envelope;
+    std::vector<float> block;
+    std::int64_t blockStart = 0, blockEnd = 0, n, j = 0, produced = 0; // [blockStart, blockEnd): the envelope in hand
+    int window;
+    double decay, gain, ceiling, threshold; // threshold: envelope values above it need limiting
+    SlidingMaximum held;
+    MovingAverage first, second;
+    double depth = 0;
+    LimiterStatsAccumulator stats;
+};
+
+LimiterCurve::LimiterCurve() = default;
+LimiterCurve::LimiterCurve(const TruePeakLimiter& limiter, EnvelopeReader envelope, int readLength, std::int64_t length,
+                           double inputGain, double ceilingLinear)
+    : state_(std::make_unique<State>(limiter, std::move(envelope), readLength, length, inputGain, ceilingLinear))
+{
+}
+LimiterCurve::LimiterCurve(LimiterCurve&&) noexcept = default;
+LimiterCurve& LimiterCurve::operator=(LimiterCurve&&) noexcept = default;
+LimiterCurve::~LimiterCurve() = default;
+
+bool LimiterCurve::next(float* out, int count)
+{
+    if (state_ == nullptr)
+        return false;
+    auto& s = *state_;
+    // Step j looks at sample j; its smoothed depth belongs to output sample j - (window - 1): the gain
+    // falls over the `window` samples before each peak and is fully down when the peak arrives.
+    const std::int64_t end = std::min(s.produced + count, s.n);
+    bool reduced = false;
+    for (; s.j - (s.window - 1) < end; ++s.j) {
+        double needed = 0;
+        if (s.j < s.n) {
+            const double value = s.envelopeAt(s.j);
+            if (value > s.threshold)
+                needed = 1.0 - s.ceiling / (value * s.gain);
+        }
+        const double peakDepth = s.held.push(long(s.j), needed);
+        s.depth = std::max(peakDepth, s.depth * s.decay); // release: the reduction shrinks, never below what peaks need
+        if (s.depth < negligibleDepth)
+            s.depth = 0;
+        const double smoothed = s.second.push(s.first.push(s.depth));
+        if (s.j >= s.window - 1) {
+            const float g = float(1.0 - smoothed);
+            out[s.j - (s.window - 1) - s.produced] = g;
+            reduced = reduced || g < 1.0f;
+        }
+    }
+    const int made = int(end - s.produced);
+    s.stats.add(out, made);
+    s.produced = end;
+    return reduced;
+}
+
+LimiterStats LimiterCurve::statistics() const
+{
+    return state_ ? state_->stats.result(state_->n) : LimiterStats {};
+}
+
 TruePeakLimiter::TruePeakLimiter(double sampleRate, double lookaheadMs, double releaseMs)
     : half_(std::max(1, int(std::lround(lookaheadMs * 0.001 * sampleRate / 2.0)))),
       decay_(std::exp(-1.0 / (releaseMs * 0.001 * sampleRate)))
@@ -78,30 +157,15 @@ TruePeakLimiter::TruePeakLimiter(double sampleRate, double lookaheadMs, double r
 void TruePeakLimiter::gainCurve(const std::vector<float>& envelope, double inputGain, double ceilingLinear,
                                 std::vector<float>& gain) const
 {
-    const long n = long(envelope.size());
-    const int window = latencySamples(); // the two averages together span this many samples
+    const auto n = std::int64_t(envelope.size());
     if (gain.capacity() < size_t(n))
         reserveWithHugePages(gain, size_t(n));
     gain.resize(size_t(n));
-    // Depth needed at sample i: 1 - ceiling / peak where the peak is over the ceiling, else 0.
-    const double threshold = ceilingLinear / inputGain; // envelope values above this need limiting
-    SlidingMaximum held(window);
-    MovingAverage first(half_), second(half_);
-    double depth = 0;
-    // Step j looks at sample j; its smoothed depth belongs to output sample j - (window - 1): the gain
-    // falls over the `window` samples before each peak and is fully down when the peak arrives.
-    for (long j = 0; j < n + window - 1; ++j) {
-        double needed = 0;
-        if (j < n && double(envelope[size_t(j)]) > threshold)
-            needed = 1.0 - ceilingLinear / (double(envelope[size_t(j)]) * inputGain);
-        const double peakDepth = held.push(j, needed);
-        depth = std::max(peakDepth, depth * decay_); // release: the reduction shrinks, never below what peaks need
-        if (depth < negligibleDepth)
-            depth = 0;
-        const double smoothed = second.push(first.push(depth));
-        if (j >= window - 1)
-            gain[size_t(j - (window - 1))] = float(1.0 - smoothed);
-    }
+    constexpr int readLength = 4096;
+    LimiterCurve curve(*this, [&envelope](std::int64_t start, int count, float* out) {
+        std::copy(envelope.begin() + start, envelope.begin() + start + count, out);
+    }, readLength, n, inputGain, ceilingLinear);
+    curve.next(gain.data(), int(n));
 }
 
 std::vector<float> TruePeakLimiter::gainCurve(const std::vector<float>& envelope, double inputGain, double ceilingLinear,
@@ -113,29 +177,38 @@ std::vector<float> TruePeakLimiter::gainCurve(const std::vector<float>& envelope
     return gain;
 }
 
-LimiterStats TruePeakLimiter::statistics(const std::vector<float>& gain)
+void LimiterStatsAccumulator::add(const float* gain, int count)
 {
     // The mean of -20 log10(g) is -20 log10 of the product of the gains over the length: products of up
     // to 64 gains (each above 2^-16, so no underflow) cost one logarithm instead of 64.
-    LimiterStats stats;
-    float deepest = 1.0f;
-    double reductionSum = 0, product = 1.0;
-    int inProduct = 0;
-    for (float g : gain) {
+    for (int i = 0; i < count; ++i) {
+        const float g = gain[i];
         if (g >= 1.0f)
             continue;
-        deepest = std::min(deepest, g);
-        product *= double(std::max(g, 1.0f / 65536.0f));
-        if (++inProduct == 64) {
-            reductionSum -= 20.0 * std::log10(product);
-            product = 1.0;
-            inProduct = 0;
+        deepest_ = std::min(deepest_, g);
+        product_ *= double(std::max(g, 1.0f / 65536.0f));
+        if (++inProduct_ == 64) {
+            reductionSum_ -= 20.0 * std::log10(product_);
+            product_ = 1.0;
+            inProduct_ = 0;
         }
     }
-    reductionSum -= 20.0 * std::log10(product);
-    stats.maxReductionDb = deepest < 1.0f ? -20.0 * std::log10(double(deepest)) : 0.0;
-    stats.meanReductionDb = gain.empty() ? 0.0 : reductionSum / double(gain.size());
+}
+
+LimiterStats LimiterStatsAccumulator::result(std::int64_t length) const
+{
+    LimiterStats stats;
+    const double sum = reductionSum_ - 20.0 * std::log10(product_);
+    stats.maxReductionDb = deepest_ < 1.0f ? -20.0 * std::log10(double(deepest_)) : 0.0;
+    stats.meanReductionDb = length <= 0 ? 0.0 : sum / double(length);
     return stats;
+}
+
+LimiterStats TruePeakLimiter::statistics(const std::vector<float>& gain)
+{
+    LimiterStatsAccumulator stats;
+    stats.add(gain.data(), int(gain.size()));
+    return stats.result(std::int64_t(gain.size()));
 }
 
 } // namespace loopmind::mastering
