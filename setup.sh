@@ -18,6 +18,8 @@ PACKAGES=(
   aubio-tools bpm-tools # only for the comparison figures in docs/ANALYSIS.md
   sonic-pi-samples # CC0 recorded loops and hits: the analysis test on real material (not shipped)
   fluidsynth fluid-soundfont-gm hydrogen-drumkits # real instruments and drum kits for the [instruments] analysis set, built at test time
+  ladspa-sdk # ladspa.h for JUCE's LADSPA host (and its example plug-ins)
+  x42-plugins zam-plugins dragonfly-reverb-lv2 # real LV2 (and zam's VST3) effects for the plug-in hosting tests and bench
 )
 
 missing=()

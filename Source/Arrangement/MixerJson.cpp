@@ -18,6 +18,11 @@ json insertToJson(const EffectSlot& slot)
         j["sidechain"] = slot.sidechainTrack;
     if (!slot.reason.empty())
         j["reason"] = slot.reason;
+    if (slot.plugin) {
+        const auto& p = *slot.plugin;
+        j["plugin"] = { { "format", p.format }, { "identifier", p.identifier }, { "name", p.name }, { "vendor", p.vendor },
+                        { "version", p.version }, { "uniqueId", p.uniqueId }, { "state", p.state } };
+    }
     return j;
 }
 
@@ -66,6 +71,31 @@ EffectSlot readInsert(const JsonFields& f)
     slot.bypassed = f.flag("bypassed", false);
     slot.sidechainTrack = f.has("sidechain") ? f.text("sidechain") : std::string();
     slot.reason = noteOf(f);
+    if (slot.type == EffectSlot::pluginType) {
+        // A hosted plug-in: who it is, and its state (base64). Parameters are then normalised values (0..1).
+        const JsonFields p(f.get("plugin"), f.path("plugin"));
+        PluginReference ref;
+        ref.format = p.text("format");
+        ref.identifier = p.text("identifier");
+        const auto maybeEmpty = [&](const char* name) { // informative strings, which a plug-in may leave empty
+            if (!p.has(name))
+                return std::string();
+            if (!p.get(name).is_string())
+                throw FieldError { p.path(name) + ": expected a string" };
+            return p.get(name).get<std::string>();
+        };
+        ref.name = maybeEmpty("name");
+        if (ref.name.empty())
+            ref.name = ref.identifier;
+        ref.vendor = maybeEmpty("vendor");
+        ref.version = maybeEmpty("version");
+        ref.uniqueId = p.has("uniqueId") ? int(p.number("uniqueId", -2147483648.0, 2147483647.0)) : 0;
+        ref.state = maybeEmpty("state");
+        for (const auto& [id, value] : slot.parameters)
+            if (value < 0 || value > 1)
+                throw FieldError { f.path("parameters") + "." + id + ": a plug-in's parameters are normalised, 0 to 1" };
+        slot.plugin = std::move(ref);
+    }
     return slot;
 }
 

@@ -5,6 +5,7 @@
 #include "Library/LoopAnalyser.h"
 #include "Library/PackConsistency.h"
 #include <chrono>
+#include <juce_events/juce_events.h>
 #include <cmath>
 #include <csignal>
 #include <iostream>
@@ -99,8 +100,11 @@ void runWithProgress(const std::string& label, JobControl& control, const std::f
     std::thread worker([&] { work(); finished.store(true); });
     const auto start = std::chrono::steady_clock::now();
     bool printed = false;
+    // This thread is the CLI's message thread: hosted plug-ins are made on it (Plugins/PluginHost), so it runs the
+    // message loop while it waits instead of sleeping.
+    auto* messages = juce::MessageManager::getInstance();
     while (!finished.load()) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        messages->runDispatchLoopUntil(100);
         if (interruptControl().cancelled())
             control.requestCancel();
         const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

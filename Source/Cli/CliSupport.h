@@ -48,5 +48,6 @@ int runAnalyse(int argc, char** argv);
 int runArrange(int argc, char** argv);
 int runRender(int argc, char** argv);
 int runMix(int argc, char** argv);
+int runPlugins(int argc, char** argv);
 
 } // namespace loopmind::cli

@@ -1,6 +1,7 @@
 // loopmind: the command line face of the core library. Parsing and printing only; the work is in loopmind_core.
 #include "Cli/CliSupport.h"
 #include <cstring>
+#include <juce_events/juce_events.h>
 #include <iostream>
 
 namespace {
@@ -13,6 +14,8 @@ const char* const usage = R"(usage: loopmind <command> ...
   render (PATH... | --arrangement FILE) --out MIX [--stems DIR] [--seed N] [--bpm X] [--bars N] [--style NAME] [--energy E1,...]
          [--scorer WEIGHTS.json] [--format wav|flac|aiff] [--bit-depth 16|24|32f] [--sample-rate HZ] [--jobs N] [--no-cache] [MASTERING]
   mix FILE... --out MIX [--format wav|flac|aiff] [--bit-depth 16|24|32f] [--sample-rate HZ] [MASTERING]
+  plugins [--json] [--rescan] [--path DIR:DIR...] [--no-default-paths] [--timeout S]
+          LV2, VST3 and LADSPA plug-ins found (each tried out in the helper loopmind-plugin-scan) and blacklisted
 mastering (on by default, streaming): [--preset streaming|broadcast|apple|club | --deliver T1,T2,...]
   [--lufs T] [--true-peak C] [--master-intensity 0..1] [--no-master]
   presets: streaming -14 LUFS/-1 dBTP, broadcast -23/-1, apple -16/-1, club -9/-0.3; several targets write
@@ -36,12 +39,14 @@ int main(int argc, char** argv)
         return success;
     }
     installInterruptHandler();
+    juce::MessageManager::getInstance(); // the main thread is the message thread: hosted plug-ins are made on it
     const std::string command = argv[1];
     try {
         if (command == "analyse" || command == "analyze") return runAnalyse(argc, argv);
         if (command == "arrange") return runArrange(argc, argv);
         if (command == "render") return runRender(argc, argv);
         if (command == "mix") return runMix(argc, argv);
+        if (command == "plugins") return runPlugins(argc, argv);
         std::cerr << "loopmind: unknown command '" << command << "'\n" << usage;
     } catch (const UsageError& e) {
         std::cerr << "loopmind " << command << ": " << e.message << "\n" << usage;

@@ -2,18 +2,32 @@
 // The mixer as plain data: what arrangement.json's `mixer` section holds and what the engine builds its graph
 // from. Shared vocabulary between the Arrangement room (files) and the Engine (graphs), so it lives in Core.
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace loopmind {
 
-/** One insert slot: a built-in effect by type name, its parameters by ID (plain values), in slot order. */
+/** A hosted plug-in: who it is (enough to find it again) and its saved state. */
+struct PluginReference {
+    std::string format;     // "LV2", "VST3", "LADSPA"
+    std::string identifier; // an LV2 URI, or the plug-in file's path
+    std::string name, vendor, version;
+    int uniqueId = 0;       // the format's own ID (VST3 and LADSPA tell plug-ins in one file apart by it)
+    std::string state;      // base64 of the plug-in's own state (its parameters and private data); empty: its defaults
+};
+
+/** One insert slot: a built-in effect by type name, or a hosted plug-in (type "plugin"), in slot order. */
 struct EffectSlot {
-    std::string type;                         // "eq", "compressor", ... (Effects/EffectFactory)
-    std::map<std::string, double> parameters; // IDs the effect does not know are ignored; missing ones keep defaults
+    static constexpr const char* pluginType = "plugin";
+    std::string type;                         // "eq", "compressor", ... (Effects/EffectFactory), or pluginType
+    /** Built-ins: plain values by ID. Plug-ins: normalised values (0..1) by the plug-in's parameter ID, applied over
+        its state. IDs the effect does not know are reported; missing ones keep their values. */
+    std::map<std::string, double> parameters;
     bool bypassed = false;
     std::string sidechainTrack;               // a compressor's detector input: another track's name; empty: none
     std::string reason;                       // why the arranger put it there; empty for the user's own
+    std::optional<PluginReference> plugin;    // with type "plugin"
 };
 
 /** A send from a strip to a return bus. */

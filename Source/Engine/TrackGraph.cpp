@@ -1,5 +1,6 @@
 #include "Engine/TrackGraph.h"
 #include "Effects/EffectFactory.h"
+#include "Plugins/PluginSlot.h"
 #include <algorithm>
 
 namespace loopmind {
@@ -22,7 +23,10 @@ bool feedsBack(const juce::AudioProcessorGraph& graph, NodeID from, NodeID to)
 
 class StripBuilder {
 public:
-    StripBuilder(juce::AudioProcessorGraph& graph, TrackGraphNodes& nodes, double bpm) : graph_(graph), nodes_(nodes), bpm_(bpm) {}
+    StripBuilder(juce::AudioProcessorGraph& graph, TrackGraphNodes& nodes, double bpm, double sampleRate)
+        : graph_(graph), nodes_(nodes), bpm_(bpm), sampleRate_(sampleRate)
+    {
+    }
 
     StripNodes add(const ChannelStrip& settings, int sends, const std::string& where)
     {
@@ -33,11 +37,16 @@ public:
             nodes_.problems.push_back(where + ": only the first " + std::to_string(slots) + " inserts play");
         for (int i = 0; i < slots; ++i) {
             const auto& slot = settings.inserts[size_t(i)];
+            if (slot.type == EffectSlot::pluginType) {
+                addPlugin(slot, i, strip, previous, where);
+                continue;
+            }
             auto effect = slot.bypassed ? nullptr : effects::createEffect(slot.type);
             if (effect == nullptr) {
                 if (!slot.bypassed)
                     nodes_.problems.push_back(where + ": insert " + std::to_string(i + 1) + ": no effect called '" + slot.type + "'");
                 strip.inserts.push_back(nullptr);
+                strip.plugins.push_back(nullptr);
                 strip.insertNodes.push_back({});
                 continue;
             }
@@ -47,13 +56,8 @@ public:
             effect->setTempo(bpm_);
             effect->setPlayHead(nodes_.playHead.get());
             strip.inserts.push_back(effect.get());
-            const auto id = graph_.addNode(std::move(effect))->nodeID;
-            strip.insertNodes.push_back(id);
-            if (previous)
-                connectPair(graph_, *previous, 0, id, 0);
-            else
-                strip.input = id;
-            previous = id;
+            strip.plugins.push_back(nullptr);
+            chain(strip, previous, graph_.addNode(std::move(effect))->nodeID);
         }
         auto processor = std::make_unique<ChannelStripProcessor>(sends);
         strip.strip = processor.get();
@@ -66,9 +70,46 @@ public:
     }
 
 private:
+    /** The next insert in the strip's chain. */
+    void chain(StripNodes& strip, std::optional<NodeID>& previous, NodeID id)
+    {
+        strip.insertNodes.push_back(id);
+        if (previous)
+            connectPair(graph_, *previous, 0, id, 0);
+        else
+            strip.input = id;
+        previous = id;
+    }
+
+    /** A hosted plug-in's slot; one that cannot be made is reported by name and left out (the song plays on). */
+    void addPlugin(const EffectSlot& slot, int index, StripNodes& strip, std::optional<NodeID>& previous, const std::string& where)
+    {
+        const std::string slotName = where + ": insert " + std::to_string(index + 1);
+        std::unique_ptr<plugins::HostedPluginProcessor> processor;
+        if (!slot.bypassed) {
+            std::vector<std::string> problems;
+            auto made = plugins::makePluginProcessor(slot, sampleRate_, pluginBlockSize, problems);
+            for (const auto& p : problems)
+                nodes_.problems.push_back(slotName + ": " + p);
+            if (made)
+                processor = std::move(made.value());
+            else
+                nodes_.problems.push_back(slotName + ": " + made.error() + "; the slot is bypassed");
+        }
+        strip.inserts.push_back(nullptr);
+        strip.plugins.push_back(processor.get());
+        if (processor == nullptr) {
+            strip.insertNodes.push_back({});
+            return;
+        }
+        chain(strip, previous, graph_.addNode(std::move(processor))->nodeID);
+    }
+
+    static constexpr int pluginBlockSize = 512; // the first prepareToPlay sets the real one
+
     juce::AudioProcessorGraph& graph_;
     TrackGraphNodes& nodes_;
-    double bpm_;
+    double bpm_, sampleRate_;
 };
 
 int sendCount(const ChannelStrip& s) { return std::min(int(s.sends.size()), ChannelStrip::maxSends); }
@@ -80,7 +121,7 @@ TrackGraphNodes buildTrackGraph(juce::AudioProcessorGraph& graph, const std::vec
 {
     TrackGraphNodes nodes;
     nodes.playHead = std::make_unique<TransportPlayHead>(layout.bpm, sampleRate);
-    StripBuilder builder(graph, nodes, layout.bpm);
+    StripBuilder builder(graph, nodes, layout.bpm, sampleRate);
     const auto& mixer = layout.mixer;
     nodes.masterStrip = builder.add(mixer.master, 0, "master");
     nodes.master = nodes.masterStrip.output;

@@ -9,6 +9,7 @@
 #include "Engine/ClipPlayerProcessor.h"
 #include "Engine/StreamedPlayerProcessor.h"
 #include "Engine/TransportPlayHead.h"
+#include "Plugins/HostedPluginProcessor.h"
 #include <juce_audio_processors/juce_audio_processors.h>
 #include <memory>
 #include <string>
@@ -37,7 +38,8 @@ struct MixerLayout {
 struct StripNodes {
     juce::AudioProcessorGraph::NodeID input, output;
     ChannelStripProcessor* strip = nullptr;
-    std::vector<effects::BuiltInEffect*> inserts;             // per slot; null where bypassed or not made
+    std::vector<effects::BuiltInEffect*> inserts;             // per slot; null where bypassed, not made or a plug-in
+    std::vector<plugins::HostedPluginProcessor*> plugins;     // per slot; the hosted plug-in, else null
     std::vector<juce::AudioProcessorGraph::NodeID> insertNodes; // per slot; 0 where bypassed or not made
 };
 

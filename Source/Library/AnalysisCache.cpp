@@ -1,4 +1,5 @@
 #include "Library/AnalysisCache.h"
+#include "Core/UserFolders.h"
 #include "Core/PathText.h"
 #include "Library/WaveformCodec.h"
 #include <chrono>
@@ -141,15 +142,7 @@ std::optional<FileStamp> stampOf(const fs::path& path)
 
 fs::path AnalysisCache::defaultLocation()
 {
-    const auto env = [](const char* name) -> std::optional<fs::path> {
-        const char* v = std::getenv(name);
-        return v && *v ? std::optional<fs::path>(pathFromText(v)) : std::nullopt;
-    };
-    if (auto dir = env("LOOPMIND_CACHE_DIR"))
-        return *dir / "analysis.sqlite";
-    if (auto xdg = env("XDG_CACHE_HOME"))
-        return *xdg / "loopmind" / "analysis.sqlite";
-    return env("HOME").value_or(fs::temp_directory_path()) / ".cache" / "loopmind" / "analysis.sqlite";
+    return userCacheFolder() / "analysis.sqlite";
 }
 
 Result<std::unique_ptr<AnalysisCache>> AnalysisCache::open(const fs::path& file, int analysisVersion)
