@@ -3,6 +3,7 @@
 #include "BenchSupport.h"
 #include <cstring>
 #include <iostream>
+#include <juce_events/juce_events.h>
 
 int main(int argc, char** argv)
 {
@@ -14,6 +15,7 @@ int main(int argc, char** argv)
         { "render", runRenderBench }, { "engine", runEngineBench }, { "master", runMasterBench },
         { "analyse", runAnalyseBench }, { "arrange", runArrangeBench }, { "jack", runJackBench },
     };
+    juce::MessageManager::getInstance(); // the main thread is the message thread: hosted plug-ins are made on it
     if (argc >= 2)
         for (const auto& b : benches)
             if (std::strcmp(argv[1], b.name) == 0)

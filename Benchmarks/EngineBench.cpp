@@ -1,11 +1,12 @@
 // loopmind_bench engine: the live engine's cost per block for 32 tracks at 48 kHz / 256 samples, serial
 // (the baseline, measured in the same run) against the parallel worker pool; then the mixer case and the
 // synthetic shapes (heavy lanes, trivial nodes, a chain) through JUCE's own AudioProcessorGraph::processBlock
-// against our plan, serial and with the workers. Prints figures, asserts nothing.
+// against our plan, serial and with the workers, and 32 tracks of hosted LV2 plug-ins. Prints figures, asserts nothing.
 #include "BenchSupport.h"
 #include "BenchSession.h"
 #include "GraphTiming.h"
 #include "Engine/AudioEngine.h"
+#include "Plugins/PluginSlot.h"
 #include <cstdio>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -45,6 +46,38 @@ BenchGraphFactory mixerGraph(int tracks, int blocks)
         return std::unique_ptr<BenchGraph>(std::move(m));
     };
 }
+/** 32 tracks, each with a hosted LV2 EQ and compressor (x42-eq and x42-comp, stereo); null if they are not installed. */
+BenchGraphFactory pluginGraph(int tracks, int blocks)
+{
+    auto slot = [](const char* uri, const char* name, std::map<std::string, double> parameters) {
+        EffectSlot s;
+        s.type = EffectSlot::pluginType;
+        s.parameters = std::move(parameters);
+        s.plugin = PluginReference { "LV2", uri, name, "Robin Gareus", "", 0, "" };
+        return s;
+    };
+    const std::vector<EffectSlot> inserts { slot("http://gareus.org/oss/lv2/fil4#stereo", "x42-eq", { { "sym:gain1", 0.8 } }),
+                                            slot("http://gareus.org/oss/lv2/darc#stereo", "x42-comp", { { "sym:threshold", 0.3 } }) };
+    for (const auto& s : inserts) {
+        std::vector<std::string> problems;
+        if (!plugins::makePluginProcessor(s, graphRate, graphBlock, problems))
+            return {};
+    }
+    return [=] {
+        struct PluginGraph : BenchGraph {
+            TrackGraphNodes nodes;
+        };
+        auto m = std::make_unique<PluginGraph>();
+        auto session = benchTracks(tracks, graphRate, blocks * graphBlock / graphRate + 1);
+        for (auto& t : session)
+            t.strip.inserts = inserts;
+        m->nodes = buildTrackGraph(m->graph, session, {}, graphRate);
+        m->sink = m->nodes.master;
+        auto* playHead = m->nodes.playHead.get();
+        m->beforeBlock = [playHead](int b) { playHead->setPosition(std::int64_t(b) * graphBlock); };
+        return std::unique_ptr<BenchGraph>(std::move(m));
+    };
+}
 } // namespace
 
 int runEngineBench(int, char**)
@@ -64,13 +97,23 @@ int runEngineBench(int, char**)
     std::printf("graphs through juce::AudioProcessorGraph::processBlock (APG, the baseline) and our plan, 256-sample blocks at 48 kHz\n");
     const auto mixer = compareGraph("mixer: 32 tracks, EQ+comp+reverb", mixerGraph(tracks, mixerBlocks), workers, mixerBlocks);
     const auto shapes = runGraphShapes(workers);
+    // Hosted plug-ins on the plan's workers like built-in effects: parallel against serial.
+    GraphComparison hosted;
+    if (const auto plugins = pluginGraph(tracks, mixerBlocks))
+        hosted = compareGraph("plug-ins: 32 tracks, LV2 x42-eq + x42-comp", plugins, workers, mixerBlocks);
+    else
+        std::printf("plug-ins: skipped (x42-plugins is not installed: ./setup.sh installs it)\n");
 
     nlohmann::json j { { "tracks", tracks }, { "blockSize", graphBlock }, { "serialMicros", serial }, { "parallelMicros", parallel },
                        { "workers", workers }, { "speedup", serial / parallel }, { "budgetMicros", budget },
                        { "apg_mixer_micros", mixer.apg }, { "plan_serial_mixer_micros", mixer.serial },
                        { "plan_parallel_mixer_micros", mixer.parallel }, { "speedup_mixer", mixer.apg / mixer.parallel },
                        { "speedup_heavy", shapes.speedupHeavy }, { "overhead_trivial", shapes.overheadTrivial },
-                       { "chain_ratio", shapes.chainRatio }, { "bit_identical", mixer.identical && shapes.bitIdentical } };
+                       { "chain_ratio", shapes.chainRatio }, { "bit_identical", mixer.identical && shapes.bitIdentical },
+                       { "plan_serial_plugins_micros", hosted.serial }, { "plan_parallel_plugins_micros", hosted.parallel },
+                       { "apg_plugins_micros", hosted.apg },
+                       { "speedup_plugins", hosted.parallel > 0 ? hosted.serial / hosted.parallel : 0.0 },
+                       { "plugins_bit_identical", hosted.identical } };
     std::cout << j.dump() << std::endl;
     return 0;
 }

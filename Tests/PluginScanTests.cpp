@@ -8,6 +8,7 @@
 #include "Support/OfflineRender.h"
 #include <catch2/catch.hpp>
 #include <cstdlib>
+#include <nlohmann/json.hpp>
 
 using namespace loopmind;
 using namespace loopmind::test;
@@ -113,4 +114,36 @@ TEST_CASE("a song that names a blacklisted plug-in never loads it: the slot is r
     CHECK(r.report.warnings[0].find("'LoopMind Test Crash' is blacklisted by the plug-in scan (it crashed (signal 11")
           != std::string::npos);
     CHECK(rms(r.mix) > 0.01f);
+}
+
+TEST_CASE("cli: render --arrangement plays a hosted plug-in named in arrangement.json, the same on every run", "[plugins][cli]")
+{
+    TempFolder dir;
+    const std::string loopmind = std::string(LOOPMIND_BIN_DIR) + "/loopmind";
+    const auto pack = quoted(fs::path(LOOPMIND_DEMO_LOOPS_DIR) / "House 124 A minor");
+    REQUIRE(runCommand(loopmind + " arrange " + pack + " --seed 3 --bars 8 --out " + quoted(dir / "song.json")).exitCode == 0);
+    auto song = nlohmann::json::parse(readBytes(dir / "song.json"));
+    song["mixer"]["tracks"][0]["inserts"].push_back(
+        { { "type", "plugin" },
+          { "plugin", { { "format", "LV2" }, { "identifier", "urn:loopmind:test:gain" }, { "name", "LoopMind Test Gain" } } },
+          { "parameters", { { "sym:gain_db", 0.625 } } } });
+    writeBytes(dir / "plugged.json", song.dump());
+    const auto render = [&](const std::string& name, const std::string& file) {
+        return runCommand(loopmind + " render --arrangement " + quoted(dir / file) + " --no-master --bit-depth 32f --plugin-path "
+                          + quoted(fs::path(LOOPMIND_TEST_LV2_DIR)) + " --out " + quoted(dir / name / "mix.wav") + " --stems "
+                          + quoted(dir / name / "stems"));
+    };
+    const auto dry = render("dry", "song.json");
+    const auto first = render("first", "plugged.json");
+    const auto again = render("again", "plugged.json");
+    REQUIRE(dry.exitCode == 0);
+    INFO(first.err);
+    REQUIRE(first.exitCode == 0);
+    REQUIRE(again.exitCode == 0);
+    CHECK(first.err.find("warning") == std::string::npos);
+    CHECK(readBytes(dir / "first/mix.wav") == readBytes(dir / "again/mix.wav"));
+    CHECK(readBytes(dir / "first/mix.wav") != readBytes(dir / "dry/mix.wav"));
+    // The plug-in slot is written back into the arrangement beside the mix, as it was read.
+    const auto written = nlohmann::json::parse(readBytes(dir / "first/arrangement.json"));
+    CHECK(written["mixer"]["tracks"][0]["inserts"].back()["plugin"]["identifier"] == "urn:loopmind:test:gain");
 }

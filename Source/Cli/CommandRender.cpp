@@ -2,6 +2,7 @@
 #include "Cli/ArrangeFromArguments.h"
 #include "Core/PathText.h"
 #include "Engine/ParallelPlanRunner.h"
+#include "Plugins/PluginHost.h"
 #include "Render/AIAsyncRenderer.h"
 #include "Render/RenderJobBuilder.h"
 #include <chrono>
@@ -159,11 +160,14 @@ int renderPrepared(PreparedJob prepared, int earlierFailures)
 int runRender(int argc, char** argv)
 {
     auto valueOptions = outputOptions;
-    valueOptions.insert({ "stems", "arrangement", "jobs" });
+    valueOptions.insert({ "stems", "arrangement", "jobs", "plugin-path" });
     valueOptions.insert(arrangeValueOptions.begin(), arrangeValueOptions.end());
     auto switches = outputSwitches;
     switches.insert("no-cache");
     Arguments args(argc, argv, 2, valueOptions, switches);
+    if (auto folders = args.text("plugin-path")) // hosted plug-ins outside the formats' default folders
+        for (const auto& folder : juce::StringArray::fromTokens(*folders, ":", ""))
+            plugins::addPluginFolder(folder.toStdString());
     const auto output = outputFromArguments(args);
     const auto arrangementIn = args.text("arrangement");
     if (arrangementIn.has_value() == !args.positional().empty())
