@@ -83,6 +83,7 @@ MainComponent::~MainComponent()
     engine_.stop();
     doc_.onSongChanged = nullptr;
     effectEditor_.reset();
+    pluginEditor_.reset(); // before the engine's session and its instances
 }
 
 juce::String MainComponent::windowTitle() const
@@ -289,6 +290,7 @@ std::string MainComponent::startRender()
         renderPanel_.showMessage("Generate an arrangement first.", true);
         return "no arrangement";
     }
+    recordPluginStates(); // the render plays what the producer hears, plug-in settings included
     // The renderer gets its own copy with mute/solo applied: it never touches the live engine.
     auto song = *doc_.song().arrangement;
     const auto& lanes = doc_.song().lanes;
@@ -375,6 +377,8 @@ void MainComponent::resized()
     auto bottom = area.removeFromBottom(juce::jmax(220, area.getHeight() * 2 / 5));
     if (effectEditor_) // beside the mixer (or the arrangement): the song stays in view while an effect is edited
         effectEditor_->setBounds(area.removeFromRight(juce::jlimit(320, 440, area.getWidth() / 3)).reduced(4));
+    if (pluginEditor_)
+        pluginEditor_->setBounds(area.removeFromRight(juce::jlimit(320, 560, area.getWidth() / 3)).reduced(4));
     arrangement_.setBounds(area.reduced(4, 4));
     mixer_.setBounds(area.reduced(4, 4));
     renderPanel_.setBounds(bottom.removeFromRight(juce::jlimit(420, 560, bottom.getWidth() * 2 / 5)).reduced(4));

@@ -3,6 +3,7 @@
 // the document, the live engine and the background workers, and is the command target for menus and keys.
 #include "App/AppSettings.h"
 #include "App/Audition.h"
+#include "App/LatestJobRunner.h"
 #include "App/LibraryScanner.h"
 #include "App/RenderTask.h"
 #include "App/SessionBuilder.h"
@@ -11,7 +12,9 @@
 #include "UI/ArrangementView.h"
 #include "UI/EffectEditorPanel.h"
 #include "UI/LibraryPanel.h"
+#include "Plugins/PluginCatalogue.h"
 #include "UI/MixerView.h"
+#include "UI/PluginEditorPanel.h"
 #include "UI/RenderPanel.h"
 #include "UI/TransportBar.h"
 
@@ -61,6 +64,21 @@ public:
     void setSidechain(StripRef ref, int slot, const std::string& trackName);
     EffectEditorPanel* effectEditor() { return effectEditor_.get(); }
 
+    // Hosted plug-ins (MainComponentPlugins.cpp).
+    /** Puts a hosted plug-in in the slot (its defaults; a slot past the end appends). */
+    void setPluginInsert(StripRef ref, int slot, const PluginReference& plugin);
+    /** Opens the live instance's editor (generic unless ownEditor and it has one); false if the slot plays none. */
+    bool openPluginEditor(StripRef ref, int slot, bool ownEditor = true);
+    /** Closes it, recording the instance's state in the song (one undo step if it changed). */
+    void closePluginEditor();
+    /** Every live plug-in's state into the song (before a save or a render): one undo step if any changed. */
+    void recordPluginStates();
+    /** Scans for plug-ins in the background (the helper process); the insert menus then offer what it found. */
+    void scanPlugins(bool rescan);
+    const plugins::PluginCatalogue& pluginList();
+    PluginEditorPanel* pluginEditor() { return pluginEditor_.get(); }
+    std::function<void()> onPluginScanFinished;
+
     std::function<void()> onScanFinished;
     std::function<void(const RenderOutcome&)> onRenderFinished;
 
@@ -104,6 +122,7 @@ private:
     void showInsertMenu(StripRef ref, int slot, juce::Component& slotButton);
     void showSendMenu(StripRef ref, int send, juce::Component& button);
     void updateEffectEditor();
+    void addPluginMenu(juce::PopupMenu& menu, int firstId, std::vector<PluginReference>& offered);
     void updateMixerMeters(float masterPeak);
     void editLane(int lane, const juce::String& name, std::function<void(SongState&)> change);
     void chooseFolderToAdd();
@@ -130,6 +149,9 @@ private:
     ArrangementView arrangement_;
     MixerView mixer_;
     std::unique_ptr<EffectEditorPanel> effectEditor_;
+    std::unique_ptr<PluginEditorPanel> pluginEditor_;
+    std::optional<plugins::PluginCatalogue> pluginList_; // read from the scan's cache when first needed
+    LatestJobRunner pluginScan_;
     StripRef editorRef_;
     int editorSlot_ = -1;
     LibraryPanel library_;

@@ -195,6 +195,7 @@ void MainComponent::chooseProjectToSave(std::function<void()> then)
 
 bool MainComponent::saveProjectFile(const juce::File& file)
 {
+    recordPluginStates(); // the plug-ins' settings as they are now
     Project p { doc_.folders, doc_.song(), renderPanel_.settings() };
     if (auto st = saveProject(p, pathFromText(file.getFullPathName().toStdString())); !st) {
         juce::AlertWindow::showMessageBoxAsync(juce::MessageBoxIconType::WarningIcon, "Could not save", st.error());

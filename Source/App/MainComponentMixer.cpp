@@ -99,8 +99,15 @@ void MainComponent::openEffectEditor(StripRef ref, int slot)
 {
     const auto& a = doc_.song().arrangement;
     const auto* strip = a ? stripOf(*a, ref) : nullptr;
-    if (strip == nullptr || slot >= int(strip->inserts.size()) || !effects::effectTypes().contains(strip->inserts[size_t(slot)].type))
+    if (strip == nullptr || slot >= int(strip->inserts.size()))
         return;
+    if (strip->inserts[size_t(slot)].type == EffectSlot::pluginType) {
+        openPluginEditor(ref, slot);
+        return;
+    }
+    if (!effects::effectTypes().contains(strip->inserts[size_t(slot)].type))
+        return;
+    closePluginEditor();
     const auto& insert = strip->inserts[size_t(slot)];
     effectEditor_ = std::make_unique<EffectEditorPanel>(stripName(*a, ref) + ": " + juce::String(insert.type), insert);
     editorRef_ = ref;
@@ -125,6 +132,14 @@ void MainComponent::openEffectEditor(StripRef ref, int slot)
 
 void MainComponent::updateEffectEditor()
 {
+    // A plug-in editor shows a live instance: when a rebuild replaced it (undo, another insert), it closes.
+    if (pluginEditor_ && engine_.hostedPlugin(editorRef_, editorSlot_) == nullptr) {
+        pluginEditor_.reset();
+        resized();
+    } else if (pluginEditor_ && &engine_.hostedPlugin(editorRef_, editorSlot_)->instance() != &pluginEditor_->instance()) {
+        pluginEditor_.reset();
+        resized();
+    }
     if (!effectEditor_)
         return;
     const auto& a = doc_.song().arrangement;
@@ -148,9 +163,14 @@ void MainComponent::showInsertMenu(StripRef ref, int slot, juce::Component& slot
     const auto& types = effects::effectTypes();
     const bool exists = slot < int(strip->inserts.size());
     juce::PopupMenu menu, replace;
-    constexpr int edit = 1, bypass = 2, remove = 3, firstType = 100;
+    constexpr int edit = 1, bypass = 2, remove = 3, firstType = 100, scan = 900, rescan = 901, firstPlugin = 1000;
     for (int i = 0; i < types.size(); ++i)
         replace.addItem(firstType + i, types[i]);
+    std::vector<PluginReference> offered;
+    replace.addSeparator();
+    addPluginMenu(replace, firstPlugin, offered);
+    replace.addItem(scan, "Scan for plug-ins");
+    replace.addItem(rescan, "Scan all plug-ins again");
     constexpr int noSidechain = 200, firstSidechain = 201;
     std::vector<std::string> keys; // tracks that can key a compressor: every track but this one
     if (exists) {
@@ -173,9 +193,13 @@ void MainComponent::showInsertMenu(StripRef ref, int slot, juce::Component& slot
     } else {
         menu = replace;
     }
-    menu.showMenuAsync(juce::PopupMenu::Options().withTargetComponent(&slotButton), [this, ref, slot, keys](int chosen) {
+    menu.showMenuAsync(juce::PopupMenu::Options().withTargetComponent(&slotButton), [this, ref, slot, keys, offered](int chosen) {
         const auto& types = effects::effectTypes();
-        if (chosen == noSidechain)
+        if (chosen == scan || chosen == rescan)
+            scanPlugins(chosen == rescan);
+        else if (chosen >= firstPlugin && chosen - firstPlugin < int(offered.size()))
+            setPluginInsert(ref, slot, offered[size_t(chosen - firstPlugin)]);
+        else if (chosen == noSidechain)
             setSidechain(ref, slot, {});
         else if (chosen >= firstSidechain && chosen - firstSidechain < int(keys.size()))
             setSidechain(ref, slot, keys[size_t(chosen - firstSidechain)]);

@@ -144,16 +144,43 @@ Status AudioEngine::setStrip(StripRef ref, const ChannelStrip& settings)
         return rebuildSession();
     // Same graph: the live processors take the new values (atomics; each effect and strip ramps to them).
     auto& nodes = published_->nodes;
-    const StripNodes* live = ref.kind == StripRef::Kind::track ? &nodes.tracks[size_t(ref.index)]
-                           : ref.kind == StripRef::Kind::returnBus ? &nodes.returns[size_t(ref.index)]
-                           : ref.kind == StripRef::Kind::group ? &nodes.groups[size_t(ref.index)]
-                           : &nodes.masterStrip;
+    const StripNodes* live = liveStrip(ref);
     for (size_t i = 0; i < live->inserts.size() && i < settings.inserts.size(); ++i)
         if (auto* effect = live->inserts[i])
             for (const auto& [id, value] : settings.inserts[i].parameters)
                 effect->setParameter(id, float(value));
     applyMixer(nodes, tracks_, layout_.mixer);
     return Status::success();
+}
+
+const StripNodes* AudioEngine::liveStrip(StripRef ref) const
+{
+    if (published_ == nullptr)
+        return nullptr;
+    const auto& nodes = published_->nodes;
+    auto at = [&](const std::vector<StripNodes>& list) { return ref.index >= 0 && ref.index < int(list.size()) ? &list[size_t(ref.index)] : nullptr; };
+    switch (ref.kind) {
+    case StripRef::Kind::track: return at(nodes.tracks);
+    case StripRef::Kind::returnBus: return at(nodes.returns);
+    case StripRef::Kind::group: return at(nodes.groups);
+    case StripRef::Kind::master: return &nodes.masterStrip;
+    }
+    return nullptr;
+}
+
+plugins::HostedPluginProcessor* AudioEngine::hostedPlugin(StripRef ref, int slot) const
+{
+    const auto* live = liveStrip(ref);
+    return live != nullptr && slot >= 0 && slot < int(live->plugins.size()) ? live->plugins[size_t(slot)] : nullptr;
+}
+
+void AudioEngine::notePluginState(StripRef ref, int slot, const std::string& state, const std::map<std::string, double>& parameters)
+{
+    auto* s = mutableStrip(ref);
+    if (s != nullptr && slot >= 0 && slot < int(s->inserts.size()) && s->inserts[size_t(slot)].plugin) {
+        s->inserts[size_t(slot)].plugin->state = state; // what the live instance already has: no rebuild
+        s->inserts[size_t(slot)].parameters = parameters;
+    }
 }
 
 void AudioEngine::setTrackSwitch(int t, bool ChannelStrip::*which, bool on)

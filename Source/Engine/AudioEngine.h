@@ -53,6 +53,11 @@ public:
     Status setStrip(StripRef ref, const ChannelStrip& settings);
     void setTrackMute(int track, bool muted) { setTrackSwitch(track, &ChannelStrip::mute, muted); }
     void setTrackSolo(int track, bool solo) { setTrackSwitch(track, &ChannelStrip::solo, solo); }
+    /** The live hosted plug-in in a strip's insert slot; null when the slot holds none or it could not be loaded.
+        Its own editor changes it directly: give its state and parameters (plugins::stateOf, parameterValues) to
+        notePluginState before the song records them, and the song's edit rebuilds nothing. */
+    plugins::HostedPluginProcessor* hostedPlugin(StripRef ref, int slot) const;
+    void notePluginState(StripRef ref, int slot, const std::string& state, const std::map<std::string, double>& parameters);
     /** Problems building the current mixer (an unknown effect, a send to no bus): the rest plays. */
     const std::vector<std::string>& mixerProblems() const { return mixerProblems_; }
 
@@ -86,6 +91,7 @@ private:
     void renderSong(EngineSession& s, float* const* outputs, int numOutputs, int numSamples);
     void renderChunk(EngineSession& s, float* const* outputs, int numOutputs, int offset, int numSamples);
     ChannelStrip* mutableStrip(StripRef ref);
+    const StripNodes* liveStrip(StripRef ref) const; // in the newest published session
     void setTrackSwitch(int track, bool ChannelStrip::*which, bool on);
     Status rebuildSession();
 

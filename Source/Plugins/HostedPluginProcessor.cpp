@@ -26,6 +26,7 @@ HostedPluginProcessor::HostedPluginProcessor(std::unique_ptr<juce::AudioPluginIn
         follower_ = std::make_unique<Follower>(*instances_[1]);
         instances_[0]->addListener(follower_.get());
     }
+    applySettings(); // an editor opened before the first prepare shows them; prepareToPlay applies them again
 }
 
 HostedPluginProcessor::~HostedPluginProcessor()

@@ -11,6 +11,15 @@ juce::AudioProcessorParameter* findParameter(juce::AudioPluginInstance& instance
     return nullptr;
 }
 
+std::map<std::string, double> parameterValues(juce::AudioPluginInstance& instance)
+{
+    std::map<std::string, double> values;
+    for (auto* p : instance.getParameters())
+        if (auto* hosted = dynamic_cast<juce::HostedAudioProcessorParameter*>(p); hosted != nullptr && hosted->getParameterID().isNotEmpty())
+            values[hosted->getParameterID().toStdString()] = double(p->getValue());
+    return values;
+}
+
 Result<std::unique_ptr<HostedPluginProcessor>> makePluginProcessor(const EffectSlot& slot, double sampleRate, int blockSize,
                                                                    std::vector<std::string>& problems)
 {

@@ -4,6 +4,7 @@
 #include "Core/MixerSettings.h"
 #include "Core/Result.h"
 #include "Plugins/HostedPluginProcessor.h"
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -14,6 +15,10 @@ namespace loopmind::plugins {
     does not have go to `problems`. The message thread makes it (see PluginHost). */
 Result<std::unique_ptr<HostedPluginProcessor>> makePluginProcessor(const EffectSlot& slot, double sampleRate, int blockSize,
                                                                    std::vector<std::string>& problems);
+
+/** Every parameter's normalised value by ID: saved beside the state, because an LV2 instance's state reads its ports,
+    which take a parameter's new value only when the next block runs. */
+std::map<std::string, double> parameterValues(juce::AudioPluginInstance& instance);
 
 /** The plug-in's parameter with this ID (JUCE's hosted parameter ID), or null. */
 juce::AudioProcessorParameter* findParameter(juce::AudioPluginInstance& instance, const std::string& id);

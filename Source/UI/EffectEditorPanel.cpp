@@ -1,23 +1,15 @@
 #include "UI/EffectEditorPanel.h"
 #include "Effects/EffectFactory.h"
-#include "UI/Theme.h"
 
 namespace loopmind {
 
-EffectEditorPanel::EffectEditorPanel(const juce::String& title, const EffectSlot& slot) : effect_(effects::createEffect(slot.type))
+EffectEditorPanel::EffectEditorPanel(const juce::String& title, const EffectSlot& slot)
+    : EditorPanelFrame(title), effect_(effects::createEffect(slot.type))
 {
     jassert(effect_ != nullptr); // the caller offers only the factory's types
     show(slot);
     for (auto* p : effect_->parameterList())
         p->addListener(this);
-    title_.setText(title, juce::dontSendNotification);
-    title_.setFont(juce::Font(14.0f, juce::Font::bold));
-    addAndMakeVisible(title_);
-    close_.onClick = [this] {
-        if (onClosed)
-            onClosed(); // the owner deletes this panel
-    };
-    addAndMakeVisible(close_);
     editor_ = std::make_unique<juce::GenericAudioProcessorEditor>(*effect_);
     addAndMakeVisible(*editor_);
 }
@@ -56,22 +48,6 @@ void EffectEditorPanel::parameterGestureChanged(int, bool starting)
     inGesture_ = freshGesture_ = starting;
 }
 
-void EffectEditorPanel::resized()
-{
-    auto r = getLocalBounds().reduced(6);
-    auto top = r.removeFromTop(26);
-    close_.setBounds(top.removeFromRight(64));
-    title_.setBounds(top);
-    r.removeFromTop(4);
-    editor_->setBounds(r);
-}
-
-void EffectEditorPanel::paint(juce::Graphics& g)
-{
-    g.setColour(theme::panelAlt);
-    g.fillRoundedRectangle(getLocalBounds().toFloat(), 4.0f);
-    g.setColour(theme::outline);
-    g.drawRoundedRectangle(getLocalBounds().toFloat().reduced(0.5f), 4.0f, 1.0f);
-}
+void EffectEditorPanel::resized() { editor_->setBounds(layoutFrame()); }
 
 } // namespace loopmind

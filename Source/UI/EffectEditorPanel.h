@@ -5,12 +5,13 @@
 // drag is one gesture.
 #include "Core/MixerSettings.h"
 #include "Effects/BuiltInEffect.h"
+#include "UI/EditorPanelFrame.h"
 #include <juce_audio_processors/juce_audio_processors.h>
 #include <functional>
 
 namespace loopmind {
 
-class EffectEditorPanel final : public juce::Component, private juce::AudioProcessorParameter::Listener {
+class EffectEditorPanel final : public EditorPanelFrame, private juce::AudioProcessorParameter::Listener {
 public:
     EffectEditorPanel(const juce::String& title, const EffectSlot& slot);
     ~EffectEditorPanel() override;
@@ -22,18 +23,14 @@ public:
     effects::BuiltInEffect& effect() { return *effect_; }
 
     std::function<void(const std::string& id, double plainValue, bool continuing)> onParameterChanged;
-    std::function<void()> onClosed;
 
     void resized() override;
-    void paint(juce::Graphics&) override;
 
 private:
     void parameterValueChanged(int index, float normalisedValue) override;
     void parameterGestureChanged(int index, bool starting) override;
 
     std::unique_ptr<effects::BuiltInEffect> effect_;
-    juce::Label title_;
-    juce::TextButton close_ { "Close" };
     std::unique_ptr<juce::GenericAudioProcessorEditor> editor_;
     bool showing_ = false, inGesture_ = false, freshGesture_ = false;
 };

@@ -94,7 +94,8 @@ juce::String MixerStripComponent::insertText(const ChannelStrip& strip, int slot
     if (slot >= int(strip.inserts.size()))
         return "+";
     const auto& insert = strip.inserts[size_t(slot)];
-    return juce::String(insert.type) + (insert.bypassed ? " (off)" : "") + (insert.sidechainTrack.empty() ? "" : " [sc]");
+    const juce::String name = insert.plugin ? juce::String(insert.plugin->name) : juce::String(insert.type);
+    return name + (insert.bypassed ? " (off)" : "") + (insert.sidechainTrack.empty() ? "" : " [sc]");
 }
 
 void MixerStripComponent::show(const ChannelStrip& strip, const Labels& labels, bool mute, bool solo)

@@ -11,12 +11,6 @@ using namespace loopmind::test;
 namespace {
 const ChannelStrip& songStrip(MainComponent& studio, int track) { return studio.document().song().arrangement->tracks[size_t(track)].strip; }
 
-/** Waits for the background session to reach the engine (it plays the song's mixer). */
-void waitForSession(MainComponent& studio)
-{
-    const auto tracks = studio.document().song().arrangement->tracks.size();
-    REQUIRE(pumpUntil([&] { return studio.engine().strip({ StripRef::Kind::track, int(tracks) - 1 }) != nullptr; }, 120));
-}
 } // namespace
 
 TEST_CASE("the mixer shows every strip, and a fader drag is one undo step the engine follows", "[gui][mixer]")

@@ -20,4 +20,11 @@ inline std::unique_ptr<MainComponent> makeStudio(bool scanDemo = true)
     return studio;
 }
 
+/** Waits for the background session to reach the engine (it plays the song's mixer). */
+inline void waitForSession(MainComponent& studio)
+{
+    const auto tracks = studio.document().song().arrangement->tracks.size();
+    REQUIRE(pumpUntil([&] { return studio.engine().strip({ StripRef::Kind::track, int(tracks) - 1 }) != nullptr; }, 120));
+}
+
 } // namespace loopmind::test

@@ -1,0 +1,132 @@
+// Hosted plug-ins in the app: the insert menus offer what the scan found (by category), a slot's editor is the live
+// instance's (its own or the generic one), and the instance's state goes back into the song when its editor closes
+// and before a save or a render, so that what is saved and rendered is what the producer heard.
+#include "App/MainComponent.h"
+#include "Plugins/PluginHost.h"
+#include "Plugins/PluginScanner.h"
+#include "Plugins/PluginSlot.h"
+#include "UI/AsyncCallback.h"
+#include <map>
+
+namespace loopmind {
+
+void MainComponent::setPluginInsert(StripRef ref, int slot, const PluginReference& plugin)
+{
+    editStrip(ref, "Insert " + juce::String(plugin.name), false, [&](ChannelStrip& s) {
+        EffectSlot e { EffectSlot::pluginType, {}, false, {}, {}, plugin };
+        if (slot < int(s.inserts.size()))
+            s.inserts[size_t(slot)] = e;
+        else if (int(s.inserts.size()) < ChannelStrip::maxInserts)
+            s.inserts.push_back(e);
+    });
+}
+
+bool MainComponent::openPluginEditor(StripRef ref, int slot, bool ownEditor)
+{
+    closePluginEditor();
+    effectEditor_.reset();
+    auto* hosted = engine_.hostedPlugin(ref, slot);
+    if (hosted == nullptr)
+        return false;
+    pluginEditor_ = std::make_unique<PluginEditorPanel>(hosted->instance().getName(), hosted->instance(), ownEditor);
+    editorRef_ = ref;
+    editorSlot_ = slot;
+    pluginEditor_->onClosed = [this] { callAsyncIfAlive(*this, [this] { closePluginEditor(); }); }; // after its own click
+    addAndMakeVisible(*pluginEditor_);
+    resized();
+    return true;
+}
+
+void MainComponent::closePluginEditor()
+{
+    if (!pluginEditor_)
+        return;
+    pluginEditor_.reset();
+    recordPluginStates();
+    resized();
+}
+
+void MainComponent::recordPluginStates()
+{
+    if (!doc_.song().arrangement)
+        return;
+    auto next = doc_.song();
+    bool changed = false;
+    auto record = [&](StripRef ref, ChannelStrip& strip) {
+        for (size_t i = 0; i < strip.inserts.size(); ++i) {
+            auto* hosted = engine_.hostedPlugin(ref, int(i));
+            if (hosted == nullptr || !strip.inserts[i].plugin)
+                continue;
+            const auto state = plugins::stateOf(hosted->instance());
+            const auto parameters = plugins::parameterValues(hosted->instance());
+            if (state == strip.inserts[i].plugin->state && parameters == strip.inserts[i].parameters)
+                continue;
+            engine_.notePluginState(ref, int(i), state, parameters); // the engine has them already: the edit rebuilds nothing
+            strip.inserts[i].plugin->state = state;
+            strip.inserts[i].parameters = parameters;
+            changed = true;
+        }
+    };
+    auto& a = *next.arrangement;
+    for (size_t t = 0; t < a.tracks.size(); ++t)
+        record({ StripRef::Kind::track, int(t) }, a.tracks[t].strip);
+    for (size_t r = 0; r < a.mixer.returns.size(); ++r)
+        record({ StripRef::Kind::returnBus, int(r) }, a.mixer.returns[r].strip);
+    for (size_t g = 0; g < a.mixer.groups.size(); ++g)
+        record({ StripRef::Kind::group, int(g) }, a.mixer.groups[g].strip);
+    record({ StripRef::Kind::master, 0 }, a.mixer.master);
+    if (changed)
+        doc_.edit("Plug-in settings", std::move(next), false);
+}
+
+const plugins::PluginCatalogue& MainComponent::pluginList()
+{
+    if (!pluginList_) {
+        auto cached = plugins::loadCatalogue(plugins::defaultCatalogueFile());
+        pluginList_ = cached ? cached.value() : plugins::PluginCatalogue {};
+    }
+    return *pluginList_;
+}
+
+void MainComponent::scanPlugins(bool rescan)
+{
+    plugins::ScanOptions options;
+    options.helper = plugins::defaultScannerPath();
+    options.cacheFile = plugins::defaultCatalogueFile();
+    options.extraFolders = plugins::extraPluginFolders();
+    options.rescan = rescan;
+    renderPanel_.showMessage("Scanning for plug-ins...", false);
+    pluginScan_.submit([this, options] {
+        auto found = plugins::scanPlugins(options); // helper processes: no plug-in code runs in the app
+        callAsyncIfAlive(*this, [this, found = std::move(found)]() mutable {
+            renderPanel_.showMessage(juce::String(int(found.plugins.size())) + " plug-ins found, "
+                                         + juce::String(int(found.blacklisted.size())) + " blacklisted (they crashed or hung)",
+                                     !found.problems.empty());
+            pluginList_ = std::move(found);
+            if (onPluginScanFinished)
+                onPluginScanFinished();
+        });
+    });
+}
+
+void MainComponent::addPluginMenu(juce::PopupMenu& menu, int firstId, std::vector<PluginReference>& offered)
+{
+    // Effects only (an instrument or a meter with no output has no place in an insert), by category, then name.
+    std::map<juce::String, juce::PopupMenu> byCategory;
+    for (const auto& e : pluginList().plugins) {
+        if (e.instrument || e.inputs < 1 || e.outputs < 1)
+            continue;
+        offered.push_back(e.plugin);
+        const juce::String category = e.category.empty() ? juce::String("Other") : juce::String(e.category).upToFirstOccurrenceOf("|", false, false);
+        byCategory[juce::String(e.plugin.format) + " " + category].addItem(firstId + int(offered.size()) - 1,
+                                                                           juce::String(e.plugin.name) + "  (" + juce::String(e.plugin.vendor) + ")");
+    }
+    juce::PopupMenu plugins;
+    for (auto& [category, items] : byCategory)
+        plugins.addSubMenu(category, items);
+    if (byCategory.empty())
+        plugins.addItem(-1, "No plug-ins found yet: scan first", false);
+    menu.addSubMenu("Plug-in", plugins);
+}
+
+} // namespace loopmind
