@@ -23,7 +23,10 @@ export LSAN_OPTIONS="suppressions=$PWD/cmake/lsan.supp"
 # The JACK timing test runs in the Release suite and under TSan; ASan adds nothing to it.
 # Tests tagged [cli] drive the loopmind binary, which this build does not make. Hidden tests ([.]: the full
 # 60-song rendered checker, the cache timing) run in the Release suite; under ASan they would take many minutes.
-./build-asan/bin/loopmind_tests "~[jack]~[cli]~[.]~[instruments]"
+./build-asan/bin/loopmind_tests "~[jack]~[cli]~[.]~[instruments]~[plugins]"
+# Hosted plug-ins under ASan too, without the leak check: the x42/zam plug-ins and JUCE's LV2 host (lilv) leak small
+# blocks that are not ours, some from plug-in libraries already unloaded (no frame left to suppress them by).
+ASAN_OPTIONS="detect_leaks=0:abort_on_error=1" ./build-asan/bin/loopmind_tests "[plugins]~[cli]"
 
 echo "== engine, renderer and mastering tests under ThreadSanitizer (clang, RelWithDebInfo)"
 if [ ! -f build-tsan/build.ninja ]; then

@@ -209,3 +209,58 @@ TEST_CASE("nothing of ours allocates or locks around a hosted plug-in on the aud
     CHECK(v.allocations == 0);
     CHECK(v.locks == 0);
 }
+
+TEST_CASE("a plug-in's reported latency is compensated: its track lines up with the dry one to the sample", "[plugins][render]")
+{
+    // x42's No Delay Line delays by its parameter and reports that as its latency (192 samples at 0.001).
+    auto delay = make(pluginSlot("http://gareus.org/oss/lv2/nodelay", "No Delay Line", { { "sym:delay", 0.001 } }));
+    REQUIRE(delay->getLatencySamples() == 192);
+
+    TempFolder dir;
+    const int length = int(rate);
+    auto click = std::make_shared<juce::AudioBuffer<float>>(2, length);
+    click->clear();
+    for (int c = 0; c < 2; ++c)
+        click->setSample(c, 10000, 0.5f);
+    std::vector<PlaybackTrack> tracks(2);
+    tracks[0] = { "delayed", "drums", click, { { 0, length } }, 0.0, {} };
+    tracks[1] = { "dry", "drums", click, { { 0, length } }, 0.0, {} };
+    tracks[0].strip.inserts = { pluginSlot("http://gareus.org/oss/lv2/nodelay", "No Delay Line", { { "sym:delay", 0.001 } }) };
+    const auto r = renderOffline(dir, tracks, {}, 1.0);
+    INFO(joined(r.report.warnings));
+    REQUIRE(r.stems.size() == 2);
+    for (const auto& stem : r.stems) { // each stem's click where the song has it, at full height
+        CHECK(stem.getSample(0, 10000) == Approx(0.5f));
+        CHECK(stem.getMagnitude(0, 0, 10000) == 0.0f);
+    }
+    CHECK(r.mix.getSample(0, 10000) == Approx(1.0f)); // both clicks on the same sample
+}
+
+TEST_CASE("a VST3 plug-in (zam-plugins' VST3 builds) plays in an insert, renders the same twice and with its saved state",
+          "[plugins][render]")
+{
+    auto vst3 = [](const char* file, const char* name, int uid) {
+        EffectSlot slot;
+        slot.type = EffectSlot::pluginType;
+        slot.plugin = PluginReference { "VST3", std::string("/usr/lib/vst3/") + file, name, "Damien Zammit", "", uid, "" };
+        return slot;
+    };
+    auto tracks = makeEngineTracks(2, rate, 0.5, 1.0);
+    tracks[0].strip.inserts = { vst3("ZamCompX2.vst3", "ZamCompX2", 249995461) };
+    tracks[1].strip.inserts = { vst3("ZamEQ2.vst3", "ZamEQ2", 252042949) }; // one output: dual mono
+    auto processor = make(tracks[0].strip.inserts[0]);
+    CHECK(processor->instance().getParameters().size() > 3);
+    CHECK(make(tracks[1].strip.inserts[0])->dualMono());
+
+    TempFolder dir;
+    const auto first = renderOffline(dir, tracks, {}, 1.0, 0, "first");
+    INFO(joined(first.report.warnings));
+    CHECK(first.report.warnings.empty());
+    const auto again = renderOffline(dir, tracks, {}, 1.0, 1, "again");
+    CHECK(sameSamples(first.mix, again.mix));
+    auto withState = tracks;
+    withState[0].strip.inserts[0].plugin->state = plugins::stateOf(processor->instance());
+    CHECK_FALSE(withState[0].strip.inserts[0].plugin->state.empty());
+    const auto restored = renderOffline(dir, withState, {}, 1.0, 0, "restored");
+    CHECK(sameSamples(first.mix, restored.mix));
+}

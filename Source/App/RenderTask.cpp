@@ -1,4 +1,5 @@
 #include "App/RenderTask.h"
+#include "Plugins/PluginHost.h"
 #include "Arrangement/ArrangementFile.h"
 #include "Core/AtomicFile.h"
 #include "Engine/ParallelPlanRunner.h"
@@ -44,6 +45,7 @@ std::string reportJson(const RenderOutcome& o, const RenderSettings& s)
 RenderTask::~RenderTask()
 {
     cancel();
+    const plugins::AbandonPluginWaits abandon; // the render may be waiting for this (message) thread to make a plug-in
     if (thread_.joinable())
         thread_.join();
 }

@@ -77,12 +77,16 @@ void HostedPluginProcessor::prepareToPlay(double sampleRate, int maximumBlockSiz
     }
     midi_.ensureSize(256);
     applySettings();
-    // One block of silence: an LV2 plug-in reports its latency from run(), and the plan reads it when it compiles.
-    // The same in every render and live, so it does not disturb determinism.
+    // Blocks of silence until the reported latency holds still (at most 4): an LV2 plug-in reports its latency from
+    // run(), some a block after a parameter changed it, and the plan reads it when it compiles. The same in every
+    // render and live, so it does not disturb determinism.
     juce::AudioBuffer<float> silence(2, maximumBlockSize);
-    silence.clear();
     juce::MidiBuffer none;
-    processBlock(silence, none);
+    for (int b = 0, before = -1; b < 4 && (b < 2 || before != instances_[0]->getLatencySamples()); ++b) {
+        before = instances_[0]->getLatencySamples();
+        silence.clear();
+        processBlock(silence, none);
+    }
     setLatencySamples(instances_[0]->getLatencySamples());
 }
 

@@ -1,28 +1,38 @@
 #include "Plugins/PluginHost.h"
 #include "Plugins/PluginCatalogue.h"
+#include <atomic>
 #include <cstdlib>
+#include <memory>
 #include <optional>
 
 namespace loopmind::plugins {
 namespace {
+std::atomic<int> abandoning { 0 }; // AbandonPluginWaits alive
+
 /** Runs fn on the message thread and waits for it (at once, when called there). Keeps every use of the formats on
-    one thread: JUCE's LV2 world and VST3's COM objects are not thread-safe. */
-template <typename Fn>
-auto onMessageThread(Fn&& fn) -> decltype(fn())
+    one thread: JUCE's LV2 world and VST3's COM objects are not thread-safe. Once the app is closing (its message
+    loop may be about to wait for this thread), a waiting thread gets `abandoned` instead. */
+template <typename Fn, typename R = decltype(std::declval<Fn>()())>
+R onMessageThread(Fn fn, R abandoned)
 {
     auto* messages = juce::MessageManager::getInstance();
     if (messages->isThisTheMessageThread())
         return fn();
-    std::optional<decltype(fn())> result;
-    juce::WaitableEvent done;
-    juce::MessageManager::callAsync([&] {
-        result.emplace(fn());
-        done.signal();
+    struct Call { // shared with the message thread: it may run after an abandoned wait returned
+        std::optional<R> result;
+        juce::WaitableEvent done;
+    };
+    auto call = std::make_shared<Call>();
+    juce::MessageManager::callAsync([call, fn = std::move(fn)]() mutable {
+        if (abandoning.load() == 0)
+            call->result.emplace(fn());
+        call->done.signal();
     });
-    done.wait(); // the message loop must be running: the app's, or the CLI's (runWithProgress)
-    return std::move(*result);
+    while (!call->done.wait(50)) // the message loop must be running: the app's, or the CLI's (runWithProgress)
+        if (abandoning.load() > 0)
+            return abandoned;
+    return call->result ? std::move(*call->result) : std::move(abandoned);
 }
-
 
 std::vector<std::string>& addedFolders()
 {
@@ -71,19 +81,19 @@ std::vector<std::string> extraPluginFolders()
         for (const auto& f : juce::StringArray::fromTokens(env, ":", ""))
             if (f.isNotEmpty())
                 folders.push_back(f.toStdString());
-    const auto& added = onMessageThread([] { return addedFolders(); });
+    const auto added = onMessageThread([] { return addedFolders(); }, std::vector<std::string> {});
     folders.insert(folders.end(), added.begin(), added.end());
     return folders;
 }
 
 void addPluginFolder(const std::string& folder)
 {
-    onMessageThread([&] {
+    onMessageThread([folder] {
         formats(); // made first, so the new folder's bundles are loaded once
         addedFolders().push_back(folder);
         loadExtraLv2Bundles(formats());
         return 0;
-    });
+    }, 0);
 }
 
 juce::AudioPluginFormatManager& formats()
@@ -125,7 +135,8 @@ Result<std::unique_ptr<juce::AudioPluginInstance>> instantiate(const juce::Plugi
                                                                int blockSize)
 {
     using Made = Result<std::unique_ptr<juce::AudioPluginInstance>>;
-    return onMessageThread([&]() -> Made {
+    // Captures by value: an abandoned wait returns while the call may still be queued.
+    return onMessageThread([description, sampleRate, blockSize]() -> Made {
         const std::string name =
             (description.name.isNotEmpty() ? description.name : description.fileOrIdentifier).toStdString();
         const std::string formatName = description.pluginFormatName.toStdString();
@@ -144,8 +155,11 @@ Result<std::unique_ptr<juce::AudioPluginInstance>> instantiate(const juce::Plugi
         if (instance == nullptr)
             return Made::failure("plug-in '" + name + "' failed to load: " + (error.isEmpty() ? "no reason given" : error.toStdString()));
         return Made::success(std::move(instance));
-    });
+    }, Made::failure("plug-in '" + description.name.toStdString() + "' was not loaded: the app is closing"));
 }
+
+AbandonPluginWaits::AbandonPluginWaits() { ++abandoning; }
+AbandonPluginWaits::~AbandonPluginWaits() { --abandoning; }
 
 std::string stateOf(juce::AudioPluginInstance& instance)
 {

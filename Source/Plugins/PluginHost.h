@@ -32,6 +32,16 @@ PluginReference identify(const juce::PluginDescription& description);
 Result<std::unique_ptr<juce::AudioPluginInstance>> instantiate(const juce::PluginDescription& description, double sampleRate,
                                                                int blockSize);
 
+/** While one exists, threads waiting for the message thread to make an instance give up (the instance fails: "the
+    app is closing"): the message thread is about to wait for them, joining a render thread. */
+class AbandonPluginWaits {
+public:
+    AbandonPluginWaits();
+    ~AbandonPluginWaits();
+    AbandonPluginWaits(const AbandonPluginWaits&) = delete;
+    AbandonPluginWaits& operator=(const AbandonPluginWaits&) = delete;
+};
+
 /** The instance's state, base64 (what PluginReference::state holds). */
 std::string stateOf(juce::AudioPluginInstance& instance);
 
