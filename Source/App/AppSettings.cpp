@@ -46,4 +46,17 @@ juce::File AppSettings::lastFolder()
 
 void AppSettings::setLastFolder(const juce::File& f) { file().setValue("lastFolder", f.getFullPathName()); }
 
+juce::StringArray AppSettings::pluginFolders()
+{
+    return juce::StringArray::fromLines(file().getValue("pluginFolders"));
+}
+
+void AppSettings::addPluginFolder(const juce::File& folder)
+{
+    auto folders = pluginFolders();
+    folders.addIfNotAlreadyThere(folder.getFullPathName());
+    folders.removeEmptyStrings();
+    file().setValue("pluginFolders", folders.joinIntoString("\n"));
+}
+
 } // namespace loopmind

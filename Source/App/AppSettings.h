@@ -1,5 +1,5 @@
 #pragma once
-// Settings that outlive a session (audio device, last folders, recent projects), in juce::ApplicationProperties.
+// Settings that outlive a session (audio device, last folders, recent projects, plug-in folders), in juce::ApplicationProperties.
 // Tests and --demo-render use a throwaway settings file so they never touch the user's.
 #include <juce_data_structures/juce_data_structures.h>
 #include <juce_gui_extra/juce_gui_extra.h>
@@ -18,6 +18,9 @@ public:
     void addRecentProject(const juce::File& f);
     juce::File lastFolder();
     void setLastFolder(const juce::File& f);
+    /** Folders searched for plug-ins besides the formats' defaults (Options > Plug-in Folders). */
+    juce::StringArray pluginFolders();
+    void addPluginFolder(const juce::File& folder);
 
 private:
     juce::ApplicationProperties properties_;

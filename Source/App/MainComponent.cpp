@@ -1,4 +1,5 @@
 #include "App/MainComponent.h"
+#include "Plugins/PluginHost.h"
 #include "App/ProjectFile.h"
 #include "App/SongEdits.h"
 #include "App/StudioCommands.h"
@@ -11,6 +12,8 @@ namespace fs = std::filesystem;
 MainComponent::MainComponent(Options options) : settings_(options.settingsFolder)
 {
     doc_.onSongChanged = [this](const SongState& before) { songChanged(before); };
+    for (const auto& folder : settings_.pluginFolders()) // Options' plug-in folders, for the scan and for loading
+        plugins::addPluginFolder(folder.toStdString());
     if (options.openAudioDevice) {
         auto saved = settings_.audioDeviceState();
         engine_.openDevice({}, saved.get());

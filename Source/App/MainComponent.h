@@ -75,6 +75,10 @@ public:
     void recordPluginStates();
     /** Scans for plug-ins in the background (the helper process); the insert menus then offer what it found. */
     void scanPlugins(bool rescan);
+    /** Adds a folder to search for plug-ins (kept in the settings), then scans. */
+    void addPluginFolder(const juce::File& folder);
+    /** The scanned effects whose name, vendor or category contains `text` (any case). */
+    std::vector<PluginReference> findPlugins(const juce::String& text);
     const plugins::PluginCatalogue& pluginList();
     PluginEditorPanel* pluginEditor() { return pluginEditor_.get(); }
     std::function<void()> onPluginScanFinished;
@@ -123,6 +127,8 @@ private:
     void showSendMenu(StripRef ref, int send, juce::Component& button);
     void updateEffectEditor();
     void addPluginMenu(juce::PopupMenu& menu, int firstId, std::vector<PluginReference>& offered);
+    void askForPluginSearch(StripRef ref, int slot);
+    void choosePluginFolder();
     void updateMixerMeters(float masterPeak);
     void editLane(int lane, const juce::String& name, std::function<void(SongState&)> change);
     void chooseFolderToAdd();

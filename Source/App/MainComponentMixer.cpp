@@ -163,14 +163,17 @@ void MainComponent::showInsertMenu(StripRef ref, int slot, juce::Component& slot
     const auto& types = effects::effectTypes();
     const bool exists = slot < int(strip->inserts.size());
     juce::PopupMenu menu, replace;
-    constexpr int edit = 1, bypass = 2, remove = 3, firstType = 100, scan = 900, rescan = 901, firstPlugin = 1000;
+    constexpr int edit = 1, bypass = 2, remove = 3, firstType = 100, scan = 900, rescan = 901, find = 902, folders = 903,
+                  firstPlugin = 1000;
     for (int i = 0; i < types.size(); ++i)
         replace.addItem(firstType + i, types[i]);
     std::vector<PluginReference> offered;
     replace.addSeparator();
     addPluginMenu(replace, firstPlugin, offered);
+    replace.addItem(find, "Find a plug-in...");
     replace.addItem(scan, "Scan for plug-ins");
     replace.addItem(rescan, "Scan all plug-ins again");
+    replace.addItem(folders, "Add a plug-in folder...");
     constexpr int noSidechain = 200, firstSidechain = 201;
     std::vector<std::string> keys; // tracks that can key a compressor: every track but this one
     if (exists) {
@@ -197,6 +200,10 @@ void MainComponent::showInsertMenu(StripRef ref, int slot, juce::Component& slot
         const auto& types = effects::effectTypes();
         if (chosen == scan || chosen == rescan)
             scanPlugins(chosen == rescan);
+        else if (chosen == find)
+            askForPluginSearch(ref, slot);
+        else if (chosen == folders)
+            choosePluginFolder();
         else if (chosen >= firstPlugin && chosen - firstPlugin < int(offered.size()))
             setPluginInsert(ref, slot, offered[size_t(chosen - firstPlugin)]);
         else if (chosen == noSidechain)

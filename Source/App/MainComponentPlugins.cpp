@@ -93,7 +93,7 @@ void MainComponent::scanPlugins(bool rescan)
     plugins::ScanOptions options;
     options.helper = plugins::defaultScannerPath();
     options.cacheFile = plugins::defaultCatalogueFile();
-    options.extraFolders = plugins::extraPluginFolders();
+    options.extraFolders = plugins::extraPluginFolders(); // $LOOPMIND_PLUGIN_PATH and the settings' folders
     options.rescan = rescan;
     renderPanel_.showMessage("Scanning for plug-ins...", false);
     pluginScan_.submit([this, options] {
@@ -107,6 +107,58 @@ void MainComponent::scanPlugins(bool rescan)
                 onPluginScanFinished();
         });
     });
+}
+
+void MainComponent::addPluginFolder(const juce::File& folder)
+{
+    settings_.addPluginFolder(folder);
+    plugins::addPluginFolder(folder.getFullPathName().toStdString());
+    scanPlugins(false);
+}
+
+void MainComponent::choosePluginFolder()
+{
+    chooser_ = std::make_unique<juce::FileChooser>("Add a folder of plug-ins", settings_.lastFolder());
+    chooser_->launchAsync(juce::FileBrowserComponent::openMode | juce::FileBrowserComponent::canSelectDirectories,
+                          [this](const juce::FileChooser& c) {
+                              if (c.getResult() != juce::File())
+                                  addPluginFolder(c.getResult());
+                          });
+}
+
+std::vector<PluginReference> MainComponent::findPlugins(const juce::String& text)
+{
+    std::vector<PluginReference> found;
+    for (const auto& e : pluginList().plugins)
+        if (!e.instrument && e.inputs >= 1 && e.outputs >= 1
+            && (juce::String(e.plugin.name).containsIgnoreCase(text) || juce::String(e.plugin.vendor).containsIgnoreCase(text)
+                || juce::String(e.category).containsIgnoreCase(text)))
+            found.push_back(e.plugin);
+    return found;
+}
+
+void MainComponent::askForPluginSearch(StripRef ref, int slot)
+{
+    // A small dialog inside the window (a top-level window would need a window manager): type, then pick.
+    auto* dialog = new juce::AlertWindow("Find a plug-in", "Name, vendor or category:", juce::MessageBoxIconType::NoIcon, this);
+    dialog->addTextEditor("text", {});
+    dialog->addButton("Find", 1, juce::KeyPress(juce::KeyPress::returnKey));
+    dialog->addButton("Cancel", 0, juce::KeyPress(juce::KeyPress::escapeKey));
+    dialog->enterModalState(true, juce::ModalCallbackFunction::create([this, dialog, ref, slot](int result) {
+        const auto text = dialog->getTextEditorContents("text").trim();
+        if (result != 1 || text.isEmpty())
+            return;
+        const auto found = findPlugins(text);
+        juce::PopupMenu menu;
+        for (size_t i = 0; i < found.size() && i < 60; ++i)
+            menu.addItem(int(i) + 1, juce::String(found[i].name) + "  (" + juce::String(found[i].vendor) + ", " + juce::String(found[i].format) + ")");
+        if (found.empty())
+            menu.addItem(-1, "No plug-in matches '" + text + "'", false);
+        menu.showMenuAsync(juce::PopupMenu::Options(), [this, found, ref, slot](int chosen) {
+            if (chosen >= 1 && chosen <= int(found.size()))
+                setPluginInsert(ref, slot, found[size_t(chosen - 1)]);
+        });
+    }), true);
 }
 
 void MainComponent::addPluginMenu(juce::PopupMenu& menu, int firstId, std::vector<PluginReference>& offered)

@@ -61,3 +61,24 @@ TEST_CASE("a hosted plug-in in an insert plays live; its editor's changes are re
     auto* again = plugins::findParameter(reopened->engine().hostedPlugin(track0, slot)->instance(), "sym:gain1");
     CHECK(again->getValue() == Approx(0.9f).margin(1e-3));
 }
+
+TEST_CASE("the plug-in list is searched by name, vendor or category, and a plug-in folder from Options is scanned",
+          "[gui][plugins]")
+{
+    auto studio = makeStudio(false);
+    // The test gain bundle alone (the test folder's hanging bundle would cost the scan its time limit).
+    const auto folder = juce::File(freshTempFolder("plugin-folder").string());
+    REQUIRE(juce::File(LOOPMIND_TEST_LV2_DIR).getChildFile("loopmind-test-gain.lv2").copyDirectoryTo(folder.getChildFile("loopmind-test-gain.lv2")));
+    bool scanned = false;
+    studio->onPluginScanFinished = [&] { scanned = true; };
+    studio->addPluginFolder(folder);
+    REQUIRE(pumpUntil([&] { return scanned; }, 120));
+    CHECK(studio->settings().pluginFolders().contains(folder.getFullPathName()));
+    const auto byName = studio->findPlugins("test gain");
+    REQUIRE(byName.size() == 1);
+    CHECK(byName[0].identifier == "urn:loopmind:test:gain");
+    CHECK(studio->findPlugins("LOOPMIND").size() == 1); // the vendor, any case
+    for (const auto& p : studio->findPlugins("reverb"))
+        CHECK(studio->pluginList().find(p)->category.find("Reverb") != std::string::npos);
+    CHECK(studio->findPlugins("no such plug-in anywhere").empty());
+}
