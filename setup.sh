@@ -9,7 +9,7 @@ PACKAGES=(
   juce-modules-source juce-tools
   catch2 nlohmann-json3-dev
   libebur128-dev libsamplerate0-dev librubberband-dev libfftw3-dev libsqlite3-dev
-  libflac-dev libvorbis-dev libogg-dev
+  libflac-dev libvorbis-dev libogg-dev libmp3lame-dev
   libasound2-dev libjack-jackd2-dev jackd2
   libfreetype-dev libfontconfig1-dev libx11-dev libxrandr-dev libxinerama-dev libxcursor-dev
   libxcomposite-dev libxext-dev libgl-dev

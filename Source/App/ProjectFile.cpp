@@ -53,7 +53,10 @@ Result<Project> projectFromText(const std::string& text, const std::filesystem::
             p.render.stems = r.value("stems", true);
             p.render.folder = pathFromText(r.value("folder", std::string()));
             const auto format = r.value("format", std::string("wav"));
-            p.render.format = format == "flac" ? AudioFileFormat::flac : format == "aiff" ? AudioFileFormat::aiff : AudioFileFormat::wav;
+            p.render.format = format == "flac"   ? AudioFileFormat::flac
+                            : format == "aiff" ? AudioFileFormat::aiff
+                            : format == "mp3"  ? AudioFileFormat::mp3
+                                               : AudioFileFormat::wav;
             p.render.bitDepth = r.value("bitDepth", 24);
             p.render.sampleRate = r.value("sampleRate", 44100.0);
             p.render.loudnessPreset = r.value("loudnessPreset", std::string("none"));

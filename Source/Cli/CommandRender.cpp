@@ -14,7 +14,7 @@ namespace loopmind::cli {
 namespace fs = std::filesystem;
 
 namespace {
-const std::set<std::string> outputOptions { "out", "format", "bit-depth", "sample-rate", "preset", "deliver", "lufs", "true-peak",
+const std::set<std::string> outputOptions { "out", "format", "bit-depth", "bitrate", "sample-rate", "preset", "deliver", "lufs", "true-peak",
                                             "master-intensity" };
 const std::set<std::string> outputSwitches { "no-master" };
 
@@ -76,12 +76,16 @@ OutputSettings outputFromArguments(const Arguments& args)
     if (!out || out->empty())
         throw UsageError { "--out MIX is required" };
     s.mixPath = fs::absolute(pathFromText(*out));
-    const auto format = args.text("format").value_or(s.mixPath.extension() == ".flac" ? "flac"
-                                                     : (s.mixPath.extension() == ".aiff" || s.mixPath.extension() == ".aif") ? "aiff" : "wav");
+    const auto ext = s.mixPath.extension();
+    const auto format = args.text("format").value_or(ext == ".flac" ? "flac" : (ext == ".aiff" || ext == ".aif") ? "aiff"
+                                                                             : ext == ".mp3" ? "mp3" : "wav");
     if (format == "wav") s.format = AudioFileFormat::wav;
     else if (format == "flac") s.format = AudioFileFormat::flac;
     else if (format == "aiff") s.format = AudioFileFormat::aiff;
-    else throw UsageError { "--format must be wav, flac or aiff" };
+    else if (format == "mp3") s.format = AudioFileFormat::mp3;
+    else throw UsageError { "--format must be wav, flac, aiff or mp3" };
+    if (auto kbps = args.number("bitrate", 32, 320))
+        s.bitrateKbps = int(*kbps);
     const auto bits = args.text("bit-depth").value_or("24");
     if (bits == "16") s.bitDepth = 16;
     else if (bits == "24") s.bitDepth = 24;

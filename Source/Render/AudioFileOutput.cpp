@@ -8,6 +8,13 @@ Result<std::unique_ptr<AudioFileOutput>> AudioFileOutput::create(const std::file
 {
     using R = Result<std::unique_ptr<AudioFileOutput>>;
     std::unique_ptr<AudioFileOutput> out(new AudioFileOutput(destination, settings.bitDepth));
+    if (settings.format == AudioFileFormat::mp3) {
+        auto mp3 = Mp3Encoder::create(out->file_.tempPath(), sampleRate, channels, settings.bitrateKbps);
+        if (!mp3)
+            return R::failure(mp3.error());
+        out->mp3_ = std::move(mp3.value());
+        return R::success(std::move(out));
+    }
     std::unique_ptr<juce::AudioFormat> format;
     switch (settings.format) {
     case AudioFileFormat::flac: format = std::make_unique<juce::FlacAudioFormat>(); break;
@@ -31,6 +38,8 @@ Result<std::unique_ptr<AudioFileOutput>> AudioFileOutput::create(const std::file
 
 bool AudioFileOutput::write(const juce::AudioBuffer<float>& block, int numSamples)
 {
+    if (mp3_ != nullptr)
+        return mp3_->write(block, numSamples);
     if (bitDepth_ != 16)
         return writer_->writeFromAudioSampleBuffer(block, 0, numSamples);
     // TPDF dither of +-1 LSB: the sum of two uniform values decorrelates the rounding error from the music.
@@ -46,6 +55,11 @@ bool AudioFileOutput::write(const juce::AudioBuffer<float>& block, int numSample
 
 Status AudioFileOutput::finish()
 {
+    if (mp3_ != nullptr) {
+        auto encoded = mp3_->finish();
+        mp3_.reset();
+        return encoded ? file_.commit() : encoded;
+    }
     if (writer_ == nullptr)
         return Status::failure("internal error: " + pathText(file_.destination()) + " finished twice");
     writer_->flush();

@@ -3,6 +3,7 @@
 // finish(). Destroying it unfinished (cancel, error) deletes the temporary file and leaves any old file.
 #include "Core/AtomicFile.h"
 #include "Core/DeterministicRandom.h"
+#include "Render/Mp3Encoder.h"
 #include "Render/RenderJob.h"
 #include <juce_audio_formats/juce_audio_formats.h>
 
@@ -13,7 +14,7 @@ public:
     static Result<std::unique_ptr<AudioFileOutput>> create(const std::filesystem::path& destination, const OutputSettings& settings,
                                                            double sampleRate, int channels, int maxBlockSize);
 
-    /** Writes the first numSamples of every channel; 16-bit output gets seeded TPDF dither. */
+    /** Writes the first numSamples of every channel; 16-bit output gets seeded TPDF dither (MP3 takes the floats). */
     bool write(const juce::AudioBuffer<float>& block, int numSamples);
     Status finish();
 
@@ -21,6 +22,7 @@ private:
     AudioFileOutput(const std::filesystem::path& destination, int bitDepth) : file_(destination), bitDepth_(bitDepth) {}
     AtomicFileWriter file_;
     std::unique_ptr<juce::AudioFormatWriter> writer_;
+    std::unique_ptr<Mp3Encoder> mp3_; // instead of writer_ for MP3
     juce::AudioBuffer<float> scratch_;
     DeterministicRandom dither_ { 0x10057D17 };
     int bitDepth_;

@@ -11,13 +11,14 @@
 
 namespace loopmind {
 
-enum class AudioFileFormat { wav, flac, aiff };
+enum class AudioFileFormat { wav, flac, aiff, mp3 };
 
 struct OutputSettings {
     std::filesystem::path mixPath;
     std::optional<std::filesystem::path> stemsFolder;
     AudioFileFormat format = AudioFileFormat::wav;
-    int bitDepth = 24; // 16, 24, or 32 (float, WAV only)
+    int bitDepth = 24; // 16, 24, or 32 (float, WAV only); not used by MP3
+    int bitrateKbps = 320; // MP3: constant bit rate, 32 to 320
     MasteringSettings mastering; // on by default (streaming); off writes the plain premaster sum
 };
 

@@ -38,6 +38,7 @@ std::string extensionFor(AudioFileFormat f)
     switch (f) {
     case AudioFileFormat::flac: return ".flac";
     case AudioFileFormat::aiff: return ".aiff";
+    case AudioFileFormat::mp3: return ".mp3";
     default: return ".wav";
     }
 }
@@ -46,8 +47,10 @@ std::string checkOutputSettings(const OutputSettings& s)
 {
     if (s.bitDepth != 16 && s.bitDepth != 24 && s.bitDepth != 32)
         return "bit depth must be 16, 24 or 32f";
-    if (s.bitDepth == 32 && s.format != AudioFileFormat::wav)
+    if (s.bitDepth == 32 && s.format != AudioFileFormat::wav && s.format != AudioFileFormat::mp3)
         return "32-bit float output needs --format wav (FLAC and AIFF hold 16 or 24 bits)";
+    if (s.format == AudioFileFormat::mp3 && (s.bitrateKbps < 32 || s.bitrateKbps > 320))
+        return "the MP3 bit rate must be from 32 to 320 kbit/s";
     if (s.mixPath.empty())
         return "no output file given";
     if (s.mastering.enabled) {

@@ -22,7 +22,7 @@ RenderPanel::RenderPanel()
     output_.addItem("Stems only", stemsOnly);
     output_.setTooltip("Stems are one file per track, unmastered, in the stems folder; the mix is mastered to the loudness preset.");
     output_.onChange = [this] { loudness_.setEnabled(output_.getSelectedId() != stemsOnly); }; // stems are not mastered
-    format_.addItemList({ "WAV", "FLAC", "AIFF" }, 1);
+    format_.addItemList({ "WAV", "FLAC", "AIFF", "MP3 320" }, 1);
     bits_.addItemList({ "16", "24", "32f" }, 1);
     for (int r : rates)
         rate_.addItem(juce::String(r), r);
@@ -67,7 +67,8 @@ RenderSettings RenderPanel::settings() const
     s.mix = output_.getSelectedId() != stemsOnly;
     s.stems = output_.getSelectedId() != mixOnly;
     s.folder = folder_;
-    s.format = format_.getSelectedId() == 2 ? AudioFileFormat::flac : format_.getSelectedId() == 3 ? AudioFileFormat::aiff : AudioFileFormat::wav;
+    constexpr AudioFileFormat formats[] = { AudioFileFormat::wav, AudioFileFormat::flac, AudioFileFormat::aiff, AudioFileFormat::mp3 };
+    s.format = formats[juce::jlimit(1, 4, format_.getSelectedId()) - 1];
     s.bitDepth = bits_.getSelectedId() == 1 ? 16 : bits_.getSelectedId() == 3 ? 32 : 24;
     s.sampleRate = rate_.getSelectedId() > 0 ? rate_.getSelectedId() : 44100;
     s.loudnessPreset = loudness_.getText().toStdString();
@@ -81,7 +82,7 @@ void RenderPanel::setSettings(const RenderSettings& s)
     folder_ = s.folder;
     destination_.setText(folder_.empty() ? juce::String("(no destination chosen)") : juce::String::fromUTF8(pathText(folder_).c_str()),
                          juce::dontSendNotification);
-    format_.setSelectedId(s.format == AudioFileFormat::flac ? 2 : s.format == AudioFileFormat::aiff ? 3 : 1, juce::dontSendNotification);
+    format_.setSelectedId(int(s.format) + 1, juce::dontSendNotification); // the items follow AudioFileFormat's order
     bits_.setSelectedId(s.bitDepth == 16 ? 1 : s.bitDepth == 32 ? 3 : 2, juce::dontSendNotification);
     rate_.setSelectedId(int(s.sampleRate), juce::dontSendNotification);
     if (rate_.getSelectedId() == 0)
