@@ -56,6 +56,7 @@ Result<Project> projectFromText(const std::string& text, const std::filesystem::
             p.render.format = format == "flac"   ? AudioFileFormat::flac
                             : format == "aiff" ? AudioFileFormat::aiff
                             : format == "mp3"  ? AudioFileFormat::mp3
+                            : format == "ogg"  ? AudioFileFormat::ogg
                                                : AudioFileFormat::wav;
             p.render.bitDepth = r.value("bitDepth", 24);
             p.render.sampleRate = r.value("sampleRate", 44100.0);

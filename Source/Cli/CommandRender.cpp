@@ -78,12 +78,13 @@ OutputSettings outputFromArguments(const Arguments& args)
     s.mixPath = fs::absolute(pathFromText(*out));
     const auto ext = s.mixPath.extension();
     const auto format = args.text("format").value_or(ext == ".flac" ? "flac" : (ext == ".aiff" || ext == ".aif") ? "aiff"
-                                                                             : ext == ".mp3" ? "mp3" : "wav");
+                                                                             : ext == ".mp3" ? "mp3" : ext == ".ogg" ? "ogg" : "wav");
     if (format == "wav") s.format = AudioFileFormat::wav;
     else if (format == "flac") s.format = AudioFileFormat::flac;
     else if (format == "aiff") s.format = AudioFileFormat::aiff;
     else if (format == "mp3") s.format = AudioFileFormat::mp3;
-    else throw UsageError { "--format must be wav, flac, aiff or mp3" };
+    else if (format == "ogg") s.format = AudioFileFormat::ogg;
+    else throw UsageError { "--format must be wav, flac, aiff, mp3 or ogg" };
     if (auto kbps = args.number("bitrate", 32, 320))
         s.bitrateKbps = int(*kbps);
     const auto bits = args.text("bit-depth").value_or("24");

@@ -12,10 +12,11 @@ const char* const usage = R"(usage: loopmind <command> ...
   arrange --check FILE [--no-render]            check a song (grid, energy arc, roles, keys, variation, loudness)
   arrange --remix FILE --distance D [--seed N] [PATH...] --out NEW.json   a remix at distance D in [0, 1]
   render (PATH... | --arrangement FILE) --out MIX [--stems DIR] [--seed N] [--bpm X] [--bars N] [--style NAME] [--energy E1,...]
-         [--scorer WEIGHTS.json] [--format wav|flac|aiff|mp3] [--bit-depth 16|24|32f] [--bitrate K] [--sample-rate HZ] [--jobs N] [--no-cache] [MASTERING]
+         [--scorer WEIGHTS.json] [--format wav|flac|aiff|mp3|ogg] [--bit-depth 16|24|32f] [--bitrate K] [--sample-rate HZ] [--jobs N] [--no-cache] [MASTERING]
          [--plugin-path DIR:DIR...]   hosted plug-ins outside the default folders (also $LOOPMIND_PLUGIN_PATH)
-  mix FILE... --out MIX [--format wav|flac|aiff|mp3] [--bit-depth 16|24|32f] [--bitrate K] [--sample-rate HZ] [MASTERING]
-  mp3: constant bit rate (--bitrate 32..320, default 320) with a LAME tag: players trim it gaplessly
+  mix FILE... --out MIX [--format wav|flac|aiff|mp3|ogg] [--bit-depth 16|24|32f] [--bitrate K] [--sample-rate HZ] [MASTERING]
+  mp3: constant bit rate (--bitrate 32..320, default 320) with a LAME tag: players trim it gaplessly; ogg: Vorbis at
+  that average bit rate
   plugins [--json] [--rescan] [--path DIR:DIR...] [--no-default-paths] [--timeout S]
           LV2, VST3 and LADSPA plug-ins found (each tried out in the helper loopmind-plugin-scan) and blacklisted
 mastering (on by default, streaming): [--preset streaming|broadcast|apple|club | --deliver T1,T2,...]

@@ -15,6 +15,13 @@ Result<std::unique_ptr<AudioFileOutput>> AudioFileOutput::create(const std::file
         out->mp3_ = std::move(mp3.value());
         return R::success(std::move(out));
     }
+    if (settings.format == AudioFileFormat::ogg) {
+        auto ogg = OggVorbisEncoder::create(out->file_.tempPath(), sampleRate, channels, settings.bitrateKbps);
+        if (!ogg)
+            return R::failure(ogg.error());
+        out->ogg_ = std::move(ogg.value());
+        return R::success(std::move(out));
+    }
     std::unique_ptr<juce::AudioFormat> format;
     switch (settings.format) {
     case AudioFileFormat::flac: format = std::make_unique<juce::FlacAudioFormat>(); break;
@@ -40,6 +47,8 @@ bool AudioFileOutput::write(const juce::AudioBuffer<float>& block, int numSample
 {
     if (mp3_ != nullptr)
         return mp3_->write(block, numSamples);
+    if (ogg_ != nullptr)
+        return ogg_->write(block, numSamples);
     if (bitDepth_ != 16)
         return writer_->writeFromAudioSampleBuffer(block, 0, numSamples);
     // TPDF dither of +-1 LSB: the sum of two uniform values decorrelates the rounding error from the music.
@@ -55,9 +64,10 @@ bool AudioFileOutput::write(const juce::AudioBuffer<float>& block, int numSample
 
 Status AudioFileOutput::finish()
 {
-    if (mp3_ != nullptr) {
-        auto encoded = mp3_->finish();
+    if (mp3_ != nullptr || ogg_ != nullptr) {
+        auto encoded = mp3_ != nullptr ? mp3_->finish() : ogg_->finish();
         mp3_.reset();
+        ogg_.reset();
         return encoded ? file_.commit() : encoded;
     }
     if (writer_ == nullptr)

@@ -4,6 +4,7 @@
 #include "Core/AtomicFile.h"
 #include "Core/DeterministicRandom.h"
 #include "Render/Mp3Encoder.h"
+#include "Render/OggVorbisEncoder.h"
 #include "Render/RenderJob.h"
 #include <juce_audio_formats/juce_audio_formats.h>
 
@@ -14,7 +15,7 @@ public:
     static Result<std::unique_ptr<AudioFileOutput>> create(const std::filesystem::path& destination, const OutputSettings& settings,
                                                            double sampleRate, int channels, int maxBlockSize);
 
-    /** Writes the first numSamples of every channel; 16-bit output gets seeded TPDF dither (MP3 takes the floats). */
+    /** Writes the first numSamples of every channel; 16-bit output gets seeded TPDF dither (MP3 and Ogg Vorbis take the floats). */
     bool write(const juce::AudioBuffer<float>& block, int numSamples);
     Status finish();
 
@@ -22,7 +23,8 @@ private:
     AudioFileOutput(const std::filesystem::path& destination, int bitDepth) : file_(destination), bitDepth_(bitDepth) {}
     AtomicFileWriter file_;
     std::unique_ptr<juce::AudioFormatWriter> writer_;
-    std::unique_ptr<Mp3Encoder> mp3_; // instead of writer_ for MP3
+    std::unique_ptr<Mp3Encoder> mp3_;       // instead of writer_ for MP3
+    std::unique_ptr<OggVorbisEncoder> ogg_; // and for Ogg Vorbis
     juce::AudioBuffer<float> scratch_;
     DeterministicRandom dither_ { 0x10057D17 };
     int bitDepth_;

@@ -11,14 +11,14 @@
 
 namespace loopmind {
 
-enum class AudioFileFormat { wav, flac, aiff, mp3 };
+enum class AudioFileFormat { wav, flac, aiff, mp3, ogg };
 
 struct OutputSettings {
     std::filesystem::path mixPath;
     std::optional<std::filesystem::path> stemsFolder;
     AudioFileFormat format = AudioFileFormat::wav;
-    int bitDepth = 24; // 16, 24, or 32 (float, WAV only); not used by MP3
-    int bitrateKbps = 320; // MP3: constant bit rate, 32 to 320
+    int bitDepth = 24; // 16, 24, or 32 (float, WAV only); not used by MP3 and Ogg Vorbis
+    int bitrateKbps = 320; // MP3: constant bit rate, 32 to 320; Ogg Vorbis: the average
     MasteringSettings mastering; // on by default (streaming); off writes the plain premaster sum
 };
 

@@ -39,6 +39,7 @@ std::string extensionFor(AudioFileFormat f)
     case AudioFileFormat::flac: return ".flac";
     case AudioFileFormat::aiff: return ".aiff";
     case AudioFileFormat::mp3: return ".mp3";
+    case AudioFileFormat::ogg: return ".ogg";
     default: return ".wav";
     }
 }
@@ -47,10 +48,11 @@ std::string checkOutputSettings(const OutputSettings& s)
 {
     if (s.bitDepth != 16 && s.bitDepth != 24 && s.bitDepth != 32)
         return "bit depth must be 16, 24 or 32f";
-    if (s.bitDepth == 32 && s.format != AudioFileFormat::wav && s.format != AudioFileFormat::mp3)
+    const bool encoded = s.format == AudioFileFormat::mp3 || s.format == AudioFileFormat::ogg; // no bit depth: they take floats
+    if (s.bitDepth == 32 && s.format != AudioFileFormat::wav && !encoded)
         return "32-bit float output needs --format wav (FLAC and AIFF hold 16 or 24 bits)";
-    if (s.format == AudioFileFormat::mp3 && (s.bitrateKbps < 32 || s.bitrateKbps > 320))
-        return "the MP3 bit rate must be from 32 to 320 kbit/s";
+    if (encoded && (s.bitrateKbps < 32 || s.bitrateKbps > 320))
+        return "the MP3 or Ogg Vorbis bit rate must be from 32 to 320 kbit/s";
     if (s.mixPath.empty())
         return "no output file given";
     if (s.mastering.enabled) {

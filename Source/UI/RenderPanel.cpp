@@ -22,7 +22,7 @@ RenderPanel::RenderPanel()
     output_.addItem("Stems only", stemsOnly);
     output_.setTooltip("Stems are one file per track, unmastered, in the stems folder; the mix is mastered to the loudness preset.");
     output_.onChange = [this] { loudness_.setEnabled(output_.getSelectedId() != stemsOnly); }; // stems are not mastered
-    format_.addItemList({ "WAV", "FLAC", "AIFF", "MP3 320" }, 1);
+    format_.addItemList({ "WAV", "FLAC", "AIFF", "MP3 320", "Ogg 320" }, 1);
     bits_.addItemList({ "16", "24", "32f" }, 1);
     for (int r : rates)
         rate_.addItem(juce::String(r), r);
@@ -67,8 +67,9 @@ RenderSettings RenderPanel::settings() const
     s.mix = output_.getSelectedId() != stemsOnly;
     s.stems = output_.getSelectedId() != mixOnly;
     s.folder = folder_;
-    constexpr AudioFileFormat formats[] = { AudioFileFormat::wav, AudioFileFormat::flac, AudioFileFormat::aiff, AudioFileFormat::mp3 };
-    s.format = formats[juce::jlimit(1, 4, format_.getSelectedId()) - 1];
+    constexpr AudioFileFormat formats[] = { AudioFileFormat::wav, AudioFileFormat::flac, AudioFileFormat::aiff, AudioFileFormat::mp3,
+                                            AudioFileFormat::ogg };
+    s.format = formats[juce::jlimit(1, 5, format_.getSelectedId()) - 1];
     s.bitDepth = bits_.getSelectedId() == 1 ? 16 : bits_.getSelectedId() == 3 ? 32 : 24;
     s.sampleRate = rate_.getSelectedId() > 0 ? rate_.getSelectedId() : 44100;
     s.loudnessPreset = loudness_.getText().toStdString();
