@@ -8,20 +8,11 @@ Result<std::unique_ptr<AudioFileOutput>> AudioFileOutput::create(const std::file
 {
     using R = Result<std::unique_ptr<AudioFileOutput>>;
     std::unique_ptr<AudioFileOutput> out(new AudioFileOutput(destination, settings.bitDepth));
-    if (settings.format == AudioFileFormat::mp3) {
-        auto mp3 = Mp3Encoder::create(out->file_.tempPath(), sampleRate, channels, settings.bitrateKbps);
-        if (!mp3)
-            return R::failure(mp3.error());
-        out->mp3_ = std::move(mp3.value());
+    auto encoded = createEncodedWriter(settings.format, out->file_.tempPath(), sampleRate, channels, settings.bitrateKbps);
+    if (!encoded)
+        return R::failure(encoded.error());
+    if ((out->encoded_ = std::move(encoded.value())) != nullptr)
         return R::success(std::move(out));
-    }
-    if (settings.format == AudioFileFormat::ogg) {
-        auto ogg = OggVorbisEncoder::create(out->file_.tempPath(), sampleRate, channels, settings.bitrateKbps);
-        if (!ogg)
-            return R::failure(ogg.error());
-        out->ogg_ = std::move(ogg.value());
-        return R::success(std::move(out));
-    }
     std::unique_ptr<juce::AudioFormat> format;
     switch (settings.format) {
     case AudioFileFormat::flac: format = std::make_unique<juce::FlacAudioFormat>(); break;
@@ -45,10 +36,8 @@ Result<std::unique_ptr<AudioFileOutput>> AudioFileOutput::create(const std::file
 
 bool AudioFileOutput::write(const juce::AudioBuffer<float>& block, int numSamples)
 {
-    if (mp3_ != nullptr)
-        return mp3_->write(block, numSamples);
-    if (ogg_ != nullptr)
-        return ogg_->write(block, numSamples);
+    if (encoded_ != nullptr)
+        return encoded_->write(block, numSamples);
     if (bitDepth_ != 16)
         return writer_->writeFromAudioSampleBuffer(block, 0, numSamples);
     // TPDF dither of +-1 LSB: the sum of two uniform values decorrelates the rounding error from the music.
@@ -64,11 +53,10 @@ bool AudioFileOutput::write(const juce::AudioBuffer<float>& block, int numSample
 
 Status AudioFileOutput::finish()
 {
-    if (mp3_ != nullptr || ogg_ != nullptr) {
-        auto encoded = mp3_ != nullptr ? mp3_->finish() : ogg_->finish();
-        mp3_.reset();
-        ogg_.reset();
-        return encoded ? file_.commit() : encoded;
+    if (encoded_ != nullptr) {
+        auto ended = encoded_->finish();
+        encoded_.reset();
+        return ended ? file_.commit() : ended;
     }
     if (writer_ == nullptr)
         return Status::failure("internal error: " + pathText(file_.destination()) + " finished twice");

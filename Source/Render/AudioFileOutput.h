@@ -3,8 +3,7 @@
 // finish(). Destroying it unfinished (cancel, error) deletes the temporary file and leaves any old file.
 #include "Core/AtomicFile.h"
 #include "Core/DeterministicRandom.h"
-#include "Render/Mp3Encoder.h"
-#include "Render/OggVorbisEncoder.h"
+#include "Render/EncodedAudioWriter.h"
 #include "Render/RenderJob.h"
 #include <juce_audio_formats/juce_audio_formats.h>
 
@@ -23,8 +22,7 @@ private:
     AudioFileOutput(const std::filesystem::path& destination, int bitDepth) : file_(destination), bitDepth_(bitDepth) {}
     AtomicFileWriter file_;
     std::unique_ptr<juce::AudioFormatWriter> writer_;
-    std::unique_ptr<Mp3Encoder> mp3_;       // instead of writer_ for MP3
-    std::unique_ptr<OggVorbisEncoder> ogg_; // and for Ogg Vorbis
+    std::unique_ptr<EncodedAudioWriter> encoded_; // instead of writer_ for MP3 and Ogg Vorbis
     juce::AudioBuffer<float> scratch_;
     DeterministicRandom dither_ { 0x10057D17 };
     int bitDepth_;

@@ -3,7 +3,7 @@
 // here rather than through JUCE's writer because that one numbers each stream with a random serial: the same song
 // would give different bytes. The serial is fixed, so output is deterministic; the last page's granule position
 // holds the exact sample count, so the file decodes to the song's length.
-#include "Core/Result.h"
+#include "Render/EncodedAudioWriter.h"
 #include <cstdio>
 #include <filesystem>
 #include <juce_audio_basics/juce_audio_basics.h>
@@ -11,18 +11,18 @@
 
 namespace loopmind {
 
-class OggVorbisEncoder {
+class OggVorbisEncoder final : public EncodedAudioWriter {
 public:
     /** Mono or stereo; bitrateKbps is the average (managed) bit rate. */
     static Result<std::unique_ptr<OggVorbisEncoder>> create(const std::filesystem::path& file, double sampleRate, int channels,
                                                             int bitrateKbps);
-    ~OggVorbisEncoder();
+    ~OggVorbisEncoder() override;
     OggVorbisEncoder(const OggVorbisEncoder&) = delete;
     OggVorbisEncoder& operator=(const OggVorbisEncoder&) = delete;
 
-    bool write(const juce::AudioBuffer<float>& block, int numSamples);
+    bool write(const juce::AudioBuffer<float>& block, int numSamples) override;
     /** Ends the stream (its last page) and closes the file. */
-    Status finish();
+    Status finish() override;
 
 private:
     struct Codec; // libvorbis and libogg state
