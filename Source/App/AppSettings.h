@@ -11,6 +11,8 @@ public:
     /** Empty folder: the user's settings folder; otherwise the settings file lives there (tests). */
     explicit AppSettings(const juce::File& folder = {});
     juce::PropertiesFile& file() { return *properties_.getUserSettings(); }
+    /** The folder the settings file (and the recovery copy) live in. */
+    juce::File folder() { return file().getFile().getParentDirectory(); }
 
     std::unique_ptr<juce::XmlElement> audioDeviceState();
     void setAudioDeviceState(const juce::XmlElement* state);

@@ -71,7 +71,14 @@ public:
         options.openAudioDevice = !noAudio;
         if (demo_) // a throwaway settings file: a demo run never changes the user's recent projects or device
             options.settingsFolder = juce::File::getSpecialLocation(juce::File::tempDirectory).getChildFile("LoopMindStudio-demo");
+        if (auto folder = juce::SystemStats::getEnvironmentVariable("LOOPMIND_SETTINGS_DIR", {}); folder.isNotEmpty() && !demo_)
+            options.settingsFolder = juce::File(folder); // tests: settings and the recovery copy in a folder of their own
+        installTerminationHandlers(); // SIGTERM, SIGINT, SIGHUP: save the recovery copy, then quit with 0
         window_ = std::make_unique<MainWindow>(options);
+        window_->main().onTerminationSaved = [this] {
+            setApplicationReturnValue(0);
+            quit();
+        };
 
         std::vector<std::filesystem::path> inputs;
         for (const auto& a : args)
@@ -80,6 +87,7 @@ public:
             inputs.push_back(pathFromText(defaultLibrary().getFullPathName().toStdString()));
         if (!demo_) {
             window_->main().addInputs(inputs);
+            window_->main().offerRecovery();
             return;
         }
         DemoDriver::Options d;

@@ -319,6 +319,7 @@ std::string MainComponent::startRender()
 
 void MainComponent::timerCallback()
 {
+    autosaveIfDue();
     engine_.releaseRetiredSessions();
     if (scanning_)
         library_.setProgress(scanner_.progress());

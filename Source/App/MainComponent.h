@@ -5,6 +5,8 @@
 #include "App/Audition.h"
 #include "App/LatestJobRunner.h"
 #include "App/LibraryScanner.h"
+#include "App/ProjectFile.h"
+#include "App/Recovery.h"
 #include "App/RenderTask.h"
 #include "App/SessionBuilder.h"
 #include "App/StudioDocument.h"
@@ -46,6 +48,15 @@ public:
     bool saveProjectFile(const juce::File& file);
     /** Runs next now, or after the user saved/discarded unsaved changes; never if they cancel. */
     void askToSaveThen(std::function<void()> next);
+
+    // Never lose work (MainComponentRecovery.cpp).
+    /** Writes the recovery copy now (a snapshot of the document), on this thread. */
+    bool writeRecovery();
+    /** After a crash: offers the recovery copy back if there is one (declined, it stays until the next save). */
+    void offerRecovery();
+    juce::File recoveryFile() { return recoveryFileIn(settings_.folder()); }
+    /** A signal asked the app to end: the recovery copy is written, then this runs (the app quits with 0). */
+    std::function<void()> onTerminationSaved;
 
     // The mixer (MainComponentMixer.cpp): every change is an undoable song edit that the engine follows live.
     void setMixerVisible(bool visible);
@@ -140,6 +151,8 @@ private:
     void auditionChanged(const std::string& problem);
     std::optional<ProjectTempo> projectTempo() const;
     void updateTitle();
+    void autosaveIfDue();
+    Project snapshot();
 
     AppSettings settings_;
     juce::ApplicationCommandManager commands_;
@@ -158,6 +171,9 @@ private:
     std::unique_ptr<PluginEditorPanel> pluginEditor_;
     std::optional<plugins::PluginCatalogue> pluginList_; // read from the scan's cache when first needed
     LatestJobRunner pluginScan_;
+    LatestJobRunner autosave_;
+    double lastAutosaveMs_ = juce::Time::getMillisecondCounterHiRes();
+    bool terminating_ = false;
     StripRef editorRef_;
     int editorSlot_ = -1;
     LibraryPanel library_;

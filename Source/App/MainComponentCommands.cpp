@@ -204,6 +204,7 @@ bool MainComponent::saveProjectFile(const juce::File& file)
     doc_.projectFile = file;
     doc_.dirty = false;
     settings_.addRecentProject(file);
+    recoveryFile().deleteFile(); // saved: nothing left to recover
     updateTitle();
     return true;
 }
