@@ -174,6 +174,9 @@ void MainComponent::addInputs(const std::vector<fs::path>& inputs)
         [this](std::vector<LoopInfo> loops, bool cancelled) {
             const int found = int(loops.size());
             const int bad = int(std::count_if(loops.begin(), loops.end(), [](auto& l) { return !l.ok; }));
+            for (const auto& l : loops)
+                if (!l.ok)
+                    log_.problem("library", juce::String::fromUTF8(l.error.value_or(l.path.string() + ": not loaded").c_str()));
             doc_.mergeLoops(std::move(loops));
             library_.table().setLoops(doc_.loops);
             library_.setStatus(juce::String(found) + " files scanned, " + juce::String(bad) + " with problems (listed in red)"
@@ -272,8 +275,12 @@ void MainComponent::sessionReady(SessionBuilder::Built built)
         engine_.play();
         audition_.resyncToTransport();
     }
-    for (const auto& p : built.problems)
+    for (const auto& p : built.problems) {
         library_.setStatus(juce::String::fromUTF8(p.c_str()));
+        log_.problem("playback", juce::String::fromUTF8(p.c_str()));
+    }
+    for (const auto& p : engine_.mixerProblems()) // plug-ins that did not load, unknown effects, missing buses
+        log_.problem("mixer", juce::String::fromUTF8(p.c_str()));
 }
 
 void MainComponent::applyLaneMix()
@@ -302,15 +309,23 @@ std::string MainComponent::startRender()
         if (size_t(i) < lanes.size() && (lanes[size_t(i)].mute || (anySolo && !lanes[size_t(i)].solo)))
             song.tracks.erase(song.tracks.begin() + i);
     auto problem = render_.start(std::move(song), renderPanel_.settings(), [this](RenderOutcome outcome) {
+        if (!outcome.report.ok)
+            log_.problem("render", juce::String(outcome.report.mixPath.string()) + ": " + juce::String(outcome.report.error));
+        for (const auto& p : outcome.problems)
+            log_.problem("render", juce::String::fromUTF8(p.c_str()));
+        for (const auto& w : outcome.report.warnings)
+            log_.problem("render", juce::String::fromUTF8(w.c_str()));
         renderPanel_.showOutcome(outcome);
         commands_.commandStatusChanged();
         if (onRenderFinished)
             onRenderFinished(outcome);
     });
-    if (!problem.empty())
+    if (!problem.empty()) {
         renderPanel_.showMessage("Cannot render: " + juce::String(problem), true);
-    else
+        log_.problem("render", "cannot render: " + juce::String(problem));
+    } else {
         renderPanel_.setRunning(true);
+    }
     commands_.commandStatusChanged();
     return problem;
 }

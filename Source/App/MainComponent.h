@@ -7,6 +7,7 @@
 #include "App/LibraryScanner.h"
 #include "App/ProjectFile.h"
 #include "App/Recovery.h"
+#include "App/SessionLog.h"
 #include "App/RenderTask.h"
 #include "App/SessionBuilder.h"
 #include "App/StudioDocument.h"
@@ -55,6 +56,7 @@ public:
     /** After a crash: offers the recovery copy back if there is one (declined, it stays until the next save). */
     void offerRecovery();
     juce::File recoveryFile() { return recoveryFileIn(settings_.folder()); }
+    SessionLog& sessionLog() { return log_; }
     /** A signal asked the app to end: the recovery copy is written, then this runs (the app quits with 0). */
     std::function<void()> onTerminationSaved;
 
@@ -155,6 +157,7 @@ private:
     Project snapshot();
 
     AppSettings settings_;
+    SessionLog log_ { settings_.folder() };
     juce::ApplicationCommandManager commands_;
     StudioDocument doc_;
     AudioEngine engine_;

@@ -198,6 +198,7 @@ bool MainComponent::saveProjectFile(const juce::File& file)
     recordPluginStates(); // the plug-ins' settings as they are now
     Project p { doc_.folders, doc_.song(), renderPanel_.settings() };
     if (auto st = saveProject(p, pathFromText(file.getFullPathName().toStdString())); !st) {
+        log_.problem("save", st.error());
         juce::AlertWindow::showMessageBoxAsync(juce::MessageBoxIconType::WarningIcon, "Could not save", st.error());
         return false;
     }
@@ -213,6 +214,7 @@ bool MainComponent::openProjectFile(const juce::File& file)
 {
     auto p = loadProject(pathFromText(file.getFullPathName().toStdString()));
     if (!p) {
+        log_.problem("open", p.error());
         juce::AlertWindow::showMessageBoxAsync(juce::MessageBoxIconType::WarningIcon, "Could not open project", p.error());
         return false;
     }

@@ -1,7 +1,7 @@
 // Never lose work: the real LoopMindStudio, asked to end by SIGTERM (a logout or shutdown), writes its recovery copy
 // and exits with 0 within 2 s; the copy is a project that opens again.
 #include "App/ProjectFile.h"
-#include "GuiSupport.h"
+#include "GuiStudioFixture.h"
 #include <catch2/catch.hpp>
 
 using namespace loopmind;
@@ -29,4 +29,17 @@ TEST_CASE("LoopMindStudio on SIGTERM writes its recovery copy and exits 0 within
     REQUIRE(project);
     REQUIRE(project->folders.size() == 1);
     CHECK(project->folders[0] == demoLoops());
+}
+
+TEST_CASE("the session log records problems with the files involved", "[gui][recovery]")
+{
+    auto studio = makeStudio(false);
+    const auto folder = freshTempFolder("log-library");
+    REQUIRE(juce::File((folder / "broken.wav").string()).replaceWithText("RIFF nonsense"));
+    studio->addInputs({ folder });
+    REQUIRE(pumpUntil([&] { return !studio->isScanning(); }, 60));
+    const auto log = studio->sessionLog().file().loadFileAsString();
+    INFO(log);
+    CHECK(log.contains("[library]"));
+    CHECK(log.contains("broken.wav"));
 }
