@@ -133,12 +133,12 @@ void MainComponent::openEffectEditor(StripRef ref, int slot)
 void MainComponent::updateEffectEditor()
 {
     // A plug-in editor shows a live instance: when a rebuild replaced it (undo, another insert), it closes.
-    if (pluginEditor_ && engine_.hostedPlugin(editorRef_, editorSlot_) == nullptr) {
-        pluginEditor_.reset();
-        resized();
-    } else if (pluginEditor_ && &engine_.hostedPlugin(editorRef_, editorSlot_)->instance() != &pluginEditor_->instance()) {
-        pluginEditor_.reset();
-        resized();
+    if (pluginEditor_) {
+        auto* live = engine_.hostedPlugin(editorRef_, editorSlot_);
+        if (live == nullptr || &live->instance() != &pluginEditor_->instance()) {
+            pluginEditor_.reset();
+            resized();
+        }
     }
     if (!effectEditor_)
         return;
@@ -283,15 +283,7 @@ void MainComponent::applyMixerEdits(const SongState& before)
     const auto& now = doc_.song().arrangement;
     if (!now || !before.arrangement)
         return;
-    std::vector<StripRef> refs;
-    for (int t = 0; t < int(now->tracks.size()); ++t)
-        refs.push_back({ StripRef::Kind::track, t });
-    for (int r = 0; r < int(now->mixer.returns.size()); ++r)
-        refs.push_back({ StripRef::Kind::returnBus, r });
-    for (int g = 0; g < int(now->mixer.groups.size()); ++g)
-        refs.push_back({ StripRef::Kind::group, g });
-    refs.push_back({ StripRef::Kind::master, 0 });
-    for (const auto ref : refs) {
+    for (const auto ref : allStrips(now->tracks, now->mixer)) {
         const auto* next = stripOf(*now, ref);
         const auto* previous = stripOf(*before.arrangement, ref);
         if (next == nullptr || (previous != nullptr && sameSettings(*next, *previous)))

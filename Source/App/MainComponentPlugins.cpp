@@ -51,8 +51,10 @@ void MainComponent::recordPluginStates()
     if (!doc_.song().arrangement)
         return;
     auto next = doc_.song();
+    auto& a = *next.arrangement;
     bool changed = false;
-    auto record = [&](StripRef ref, ChannelStrip& strip) {
+    for (const auto ref : allStrips(a.tracks, a.mixer)) {
+        auto& strip = *findStrip(a.tracks, a.mixer, ref);
         for (size_t i = 0; i < strip.inserts.size(); ++i) {
             auto* hosted = engine_.hostedPlugin(ref, int(i));
             if (hosted == nullptr || !strip.inserts[i].plugin)
@@ -66,15 +68,7 @@ void MainComponent::recordPluginStates()
             strip.inserts[i].parameters = parameters;
             changed = true;
         }
-    };
-    auto& a = *next.arrangement;
-    for (size_t t = 0; t < a.tracks.size(); ++t)
-        record({ StripRef::Kind::track, int(t) }, a.tracks[t].strip);
-    for (size_t r = 0; r < a.mixer.returns.size(); ++r)
-        record({ StripRef::Kind::returnBus, int(r) }, a.mixer.returns[r].strip);
-    for (size_t g = 0; g < a.mixer.groups.size(); ++g)
-        record({ StripRef::Kind::group, int(g) }, a.mixer.groups[g].strip);
-    record({ StripRef::Kind::master, 0 }, a.mixer.master);
+    }
     if (changed)
         doc_.edit("Plug-in settings", std::move(next), false);
 }

@@ -89,6 +89,21 @@ auto findStrip(Tracks& tracks, Mixer& mixer, StripRef ref) -> decltype(&mixer.ma
     return nullptr;
 }
 
+/** Every strip of a song, in mixer order: tracks, returns, groups, the master. */
+template <typename Tracks, typename Mixer>
+std::vector<StripRef> allStrips(const Tracks& tracks, const Mixer& mixer)
+{
+    std::vector<StripRef> refs;
+    for (int t = 0; t < int(tracks.size()); ++t)
+        refs.push_back({ StripRef::Kind::track, t });
+    for (int r = 0; r < int(mixer.returns.size()); ++r)
+        refs.push_back({ StripRef::Kind::returnBus, r });
+    for (int g = 0; g < int(mixer.groups.size()); ++g)
+        refs.push_back({ StripRef::Kind::group, g });
+    refs.push_back({ StripRef::Kind::master, 0 });
+    return refs;
+}
+
 /** The same graph? Differences in inserts (types, bypass, sidechains), send targets or outputs are not. */
 bool sameMixerTopology(const ChannelStrip& a, const ChannelStrip& b);
 
