@@ -46,6 +46,39 @@ BenchGraphFactory mixerGraph(int tracks, int blocks)
         return std::unique_ptr<BenchGraph>(std::move(m));
     };
 }
+/** The mixer case with every track as it is (live), frozen (Render/StemFreezer's result: one copy per block, the
+    strip and send still live), or plain (a clip player, no inserts): what a freeze saves and what it costs. */
+enum class TrackForm { live, frozen, plain };
+BenchGraphFactory freezeGraph(int tracks, int blocks, TrackForm form)
+{
+    return [=] {
+        struct FreezeGraph : BenchGraph {
+            TrackGraphNodes nodes;
+        };
+        auto m = std::make_unique<FreezeGraph>();
+        const double seconds = blocks * graphBlock / graphRate + 1;
+        auto session = mixerSession(tracks, graphRate, seconds);
+        for (auto& t : session.tracks) {
+            if (form == TrackForm::plain)
+                t.strip.inserts.clear();
+            if (form != TrackForm::frozen)
+                continue;
+            // The frozen audio's content does not change the cost; its length does (a song's worth, read once).
+            auto audio = std::make_shared<juce::AudioBuffer<float>>(2, int(seconds * graphRate));
+            for (int c = 0; c < 2; ++c)
+                for (int i = 0; i < audio->getNumSamples(); ++i)
+                    audio->setSample(c, i, float(std::sin(0.01 * i + c)) * 0.1f);
+            t.frozen = true;
+            t.audio = std::move(audio);
+        }
+        m->nodes = buildTrackGraph(m->graph, session.tracks, session.layout, graphRate);
+        m->sink = m->nodes.master;
+        auto* playHead = m->nodes.playHead.get();
+        m->beforeBlock = [playHead](int b) { playHead->setPosition(std::int64_t(b) * graphBlock); };
+        return std::unique_ptr<BenchGraph>(std::move(m));
+    };
+}
+
 /** 32 tracks, each with a hosted LV2 EQ and compressor (x42-eq and x42-comp, stereo); null if they are not installed. */
 BenchGraphFactory pluginGraph(int tracks, int blocks)
 {
@@ -104,6 +137,14 @@ int runEngineBench(int, char**)
     else
         std::printf("plug-ins: skipped (x42-plugins is not installed: ./setup.sh installs it)\n");
 
+    // Stem freeze: the same mixer with every track frozen, against the tracks as clip players without inserts.
+    const auto schedule = ParallelPlanRunner::Scheduling::adaptive;
+    const double live = timePlan(freezeGraph(tracks, mixerBlocks, TrackForm::live), 0, schedule, mixerBlocks).micros;
+    const double frozen = timePlan(freezeGraph(tracks, mixerBlocks, TrackForm::frozen), 0, schedule, mixerBlocks).micros;
+    const double plain = timePlan(freezeGraph(tracks, mixerBlocks, TrackForm::plain), 0, schedule, mixerBlocks).micros;
+    std::printf("freeze: %d tracks through the mixer, plan serial: live (EQ+comp) %.1f us, frozen %.1f us, clip players "
+                "without inserts (baseline) %.1f us; frozen/baseline %.2f\n", tracks, live, frozen, plain, frozen / plain);
+
     nlohmann::json j { { "tracks", tracks }, { "blockSize", graphBlock }, { "serialMicros", serial }, { "parallelMicros", parallel },
                        { "workers", workers }, { "speedup", serial / parallel }, { "budgetMicros", budget },
                        { "apg_mixer_micros", mixer.apg }, { "plan_serial_mixer_micros", mixer.serial },
@@ -113,7 +154,9 @@ int runEngineBench(int, char**)
                        { "plan_serial_plugins_micros", hosted.serial }, { "plan_parallel_plugins_micros", hosted.parallel },
                        { "apg_plugins_micros", hosted.apg },
                        { "speedup_plugins", hosted.parallel > 0 ? hosted.serial / hosted.parallel : 0.0 },
-                       { "plugins_bit_identical", hosted.identical } };
+                       { "plugins_bit_identical", hosted.identical },
+                       { "freeze_live_micros", live }, { "freeze_frozen_micros", frozen }, { "freeze_plain_micros", plain },
+                       { "frozen_vs_players", frozen / plain } };
     std::cout << j.dump() << std::endl;
     return 0;
 }

@@ -44,6 +44,7 @@ struct ArrangementTrack {
     std::vector<ArrangementClip> clips;
     std::string gainReason;            // how gainDb was chosen (mixdown balance); empty when unknown
     ChannelStrip strip;                // its pan (tracks[].pan on disk) and the rest (mixer.tracks[] on disk)
+    bool frozen = false;               // plays its freeze file (Render/StemFreezer) instead of its loop and inserts
 };
 
 struct ExcludedLoop {

@@ -63,6 +63,8 @@ json arrangementToJson(const Arrangement& a)
         tracks.push_back({ { "name", t.name }, { "role", t.role },
                            { "loop", { { "path", pathText(t.loopPath) }, { "bpm", t.loopBpm }, { "beats", t.loopBeats }, { "key", optionalText(t.loopKey) } } },
                            { "gainDb", t.gainDb }, { "gainReason", t.gainReason }, { "pan", t.strip.pan }, { "clips", clips } });
+        if (t.frozen) // only when set: songs without frozen tracks keep their bytes
+            tracks.back()["frozen"] = true;
     }
     json excluded = json::array();
     for (const auto& e : a.excluded)
@@ -165,6 +167,7 @@ Result<Arrangement> arrangementFromJson(const json& j, const fs::path& baseFolde
             track.strip.pan = t.number("pan", -1, 1);
             if (version >= 2 && t.has("gainReason"))
                 track.gainReason = optionalString(t, "gainReason");
+            track.frozen = t.flag("frozen", false);
             const auto& clips = t.array("clips");
             for (size_t c = 0; c < clips.size(); ++c) {
                 JsonFields clip(clips[c], where + ".clips[" + std::to_string(c) + "]");

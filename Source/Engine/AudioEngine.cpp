@@ -183,6 +183,32 @@ void AudioEngine::notePluginState(StripRef ref, int slot, const std::string& sta
     }
 }
 
+Status AudioEngine::swapInFrozenTrack(int track, std::shared_ptr<const juce::AudioBuffer<float>> audio)
+{
+    if (track < 0 || track >= int(tracks_.size()) || audio == nullptr)
+        return Status::failure("no such track");
+    if (tracksRate_ != sampleRate_ || audio->getNumSamples() < length_)
+        return Status::failure("the frozen audio does not fit the song at this rate");
+    auto& frozen = tracks_[size_t(track)];
+    frozen.frozen = true;
+    frozen.audio = audio;
+    frozen.segments.clear();
+    if (published_ == nullptr || published_->nodes.tracks.size() != tracks_.size())
+        return rebuildSession();
+    auto& session = *published_;
+    auto& plan = *session.plan;
+    const auto& strip = session.nodes.tracks[size_t(track)];
+    const int stripStep = plan.stepIndexOf(strip.output);
+    session.frozenSources.push_back(std::make_unique<FrozenSource>(FrozenSource { std::move(audio), session.nodes.playHead.get(), plan.latencyOf(stripStep) }));
+    strip.strip->setFrozenInput(session.frozenSources.back().get());
+    // After the strip hears the frozen audio (the plan runs these steps before it in every block): stop them.
+    plan.setSkipped(plan.stepIndexOf(session.nodes.trackPlayers[size_t(track)]), true);
+    for (const auto id : strip.insertNodes)
+        if (id != juce::AudioProcessorGraph::NodeID {} && id != strip.output)
+            plan.setSkipped(plan.stepIndexOf(id), true);
+    return Status::success();
+}
+
 void AudioEngine::setTrackSwitch(int t, bool ChannelStrip::*which, bool on)
 {
     const StripRef ref { StripRef::Kind::track, t };

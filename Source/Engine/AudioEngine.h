@@ -58,6 +58,12 @@ public:
         notePluginState before the song records them, and the song's edit rebuilds nothing. */
     plugins::HostedPluginProcessor* hostedPlugin(StripRef ref, int slot) const;
     void notePluginState(StripRef ref, int slot, const std::string& state, const std::map<std::string, double>& parameters);
+    /** Freeze (message thread): from the next block on, track `track` plays `audio` (its player and inserts
+        rendered from the song's start, Render/StemFreezer) instead of running them. No rebuild: the track's strip
+        switches its input at a block boundary and the player and inserts are skipped, so nothing else in the graph
+        restarts. Later sessions build the track frozen. Unfreezing is a load() of the track unfrozen. */
+    Status swapInFrozenTrack(int track, std::shared_ptr<const juce::AudioBuffer<float>> audio);
+    bool isTrackFrozen(int track) const { return track >= 0 && track < int(tracks_.size()) && tracks_[size_t(track)].frozen; }
     /** Problems building the current mixer (an unknown effect, a send to no bus): the rest plays. */
     const std::vector<std::string>& mixerProblems() const { return mixerProblems_; }
 

@@ -47,6 +47,8 @@ void ChannelStripProcessor::prepareToPlay(double, int)
 void ChannelStripProcessor::processBlock(juce::AudioBuffer<float>& buffer, juce::MidiBuffer&)
 {
     const int n = buffer.getNumSamples();
+    if (const auto* frozen = frozen_.load(std::memory_order_acquire))
+        readFrozen(*frozen->audio, frozen->playHead->position() - frozen->latency, buffer, n);
     const auto t = targets();
     if (polarity_ != 1.0f || t.polarity != 1.0f) // a flip ramps through zero rather than stepping
         for (int c = 0; c < 2; ++c)

@@ -3,6 +3,7 @@
 // 0-1 are the strip's main out, then two per send (pre- or post-fader taps with the send's level). Settings are
 // atomics written on the message thread; every gain ramps across one block, so changes never click.
 #include "Engine/EngineProcessor.h"
+#include "Engine/FrozenAudio.h"
 #include <array>
 #include <atomic>
 
@@ -28,6 +29,12 @@ public:
     void setPolarityInverted(bool inverted) { inverted_.store(inverted); }
     void setSend(int send, double levelDb, bool preFader);
 
+    /** Any thread: from the next block on, the strip's input is this frozen audio instead of what its feeds bring
+        (null: the feeds again). The source must outlive the strip's session. How a freeze swaps in without a
+        glitch: the strip itself changes what it hears at a block boundary, and nothing else in the graph moves. */
+    void setFrozenInput(const FrozenSource* source) { frozen_.store(source, std::memory_order_release); }
+    bool hasFrozenInput() const { return frozen_.load(std::memory_order_acquire) != nullptr; }
+
     /** Left and right gains for a level in dB and a pan: balance law, unity at centre. */
     static std::pair<float, float> channelGains(float gainDb, float pan, bool muted);
 
@@ -39,6 +46,7 @@ private:
     const int sends_;
     std::atomic<float> volumeDb_ { 0.0f }, pan_ { 0.0f };
     std::atomic<bool> muted_ { false }, inverted_ { false };
+    std::atomic<const FrozenSource*> frozen_ { nullptr };
     std::array<SendState, maxSends> send_;
     float polarity_ = 1, left_ = 1, right_ = 1; // the gains the last block ended on
 };

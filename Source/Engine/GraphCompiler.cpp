@@ -66,6 +66,7 @@ Result<std::unique_ptr<RenderPlan>> compileRenderPlan(const juce::AudioProcessor
     }
     // Latency: steps are in topological order, so every source's path latency is known before its dependants'.
     plan->latencies_.assign(plan->steps_.size(), 0);
+    plan->skipped_ = std::make_unique<std::atomic<bool>[]>(plan->steps_.size());
     for (size_t i = 0; i < plan->steps_.size(); ++i) {
         auto& step = plan->steps_[i];
         int slowestInput = 0;

@@ -17,6 +17,10 @@ void RenderPlan::processStep(int stepIndex, int numSamples)
     auto& buffer = buffers_[size_t(stepIndex)];
     // Within the capacity allocated at compile time, setSize never allocates.
     buffer.setSize(step.channels, numSamples, false, false, true);
+    if (skipped_[size_t(stepIndex)].load(std::memory_order_acquire)) {
+        buffer.clear();
+        return;
+    }
     gatherFeeds(step, buffer, numSamples);
     auto& midi = midi_[size_t(stepIndex)];
     midi.clear();

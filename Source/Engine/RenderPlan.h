@@ -35,6 +35,9 @@ public:
     void processStep(int stepIndex, int numSamples);
     /** The output of a step after the last process(); numSamples valid samples per channel. */
     const juce::AudioBuffer<float>& outputOf(int stepIndex) const { return buffers_[size_t(stepIndex)]; }
+    /** Any thread: a skipped step outputs silence without running its processor (a frozen track's player and
+        inserts, which nothing hears any more). */
+    void setSkipped(int stepIndex, bool skipped) { skipped_[size_t(stepIndex)].store(skipped, std::memory_order_release); }
     /** How many samples a step's output lags the timeline (0 unless a processor on its path reports latency). */
     int latencyOf(int stepIndex) const { return latencies_[size_t(stepIndex)]; }
 
@@ -47,6 +50,7 @@ private:
     std::vector<juce::MidiBuffer> midi_;
     std::vector<effects::DelayLine> feedDelays_; // delays of whole maximumDelay(); each touched only by its feed's step
     std::vector<int> latencies_;
+    std::unique_ptr<std::atomic<bool>[]> skipped_; // per step
     int maxBlockSize_ = 0;
 };
 

@@ -1,5 +1,6 @@
 #include "Engine/TrackGraph.h"
 #include "Effects/EffectFactory.h"
+#include "Engine/FrozenPlayerProcessor.h"
 #include "Plugins/PluginSlot.h"
 #include <algorithm>
 
@@ -114,7 +115,22 @@ private:
 
 int sendCount(const ChannelStrip& s) { return std::min(int(s.sends.size()), ChannelStrip::maxSends); }
 
+ChannelStrip withoutInserts(ChannelStrip s) // a frozen track's inserts are in its audio
+{
+    s.inserts.clear();
+    return s;
+}
+
 } // namespace
+
+NodeID preStripNode(const TrackGraphNodes& nodes, size_t track)
+{
+    const auto& inserts = nodes.tracks[track].insertNodes;
+    for (auto i = inserts.rbegin(); i != inserts.rend(); ++i)
+        if (*i != NodeID {})
+            return *i;
+    return nodes.trackPlayers[track];
+}
 
 TrackGraphNodes buildTrackGraph(juce::AudioProcessorGraph& graph, const std::vector<PlaybackTrack>& tracks,
                                 const MixerLayout& layout, double sampleRate)
@@ -151,7 +167,9 @@ TrackGraphNodes buildTrackGraph(juce::AudioProcessorGraph& graph, const std::vec
         for (auto& s : segments)
             s.gain *= trim;
         std::unique_ptr<juce::AudioProcessor> player;
-        if (t.stream) {
+        if (t.frozen) {
+            player = std::make_unique<FrozenPlayerProcessor>(t.audio, *nodes.playHead);
+        } else if (t.stream) {
             auto streamed = std::make_unique<StreamedPlayerProcessor>(t.stream, trim);
             nodes.streamedPlayers.push_back(streamed.get());
             player = std::move(streamed);
@@ -162,7 +180,8 @@ TrackGraphNodes buildTrackGraph(juce::AudioProcessorGraph& graph, const std::vec
         }
         const auto playerId = graph.addNode(std::move(player))->nodeID;
         const auto where = "track '" + t.name + "'";
-        auto strip = builder.add(t.strip, sendCount(t.strip), where);
+        auto strip = t.frozen ? builder.add(withoutInserts(t.strip), sendCount(t.strip), where) : builder.add(t.strip, sendCount(t.strip), where);
+        nodes.trackPlayers.push_back(playerId);
         connectPair(graph, playerId, 0, strip.input, 0);
         nodes.tracks.push_back(std::move(strip));
     }

@@ -26,6 +26,9 @@ struct PlaybackTrack {
     double gainDb = 0;  // the track's balance trim, before its inserts
     ChannelStrip strip; // fader, pan, mute, solo, polarity, inserts, sends, output
     std::shared_ptr<BlockStream> stream; // instead of audio and segments: read block by block from the start (offline only)
+    /** Frozen (Render/StemFreezer): `audio` is the track's player and inserts rendered from the song's start; it
+        plays as it is, and segments, gainDb and the strip's inserts are already in it. */
+    bool frozen = false;
 };
 
 /** Where the song plays and at what tempo: the mixer's buses and the tempo its effects follow. */
@@ -50,11 +53,15 @@ struct TrackGraphNodes {
     std::vector<std::pair<std::string, juce::AudioProcessorGraph::NodeID>> masterFeeds;
     std::vector<ClipPlayerProcessor*> players;
     std::vector<StreamedPlayerProcessor*> streamedPlayers; // the render thread prefetches each block for these
+    std::vector<juce::AudioProcessorGraph::NodeID> trackPlayers; // per track: what plays its audio, before the inserts
     std::vector<StripNodes> tracks, returns, groups;
     StripNodes masterStrip;
     std::unique_ptr<TransportPlayHead> playHead; // every effect's; set its position before each block
     std::vector<std::string> problems;           // settings that could not be honoured (unknown effect, bus, ...)
 };
+
+/** A track's signal before its channel strip (its last insert, else its player): what a freeze renders. */
+juce::AudioProcessorGraph::NodeID preStripNode(const TrackGraphNodes& nodes, size_t track);
 
 TrackGraphNodes buildTrackGraph(juce::AudioProcessorGraph& graph, const std::vector<PlaybackTrack>& tracks,
                                 const MixerLayout& layout, double sampleRate);

@@ -11,6 +11,7 @@ public:
     TransportPlayHead(double bpm, double sampleRate) : bpm_(bpm), sampleRate_(sampleRate) {}
 
     void setPosition(std::int64_t timelineSample) { position_.store(timelineSample, std::memory_order_relaxed); }
+    std::int64_t position() const { return position_.load(std::memory_order_relaxed); }
 
     juce::Optional<PositionInfo> getPosition() const override
     {

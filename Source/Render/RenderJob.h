@@ -20,6 +20,8 @@ struct OutputSettings {
     int bitDepth = 24; // 16, 24, or 32 (float, WAV only); not used by MP3 and Ogg Vorbis
     int bitrateKbps = 320; // MP3: constant bit rate, 32 to 320; Ogg Vorbis: the average
     MasteringSettings mastering; // on by default (streaming); off writes the plain premaster sum
+    /** Where frozen tracks' freeze files are looked for; new ones go to the first. Empty: "Frozen" beside the mix. */
+    std::vector<std::filesystem::path> freezeFolders;
 };
 
 /** The offline renderer's block: the plan, outputs and streamed stems are sized for it. */

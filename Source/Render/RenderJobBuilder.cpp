@@ -4,6 +4,7 @@
 #include "Library/DecodedAudio.h"
 #include "Library/LoopStretch.h"
 #include "Library/StreamedAudioFile.h"
+#include "Render/StemFreezer.h"
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -114,6 +115,14 @@ PreparedJob prepareArrangementJob(const Arrangement& a, const OutputSettings& ou
                                            sectionGain });
         }
         job.tracks.push_back(std::move(track));
+    }
+    if (std::any_of(a.tracks.begin(), a.tracks.end(), [](const auto& t) { return t.frozen; })) {
+        auto folders = output.freezeFolders;
+        if (folders.empty() && !output.mixPath.empty())
+            folders.push_back(output.mixPath.parent_path() / "Frozen");
+        JobControl control;
+        for (auto& problem : applyFreezes(job, a, folders, control))
+            prepared.problems.push_back(std::move(problem));
     }
     return prepared;
 }
