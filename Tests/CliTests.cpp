@@ -124,3 +124,29 @@ TEST_CASE("cli: SIGINT cancels a render cleanly and keeps the previous file", "[
     for (const auto& e : fs::directory_iterator(dir.path()))
         CHECK(e.path().filename().string().find(".tmp-") == std::string::npos);
 }
+
+TEST_CASE("cli: a frozen track in arrangement.json renders from its freeze file, the same mix", "[cli][freeze]")
+{
+    TempFolder dir;
+    makePack(dir);
+    fs::remove(dir / "pack/broken.wav");
+    REQUIRE(runCommand(loopmindBinary + " arrange " + quoted(dir / "pack") + " --seed 3 --bars 16 --out " + quoted(dir / "song.json")).exitCode == 0);
+    auto song = nlohmann::json::parse(readBytes(dir / "song.json"));
+    song["tracks"][0]["frozen"] = true;
+    writeBytes(dir / "frozen.json", song.dump(2));
+    const std::string options = " --bit-depth 32f --no-master";
+    REQUIRE(runCommand(loopmindBinary + " render --arrangement " + quoted(dir / "song.json") + " --out " + quoted(dir / "live/mix.wav") + options).exitCode == 0);
+    REQUIRE(runCommand(loopmindBinary + " render --arrangement " + quoted(dir / "frozen.json") + " --out " + quoted(dir / "frozen/mix.wav") + options).exitCode == 0);
+    CHECK(readBytes(dir / "live/mix.wav") == readBytes(dir / "frozen/mix.wav"));
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator(dir / "frozen/Frozen"))
+        files.push_back(e.path());
+    REQUIRE(files.size() == 1);
+    CHECK(files[0].extension() == ".wav");
+    // The arrangement written beside the mix keeps the flag; rendering again reuses the file as it is.
+    CHECK(nlohmann::json::parse(readBytes(dir / "frozen/arrangement.json"))["tracks"][0]["frozen"] == true);
+    const auto written = fs::last_write_time(files[0]);
+    REQUIRE(runCommand(loopmindBinary + " render --arrangement " + quoted(dir / "frozen.json") + " --out " + quoted(dir / "frozen/mix.wav") + options).exitCode == 0);
+    CHECK(fs::last_write_time(files[0]) == written);
+    CHECK(readBytes(dir / "live/mix.wav") == readBytes(dir / "frozen/mix.wav"));
+}

@@ -30,6 +30,7 @@ MainComponent::MainComponent(Options options) : settings_(options.settingsFolder
     arrangement_.onVariation = [this] { commands_.invokeDirectly(commands::variation, true); };
     arrangement_.onMute = [this](int lane, bool m) { editLane(lane, m ? "Mute" : "Unmute", [=](SongState& s) { s.lanes[size_t(lane)].mute = m; }); };
     arrangement_.onSolo = [this](int lane, bool v) { editLane(lane, v ? "Solo" : "Unsolo", [=](SongState& s) { s.lanes[size_t(lane)].solo = v; }); };
+    arrangement_.onFreeze = [this](int lane) { toggleFreeze(lane); };
     arrangement_.canvas().onSeek = [this](double bar) {
         if (const auto& a = doc_.song().arrangement)
             engine_.setPosition(std::int64_t(bar * a->beatsPerBar * engine_.sampleRate() * 60.0 / a->bpm));
@@ -249,7 +250,7 @@ void MainComponent::songChanged(const SongState& before)
     }
     if (song.arrangementRevision != before.arrangementRevision) {
         if (song.arrangement)
-            sessions_.request(*song.arrangement, sessionRate_ = engine_.sampleRate());
+            sessions_.request(*song.arrangement, sessionRate_ = engine_.sampleRate(), freezeFolders());
         else
             engine_.load({}, 0);
         const auto tempoOf = [](const SongState& s) { return s.arrangement ? s.arrangement->bpm : 0.0; };
@@ -257,7 +258,9 @@ void MainComponent::songChanged(const SongState& before)
             audition_.refresh(projectTempo()); // the audition follows the new project tempo
     } else {
         applyMixerEdits(before);
+        applyFreezeEdits(); // an unfreeze, or an undo or redo of a freeze
     }
+    cancelStaleFreeze();
     if (mixerVisible_)
         showMixerOfSong();
     updateEffectEditor();
@@ -308,7 +311,9 @@ std::string MainComponent::startRender()
     for (int i = int(song.tracks.size()) - 1; i >= 0; --i)
         if (size_t(i) < lanes.size() && (lanes[size_t(i)].mute || (anySolo && !lanes[size_t(i)].solo)))
             song.tracks.erase(song.tracks.begin() + i);
-    auto problem = render_.start(std::move(song), renderPanel_.settings(), [this](RenderOutcome outcome) {
+    auto settings = renderPanel_.settings();
+    settings.freezeFolders = freezeFolders(); // frozen tracks render from the files they play live
+    auto problem = render_.start(std::move(song), std::move(settings), [this](RenderOutcome outcome) {
         if (!outcome.report.ok)
             log_.problem("render", juce::String(outcome.report.mixPath.string()) + ": " + juce::String(outcome.report.error));
         for (const auto& p : outcome.problems)
@@ -340,6 +345,8 @@ void MainComponent::timerCallback()
         library_.setProgress(scanner_.progress());
     if (render_.isRunning())
         renderPanel_.setProgress(render_.progress(), render_.etaSeconds());
+    if (freeze_.isRunning())
+        arrangement_.setFreezing(freeze_.lane(), freeze_.progress());
     transport_.setPlaying(engine_.isPlaying() || playWhenReady_);
     const float masterPeak = engine_.masterMeter().takePeak();
     transport_.meter().setLevels(masterPeak, engine_.masterMeter().shortTermLufs());
@@ -358,7 +365,7 @@ void MainComponent::timerCallback()
         // The device changed rate: the engine plays silence until the loops are prepared again at the new one.
         sessionRate_ = engine_.sampleRate();
         if (const auto& a = doc_.song().arrangement)
-            sessions_.request(*a, sessionRate_);
+            sessions_.request(*a, sessionRate_, freezeFolders());
         audition_.refresh(projectTempo());
     }
     if (const auto& a = doc_.song().arrangement) {

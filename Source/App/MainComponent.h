@@ -2,6 +2,7 @@
 // The studio window's content: transport, no-device banner, arrangement, library and render panels. It owns
 // the document, the live engine and the background workers, and is the command target for menus and keys.
 #include "App/AppSettings.h"
+#include "App/FreezeTask.h"
 #include "App/Audition.h"
 #include "App/LatestJobRunner.h"
 #include "App/LibraryScanner.h"
@@ -96,6 +97,15 @@ public:
     PluginEditorPanel* pluginEditor() { return pluginEditor_.get(); }
     std::function<void()> onPluginScanFinished;
 
+    // Stem freeze (MainComponentFreeze.cpp).
+    /** Freezes a lane's track on a background thread (playback goes on; the engine swaps it in when done), or
+        unfreezes a frozen one. Each is one undo step. */
+    void toggleFreeze(int lane);
+    bool isFreezing() const { return freeze_.isRunning(); }
+    /** Where freeze files go: "Frozen" beside the project when it has been saved, and the user cache. */
+    std::vector<std::filesystem::path> freezeFolders() const;
+    std::function<void()> onFreezeFinished;
+
     std::function<void()> onScanFinished;
     std::function<void(const RenderOutcome&)> onRenderFinished;
 
@@ -143,6 +153,10 @@ private:
     void askForPluginSearch(StripRef ref, int slot);
     void choosePluginFolder();
     void updateMixerMeters(float masterPeak);
+    void freezeFinished(const FreezeTask::Done& done);
+    bool freezeIsStale() const;
+    void cancelStaleFreeze();
+    void applyFreezeEdits();
     void editLane(int lane, const juce::String& name, std::function<void(SongState&)> change);
     void chooseFolderToAdd();
     void chooseRenderFolder();
@@ -164,6 +178,8 @@ private:
     LibraryScanner scanner_ { *this };
     SessionBuilder sessions_ { *this, [this](SessionBuilder::Built b) { sessionReady(std::move(b)); } };
     RenderTask render_ { *this };
+    FreezeTask freeze_ { *this };
+    std::optional<SongState> freezeStart_; // the song when the running freeze began: an edit of the track since cancels it
     Audition audition_ { *this, engine_ };
 
     TransportBar transport_;

@@ -62,7 +62,7 @@ void MainComponent::getCommandInfo(juce::CommandID id, juce::ApplicationCommandI
         info.setActive(hasSong && !render_.isRunning());
         break;
     case commands::cancelJobs:
-        info.setInfo("Cancel", "Stop the audition, cancel the scan or render in progress", "Song", 0);
+        info.setInfo("Cancel", "Stop the audition, cancel the scan, render or freeze in progress", "Song", 0);
         info.addDefaultKeypress(KP::escapeKey, 0);
         break;
     case commands::audition:
@@ -82,6 +82,17 @@ void MainComponent::getCommandInfo(juce::CommandID id, juce::ApplicationCommandI
         info.addDefaultKeypress('m', cmd);
         info.setTicked(mixerVisible_);
         break;
+    case commands::freezeTrack: {
+        const int lane = arrangement_.selectedLane();
+        const bool frozen = hasSong && lane >= 0 && lane < int(doc_.song().arrangement->tracks.size())
+                            && doc_.song().arrangement->tracks[size_t(lane)].frozen;
+        info.setInfo(frozen ? "Unfreeze Track" : "Freeze Track",
+                     "Render the selected track's loop and inserts once and play that (again: play it live)", "Song", 0);
+        info.addDefaultKeypress('f', cmd | shift);
+        info.setActive(hasSong && lane >= 0);
+        info.setTicked(frozen);
+        break;
+    }
     default: break;
     }
 }
@@ -125,6 +136,7 @@ bool MainComponent::perform(const InvocationInfo& info)
     case commands::cancelJobs:
         audition_.stop();
         scanner_.cancel();
+        freeze_.cancel();
         render_.cancel();
         break;
     case commands::audition: toggleAudition(); break;
@@ -134,6 +146,7 @@ bool MainComponent::perform(const InvocationInfo& info)
     case commands::zoomFit: arrangement_.zoomToFit(); break;
     case commands::focusSearch: library_.searchBox().grabKeyboardFocus(); break;
     case commands::toggleMixer: setMixerVisible(!mixerVisible_); break;
+    case commands::freezeTrack: toggleFreeze(arrangement_.selectedLane()); break;
     default: return false;
     }
     commands_.commandStatusChanged();

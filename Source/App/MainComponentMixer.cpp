@@ -11,20 +11,6 @@ namespace {
 ChannelStrip* stripOf(Arrangement& a, StripRef ref) { return findStrip(a.tracks, a.mixer, ref); }
 const ChannelStrip* stripOf(const Arrangement& a, StripRef ref) { return findStrip(a.tracks, a.mixer, ref); }
 
-/** Nothing the engine plays differs (mute and solo are the lanes'). */
-bool sameSettings(const ChannelStrip& x, const ChannelStrip& y)
-{
-    if (!sameMixerTopology(x, y) || x.volumeDb != y.volumeDb || x.pan != y.pan || x.invertPolarity != y.invertPolarity)
-        return false;
-    for (size_t i = 0; i < x.inserts.size(); ++i) // same topology: same number of inserts and sends
-        if (x.inserts[i].parameters != y.inserts[i].parameters)
-            return false;
-    for (size_t i = 0; i < x.sends.size(); ++i)
-        if (x.sends[i].levelDb != y.sends[i].levelDb || x.sends[i].preFader != y.sends[i].preFader)
-            return false;
-    return true;
-}
-
 juce::String stripName(const Arrangement& a, StripRef ref)
 {
     switch (ref.kind) {

@@ -60,6 +60,7 @@ OutputSettings RenderTask::outputFor(const RenderSettings& s)
         out.stemsFolder = s.folder / "stems";
     out.format = s.format;
     out.bitDepth = s.bitDepth;
+    out.freezeFolders = s.freezeFolders;
     // The panel's loudness preset is the core's delivery target; "none" (or anything unknown) renders the plain sum.
     if (const auto target = s.mix ? deliveryPreset(s.loudnessPreset) : std::nullopt) {
         out.mastering.enabled = true;

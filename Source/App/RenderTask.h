@@ -19,6 +19,7 @@ struct RenderSettings {
     int bitDepth = 24;                     // 16, 24, 32 (float, WAV only)
     double sampleRate = 44100;
     std::string loudnessPreset = "streaming"; // streaming, broadcast, apple, club (core mastering presets) or none (plain sum)
+    std::vector<std::filesystem::path> freezeFolders; // where frozen tracks' freeze files are (the app's, not saved)
 };
 
 struct RenderOutcome {

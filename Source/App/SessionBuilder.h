@@ -23,8 +23,9 @@ public:
 
     SessionBuilder(juce::Component& owner, Ready onReady) : owner_(owner), onReady_(std::move(onReady)) {}
 
-    /** Message thread: build this song at this rate; replaces any request not yet started. */
-    void request(Arrangement song, double sampleRate);
+    /** Message thread: build this song at this rate; replaces any request not yet started. Frozen tracks play
+        their freeze files from freezeFolders (OutputSettings::freezeFolders), frozen anew when none fits. */
+    void request(Arrangement song, double sampleRate, std::vector<std::filesystem::path> freezeFolders = {});
     bool isBusy() const { return busy_.load(); }
 
 private:

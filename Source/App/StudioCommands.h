@@ -25,7 +25,8 @@ enum : juce::CommandID {
     focusSearch,
     audition,
     toggleMixer,
-    last = toggleMixer,
+    freezeTrack,
+    last = freezeTrack,
 };
 
 } // namespace loopmind::commands

@@ -106,5 +106,7 @@ std::vector<StripRef> allStrips(const Tracks& tracks, const Mixer& mixer)
 
 /** The same graph? Differences in inserts (types, bypass, sidechains), send targets or outputs are not. */
 bool sameMixerTopology(const ChannelStrip& a, const ChannelStrip& b);
+/** Nothing the engine plays differs (mute and solo are the app's lanes'). */
+bool sameSettings(const ChannelStrip& x, const ChannelStrip& y);
 
 } // namespace loopmind

@@ -8,18 +8,20 @@ namespace {
 constexpr int toolbarHeight = 34, scrollHeight = 12;
 }
 
-/** Name, role stripe and mute/solo toggles for one lane. */
+/** Name, role stripe, mute/solo toggles and the freeze switch for one lane; a click selects it, a right click
+    offers freezing. */
 class ArrangementView::LaneHeader final : public juce::Component {
 public:
-    LaneHeader(ArrangementView& owner, int lane, const ArrangementTrack& track, LaneMix mix) : role_(track.role)
+    LaneHeader(ArrangementView& owner, int lane, const ArrangementTrack& track, LaneMix mix)
+        : owner_(owner), lane_(lane), role_(track.role), frozen_(track.frozen)
     {
         name_.setText(juce::String(track.name), juce::dontSendNotification);
         name_.setFont(14.0f);
         name_.setTooltip(juce::String::fromUTF8(track.loopPath.filename().string().c_str()));
-        loop_.setText(juce::String::fromUTF8(track.loopPath.stem().string().c_str()), juce::dontSendNotification);
+        loopName_ = juce::String::fromUTF8(track.loopPath.stem().string().c_str());
         loop_.setFont(11.0f);
-        loop_.setColour(juce::Label::textColourId, theme::textDim);
-        for (auto* b : { &mute_, &solo_ }) {
+        setFreezing(-1);
+        for (auto* b : { &mute_, &solo_, &freeze_ }) {
             b->setClickingTogglesState(false); // the document decides; the button shows its state
             addAndMakeVisible(*b);
         }
@@ -29,12 +31,37 @@ public:
         solo_.setToggleState(mix.solo, juce::dontSendNotification);
         mute_.onClick = [&owner, lane, this] { if (owner.onMute) owner.onMute(lane, !mute_.getToggleState()); };
         solo_.onClick = [&owner, lane, this] { if (owner.onSolo) owner.onSolo(lane, !solo_.getToggleState()); };
+        freeze_.setColour(juce::TextButton::buttonOnColourId, frozenColour);
+        freeze_.setToggleState(frozen_, juce::dontSendNotification);
+        freeze_.setTooltip(frozen_ ? "Frozen: plays its rendered audio. Click to unfreeze (Ctrl+Shift+F)"
+                                   : "Freeze: render the loop and its inserts once, and play that (Ctrl+Shift+F)");
+        freeze_.onClick = [&owner, lane] { if (owner.onFreeze) owner.onFreeze(lane); };
         addAndMakeVisible(name_);
         addAndMakeVisible(loop_);
     }
+    /** progress < 0: not freezing. */
+    void setFreezing(double progress)
+    {
+        const auto text = progress >= 0 ? "freezing " + juce::String(juce::roundToInt(progress * 100)) + " %"
+                                        : (frozen_ ? "frozen: " + loopName_ : loopName_);
+        loop_.setText(text, juce::dontSendNotification);
+        loop_.setColour(juce::Label::textColourId, progress >= 0 || frozen_ ? frozenColour : theme::textDim);
+    }
+    void mouseDown(const juce::MouseEvent& e) override
+    {
+        owner_.selectLane(lane_);
+        if (!e.mods.isPopupMenu())
+            return;
+        juce::PopupMenu menu;
+        menu.addItem(1, frozen_ ? "Unfreeze track" : "Freeze track");
+        menu.showMenuAsync(juce::PopupMenu::Options().withTargetComponent(this), [&owner = owner_, lane = lane_](int chosen) {
+            if (chosen == 1 && owner.onFreeze)
+                owner.onFreeze(lane);
+        });
+    }
     void paint(juce::Graphics& g) override
     {
-        g.fillAll(theme::panel);
+        g.fillAll(owner_.selectedLane() == lane_ ? theme::panel.brighter(0.12f) : theme::panel);
         g.setColour(theme::roleColour(role_));
         g.fillRect(0, 2, 4, getHeight() - 4);
         g.setColour(theme::outline);
@@ -47,14 +74,20 @@ public:
         const int bh = std::min(20, buttons.getHeight() / 2);
         mute_.setBounds(buttons.removeFromTop(bh).reduced(1));
         solo_.setBounds(buttons.removeFromTop(bh).reduced(1));
+        freeze_.setBounds(r.removeFromRight(24).removeFromTop(bh).reduced(1));
         name_.setBounds(r.removeFromTop(std::min(20, r.getHeight())));
         loop_.setBounds(r);
     }
 
 private:
+    static inline const juce::Colour frozenColour { 0xff7fc8f0 };
+    ArrangementView& owner_;
+    const int lane_;
     std::string role_;
+    const bool frozen_;
+    juce::String loopName_;
     juce::Label name_, loop_;
-    juce::TextButton mute_ { "M" }, solo_ { "S" };
+    juce::TextButton mute_ { "M" }, solo_ { "S" }, freeze_ { "F" };
 };
 
 ArrangementView::ArrangementView()
@@ -114,8 +147,23 @@ void ArrangementView::setSong(const SongState& song, const ThumbnailMap* thumbna
         info_.setText({}, juce::dontSendNotification);
     }
     totalBars_ = a ? a->totalBars() : 0;
+    if (selectedLane_ >= int(headers_.size()))
+        selectedLane_ = -1;
     canvas_.setSong(a, std::move(audible), thumbnails);
     resized();
+}
+
+void ArrangementView::selectLane(int lane)
+{
+    selectedLane_ = lane;
+    for (auto& h : headers_)
+        h->repaint();
+}
+
+void ArrangementView::setFreezing(int lane, double progress)
+{
+    for (int i = 0; i < int(headers_.size()); ++i)
+        headers_[size_t(i)]->setFreezing(i == lane ? progress : -1.0);
 }
 
 juce::Rectangle<int> ArrangementView::laneArea(int lane) const

@@ -1,6 +1,6 @@
 #pragma once
 // The arrangement panel: Generate/Variation with a seed field, zoom, lane headers with mute/solo, the canvas
-// (ruler, clips, playhead) and a horizontal scroll bar. Edits are reported through callbacks.
+// (ruler, clips, playhead) and a horizontal scroll bar. Lane headers also freeze (F, or a right click). Edits are reported through callbacks.
 #include "App/StudioDocument.h"
 #include "UI/ArrangementCanvas.h"
 
@@ -23,10 +23,16 @@ public:
     /** A lane's clip area in this component's coordinates (for tests and hit checks). */
     juce::Rectangle<int> laneArea(int lane) const;
     ArrangementCanvas& canvas() { return canvas_; }
+    /** The lane whose header was clicked last (-1: none): what lane commands act on. */
+    int selectedLane() const { return selectedLane_; }
+    void selectLane(int lane);
+    /** Shows a freeze in progress on one lane (progress 0..1; lane -1: none). */
+    void setFreezing(int lane, double progress);
 
     std::function<void()> onGenerate, onVariation;
     std::function<void(int lane, bool mute)> onMute;
     std::function<void(int lane, bool solo)> onSolo;
+    std::function<void(int lane)> onFreeze; // freeze, or unfreeze a frozen lane
 
     void resized() override;
     void paint(juce::Graphics&) override;
@@ -46,6 +52,7 @@ private:
     std::vector<std::unique_ptr<LaneHeader>> headers_;
     int totalBars_ = 0;
     double firstBar_ = 0, pixelsPerBar_ = 0; // 0: fit the whole song
+    int selectedLane_ = -1;
 };
 
 } // namespace loopmind
