@@ -162,8 +162,11 @@ void MainComponent::addInputs(const std::vector<fs::path>& inputs)
         return;
     }
     for (const auto& p : inputs)
-        if (std::find(doc_.folders.begin(), doc_.folders.end(), p) == doc_.folders.end())
+        if (std::find(doc_.folders.begin(), doc_.folders.end(), p) == doc_.folders.end()) {
             doc_.folders.push_back(p);
+            doc_.dirty = true; // the project keeps its library's folders: a new one is unsaved work
+        }
+    updateTitle();
     scanning_ = true;
     library_.setScanning(true);
     library_.setStatus("Scanning " + juce::String(int(inputs.size())) + " location(s)...");

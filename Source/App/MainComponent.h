@@ -56,6 +56,8 @@ public:
     bool writeRecovery();
     /** After a crash: offers the recovery copy back if there is one (declined, it stays until the next save). */
     void offerRecovery();
+    /** What the offer's Restore does: opens the recovery copy as unsaved work. False when there is none. */
+    bool restoreRecovery();
     juce::File recoveryFile() { return recoveryFileIn(settings_.folder()); }
     SessionLog& sessionLog() { return log_; }
     /** A signal asked the app to end: the recovery copy is written, then this runs (the app quits with 0). */

@@ -231,7 +231,7 @@ bool MainComponent::openProjectFile(const juce::File& file)
         juce::AlertWindow::showMessageBoxAsync(juce::MessageBoxIconType::WarningIcon, "Could not open project", p.error());
         return false;
     }
-    doc_.folders.clear();
+    doc_.folders = p->folders; // the project's own: rescanning them below is no change
     doc_.loops.clear();
     library_.table().setLoops({});
     renderPanel_.setSettings(p->render);

@@ -34,6 +34,17 @@ void MainComponent::autosaveIfDue()
     });
 }
 
+bool MainComponent::restoreRecovery()
+{
+    const auto file = recoveryFile();
+    if (!file.existsAsFile() || !openProjectFile(file))
+        return false;
+    doc_.projectFile = juce::File(); // restored work is unsaved work: the copy stays until it is saved
+    doc_.dirty = true;
+    updateTitle();
+    return true;
+}
+
 void MainComponent::offerRecovery()
 {
     const auto file = recoveryFile();
@@ -43,14 +54,9 @@ void MainComponent::offerRecovery()
     juce::Component::SafePointer<MainComponent> safe(this);
     juce::AlertWindow::showOkCancelBox(juce::MessageBoxIconType::QuestionIcon, "Restore unsaved work?",
                                        "LoopMind Studio did not close cleanly. Restore the work saved at " + when + "?",
-                                       "Restore", "Not now", this, juce::ModalCallbackFunction::create([safe, file](int restore) {
-                                           if (safe == nullptr || restore == 0)
-                                               return; // kept until the next save
-                                           if (safe->openProjectFile(file)) {
-                                               safe->doc_.projectFile = juce::File(); // restored work is unsaved work
-                                               safe->doc_.dirty = true;
-                                               safe->updateTitle();
-                                           }
+                                       "Restore", "Not now", this, juce::ModalCallbackFunction::create([safe](int restore) {
+                                           if (safe != nullptr && restore != 0) // declined: kept until the next save
+                                               safe->restoreRecovery();
                                        }));
 }
 

@@ -43,3 +43,35 @@ TEST_CASE("the session log records problems with the files involved", "[gui][rec
     CHECK(log.contains("[library]"));
     CHECK(log.contains("broken.wav"));
 }
+
+TEST_CASE("after kill -9 the next start restores the autosaved work", "[gui][e2e][recovery]")
+{
+    const auto settings = freshTempFolder("kill-settings");
+    // Autosave every second; the app scans the demo loops (an unsaved change), autosaves, and is killed outright.
+    const std::string script = "export LOOPMIND_SETTINGS_DIR='" + settings.string() + "' LOOPMIND_AUTOSAVE_SECONDS=1; '" LOOPMIND_BIN_DIR
+                               "/LoopMindStudio' '" + demoLoops().string() + "' --no-audio & pid=$!; sleep 8; kill -KILL $pid; "
+                               "wait $pid; echo \"exit=$?\"";
+    juce::ChildProcess shell;
+    REQUIRE(shell.start(juce::StringArray { "sh", "-c", juce::String(script) }));
+    const auto output = shell.readAllProcessOutput();
+    REQUIRE(shell.waitForProcessToFinish(60000));
+    INFO(output);
+    CHECK(output.contains("exit=137")); // killed: nothing of its own ran at the end
+    REQUIRE(fs::exists(settings / "recovery.loopmind"));
+    for (const auto& e : fs::directory_iterator(settings)) // an autosave cut short leaves no temporary file
+        CHECK(e.path().filename().string().find(".tmp") == std::string::npos);
+
+    // The next start (the same settings) finds the copy; its Restore opens it as unsaved work.
+    MainComponent::Options o;
+    o.openAudioDevice = false;
+    o.settingsFolder = juce::File(settings.string());
+    MainComponent next(o);
+    REQUIRE(next.restoreRecovery());
+    REQUIRE(pumpUntil([&] { return !next.isScanning(); }, 180));
+    REQUIRE(next.document().folders.size() == 1);
+    CHECK(next.document().folders[0] == demoLoops());
+    CHECK_FALSE(next.document().loops.empty());
+    CHECK(next.document().dirty);
+    CHECK(next.document().projectFile == juce::File());
+    CHECK(fs::exists(settings / "recovery.loopmind")); // kept until the work is saved
+}

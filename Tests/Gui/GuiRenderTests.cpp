@@ -175,6 +175,7 @@ TEST_CASE("a project saves and opens again with the same song", "[gui][project]"
     auto reopened = makeStudio(false);
     REQUIRE(reopened->openProjectFile(file));
     REQUIRE(pumpUntil([&] { return !reopened->isScanning(); }, 180));
+    CHECK_FALSE(reopened->document().dirty); // its folders are rescanned: no change
     const auto& song = reopened->document().song();
     REQUIRE(song.arrangement);
     CHECK(arrangementToText(*song.arrangement) == arrangementToText(*studio->document().song().arrangement));
