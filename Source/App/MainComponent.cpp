@@ -1,7 +1,7 @@
 #include "App/MainComponent.h"
 #include "Plugins/PluginHost.h"
 #include "App/ProjectFile.h"
-#include "App/SongEdits.h"
+#include "Document/SongEdits.h"
 #include "App/StudioCommands.h"
 #include "Core/PathText.h"
 #include "UI/Theme.h"

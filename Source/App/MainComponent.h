@@ -11,7 +11,7 @@
 #include "App/SessionLog.h"
 #include "App/RenderTask.h"
 #include "App/SessionBuilder.h"
-#include "App/StudioDocument.h"
+#include "Document/StudioDocument.h"
 #include "Engine/AudioEngine.h"
 #include "UI/ArrangementView.h"
 #include "UI/EffectEditorPanel.h"

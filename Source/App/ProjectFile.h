@@ -2,7 +2,7 @@
 // A .loopmind project: library folders, the arrangement (schema v1 JSON, embedded), lane mute/solo, seed and
 // render settings. Written atomically; read with errors that name the problem.
 #include "App/RenderTask.h"
-#include "App/StudioDocument.h"
+#include "Document/StudioDocument.h"
 #include "Core/Result.h"
 
 namespace loopmind {

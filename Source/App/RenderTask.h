@@ -4,29 +4,12 @@
 // render-report.json. The render panel, the menu command and --demo-render all go through this.
 #include "Arrangement/Arrangement.h"
 #include "Core/JobControl.h"
-#include "Render/AIAsyncRenderer.h"
+#include "Document/RenderSettings.h"
 #include <juce_gui_basics/juce_gui_basics.h>
 #include <chrono>
 #include <functional>
 
 namespace loopmind {
-
-struct RenderSettings {
-    bool mix = true;                       // false: stems only (the mix is not kept)
-    bool stems = true;
-    std::filesystem::path folder;          // mix.<ext>, stems/, arrangement.json, render-report.json go here
-    AudioFileFormat format = AudioFileFormat::wav;
-    int bitDepth = 24;                     // 16, 24, 32 (float, WAV only)
-    double sampleRate = 44100;
-    std::string loudnessPreset = "streaming"; // streaming, broadcast, apple, club (core mastering presets) or none (plain sum)
-    std::vector<std::filesystem::path> freezeFolders; // where frozen tracks' freeze files are (the app's, not saved)
-};
-
-struct RenderOutcome {
-    RenderReport report;
-    std::vector<std::string> problems;     // tracks that could not be prepared (rendered silent)
-    std::filesystem::path arrangementPath, reportPath;
-};
 
 class RenderTask {
 public:

@@ -1,7 +1,7 @@
 #pragma once
 // The arrangement panel: Generate/Variation with a seed field, zoom, lane headers with mute/solo, the canvas
 // (ruler, clips, playhead) and a horizontal scroll bar. Lane headers also freeze (F, or a right click). Edits are reported through callbacks.
-#include "App/StudioDocument.h"
+#include "Document/StudioDocument.h"
 #include "UI/ArrangementCanvas.h"
 
 namespace loopmind {

@@ -1,7 +1,7 @@
 #pragma once
 // Render settings (mix and/or stems, destination, format, bit depth, sample rate, loudness preset), progress with ETA and
-// Cancel, and the result summary with "Show in folder". The render itself is RenderTask's job.
-#include "App/RenderTask.h"
+// Cancel, and the result summary with "Show in folder". The render itself is App/RenderTask's job.
+#include "Document/RenderSettings.h"
 
 namespace loopmind {
 

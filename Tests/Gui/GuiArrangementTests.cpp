@@ -1,4 +1,4 @@
-#include "App/SongEdits.h"
+#include "Document/SongEdits.h"
 #include "App/StudioCommands.h"
 #include "Arrangement/ArrangementFile.h"
 #include "GuiStudioFixture.h"

@@ -1,4 +1,4 @@
-#include "App/StudioDocument.h"
+#include "Document/StudioDocument.h"
 #include <map>
 
 namespace loopmind {

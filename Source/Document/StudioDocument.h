@@ -3,7 +3,7 @@
 // per-lane mute/solo, seed). Every song change goes through edit(), so juce::UndoManager can undo it.
 #include "Arrangement/Arrangement.h"
 #include "Library/LoopInfo.h"
-#include "UI/Waveform.h"
+#include "Document/LoopThumbnail.h"
 #include <juce_data_structures/juce_data_structures.h>
 #include <functional>
 #include <optional>

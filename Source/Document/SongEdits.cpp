@@ -1,4 +1,4 @@
-#include "App/SongEdits.h"
+#include "Document/SongEdits.h"
 #include "Arrangement/AIArrangementEngine.h"
 #include <algorithm>
 

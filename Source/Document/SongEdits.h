@@ -1,7 +1,7 @@
 #pragma once
 // The song edits the app offers, as pure functions from one SongState to the next (StudioDocument makes
 // them undoable). No GUI here: the tests and --demo-render call exactly these.
-#include "App/StudioDocument.h"
+#include "Document/StudioDocument.h"
 
 namespace loopmind {
 
