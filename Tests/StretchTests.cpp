@@ -171,3 +171,34 @@ TEST_CASE("the arranger keeps loops within a clean stretch of the project tempo 
     CHECK(AIArrangementEngine::stretchRatio(loops[3], 124) == Approx(1.0));
     CHECK(AIArrangementEngine::beatsOnProjectGrid(loops[4], 124, 4) == 0);
 }
+
+TEST_CASE("a transposed loop keeps its length and moves its pitch by the semitones asked", "[stretch]")
+{
+    constexpr double rate = 44100;
+    const int n = int(2.0 * rate);
+    juce::AudioBuffer<float> tone(2, n);
+    for (int c = 0; c < 2; ++c)
+        for (int i = 0; i < n; ++i)
+            tone.setSample(c, i, 0.5f * float(std::sin(2 * M_PI * 220.0 * i / rate)));
+    // Frequency from upward zero crossings in the middle second (away from the seam's fade).
+    auto frequency = [&](const juce::AudioBuffer<float>& b) {
+        int crossings = 0;
+        const int from = b.getNumSamples() / 4, to = from + int(rate);
+        for (int i = from + 1; i < to; ++i)
+            crossings += b.getSample(0, i - 1) < 0.0f && b.getSample(0, i) >= 0.0f ? 1 : 0;
+        return double(crossings);
+    };
+    auto up = stretchLoop(tone, rate, n, StretchCharacter::tonal, 7);
+    REQUIRE(up.ok());
+    CHECK(up.value().getNumSamples() == n);
+    CHECK(frequency(up.value()) == Approx(220.0 * std::pow(2.0, 7.0 / 12.0)).margin(3.0)); // 329.6 Hz
+    auto down = stretchLoop(tone, rate, n / 2, StretchCharacter::tonal, -12);
+    REQUIRE(down.ok());
+    CHECK(down.value().getNumSamples() == n / 2);
+    juce::AudioBuffer<float> twice(2, n); // two passes of the half-length result: one second in the middle
+    for (int c = 0; c < 2; ++c) {
+        twice.copyFrom(c, 0, down.value(), c, 0, n / 2);
+        twice.copyFrom(c, n / 2, down.value(), c, 0, n / 2);
+    }
+    CHECK(frequency(twice) == Approx(110.0).margin(3.0));
+}

@@ -1,4 +1,5 @@
 #include "App/MainComponent.h"
+#include "Document/SectionEdits.h"
 #include "Plugins/PluginHost.h"
 #include "App/ProjectFile.h"
 #include "Document/SongEdits.h"
@@ -31,6 +32,18 @@ MainComponent::MainComponent(Options options) : settings_(options.settingsFolder
     arrangement_.onMute = [this](int lane, bool m) { editLane(lane, m ? "Mute" : "Unmute", [=](SongState& s) { s.lanes[size_t(lane)].mute = m; }); };
     arrangement_.onSolo = [this](int lane, bool v) { editLane(lane, v ? "Solo" : "Unsolo", [=](SongState& s) { s.lanes[size_t(lane)].solo = v; }); };
     arrangement_.onFreeze = [this](int lane) { toggleFreeze(lane); };
+    arrangement_.canvas().onMoveClips = [this](const ClipSelection& clips, int bars, int lanes) { moveClipsBy(clips, bars, lanes); };
+    arrangement_.canvas().onResizeClip = [this](ClipRef clip, int bars, bool passes) { resizeClipTo(clip, bars, passes); };
+    arrangement_.canvas().onMoveSection = [this](int section, int to) {
+        editArrangement("Move section", [=](Arrangement& a) { return moveSection(a, section, to); });
+    };
+    arrangement_.canvas().onSectionMenu = [this](int section) { showSectionMenu(section); };
+    transport_.onTempo = [this](double bpm) {
+        if (!editArrangement("Tempo", [bpm](Arrangement& a) { return setSongTempo(a, bpm); }))
+            if (const auto& a = doc_.song().arrangement) // refused (out of range): the field shows the song's tempo again
+                transport_.setSong(a->bpm, a->key, a->beatsPerBar);
+    };
+    transport_.onKey = [this](const std::string& key) { editArrangement("Key", [&key](Arrangement& a) { return setSongKey(a, key); }); };
     arrangement_.canvas().onSeek = [this](double bar) {
         if (const auto& a = doc_.song().arrangement)
             engine_.setPosition(std::int64_t(bar * a->beatsPerBar * engine_.sampleRate() * 60.0 / a->bpm));
@@ -244,21 +257,21 @@ void MainComponent::songChanged(const SongState& before)
 {
     const auto& song = doc_.song();
     arrangement_.setSong(song, &doc_.thumbnails);
-    if (song.arrangement) {
-        const auto& a = *song.arrangement;
-        transport_.setSongInfo(juce::String(a.bpm, 1) + " BPM   " + juce::String(a.key.value_or("no key")) + "   "
-                               + juce::String(a.beatsPerBar) + "/4");
-    } else {
-        transport_.setSongInfo({});
-    }
+    if (song.arrangement)
+        transport_.setSong(song.arrangement->bpm, song.arrangement->key, song.arrangement->beatsPerBar);
+    else
+        transport_.setSong(std::nullopt, std::nullopt, 4);
     if (song.arrangementRevision != before.arrangementRevision) {
         if (song.arrangement)
             sessions_.request(*song.arrangement, sessionRate_ = engine_.sampleRate(), freezeFolders());
         else
             engine_.load({}, 0);
         const auto tempoOf = [](const SongState& s) { return s.arrangement ? s.arrangement->bpm : 0.0; };
-        if (tempoOf(song) != tempoOf(before))
+        if (tempoOf(song) != tempoOf(before)) {
             audition_.refresh(projectTempo()); // the audition follows the new project tempo
+            if (tempoOf(song) > 0 && tempoOf(before) > 0) // the playhead keeps its bar when the new session comes
+                tempoScale_ *= tempoOf(before) / tempoOf(song);
+        }
     } else {
         applyMixerEdits(before);
         applyFreezeEdits(); // an unfreeze, or an undo or redo of a freeze
@@ -277,6 +290,8 @@ void MainComponent::sessionReady(SessionBuilder::Built built)
         library_.setStatus("Playback could not be prepared: " + juce::String(st.error()));
     applyLaneMix();
     engine_.setLoop(0, built.lengthInSamples, looping_);
+    if (const double scale = std::exchange(tempoScale_, 1.0); scale != 1.0) // a tempo change: the same bar, in new samples
+        engine_.setPosition(std::llround(double(engine_.position()) * scale));
     if (std::exchange(playWhenReady_, false) && engine_.hasDevice()) {
         engine_.play();
         audition_.resyncToTransport();

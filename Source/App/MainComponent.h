@@ -108,6 +108,18 @@ public:
     std::vector<std::filesystem::path> freezeFolders() const;
     std::function<void()> onFreezeFinished;
 
+    // Editing like a DAW (MainComponentEditing.cpp): each is one undo step; false when nothing could be done.
+    /** Edits the arrangement with `change` (false: no change) as a new revision. */
+    bool editArrangement(const juce::String& name, const std::function<bool(Arrangement&)>& change);
+    /** The clip commands on the arrangement view's selection (split at the playhead, duplicate, copy, cut, paste, delete). */
+    bool performClipCommand(juce::CommandID id);
+    void moveClipsBy(const ClipSelection& clips, int deltaBars, int deltaLanes);
+    void resizeClipTo(ClipRef clip, int bars, bool snapToPasses);
+    enum class SectionEdit { moveEarlier, moveLater, duplicate, remove, rename };
+    bool editSection(int section, SectionEdit edit, const std::string& newName = {});
+    /** The song's bar under the playhead. */
+    int playheadBar() const;
+
     std::function<void()> onScanFinished;
     std::function<void(const RenderOutcome&)> onRenderFinished;
 
@@ -155,6 +167,8 @@ private:
     void askForPluginSearch(StripRef ref, int slot);
     void choosePluginFolder();
     void updateMixerMeters(float masterPeak);
+    void showSectionMenu(int section);
+    void askForSectionName(int section);
     void freezeFinished(const FreezeTask::Done& done);
     bool freezeIsStale() const;
     void cancelStaleFreeze();
@@ -181,6 +195,8 @@ private:
     SessionBuilder sessions_ { *this, [this](SessionBuilder::Built b) { sessionReady(std::move(b)); } };
     RenderTask render_ { *this };
     FreezeTask freeze_ { *this };
+    ClipClipboard clipboard_;
+    double tempoScale_ = 1.0; // old tempo / new tempo, applied to the playhead when the re-fitted session arrives
     std::optional<SongState> freezeStart_; // the song when the running freeze began: an edit of the track since cancels it
     Audition audition_ { *this, engine_ };
 

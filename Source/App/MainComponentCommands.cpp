@@ -4,6 +4,7 @@
 #include "App/StudioCommands.h"
 #include "Core/PathText.h"
 #include <juce_audio_utils/juce_audio_utils.h>
+#include <map>
 
 namespace loopmind {
 namespace fs = std::filesystem;
@@ -82,6 +83,33 @@ void MainComponent::getCommandInfo(juce::CommandID id, juce::ApplicationCommandI
         info.addDefaultKeypress('m', cmd);
         info.setTicked(mixerVisible_);
         break;
+    case commands::splitClips:
+    case commands::duplicateClips:
+    case commands::copyClips:
+    case commands::cutClips:
+    case commands::pasteClips:
+    case commands::deleteClips: {
+        struct Item { const char* name; const char* what; char key; };
+        static const std::map<juce::CommandID, Item> items {
+            { commands::splitClips, { "Split at Playhead", "Split the selected clips (or all under the playhead) at its bar", 'e' } },
+            { commands::duplicateClips, { "Duplicate", "Copy the selected clips right after themselves", 'd' } },
+            { commands::copyClips, { "Copy", "Copy the selected clips", 'c' } },
+            { commands::cutClips, { "Cut", "Copy the selected clips and remove them", 'x' } },
+            { commands::pasteClips, { "Paste", "Paste at the playhead's bar, onto the selected lane", 'v' } },
+            { commands::deleteClips, { "Delete", "Remove the selected clips", 0 } },
+        };
+        const auto& item = items.at(id);
+        info.setInfo(item.name, item.what, "Edit", 0);
+        if (item.key != 0)
+            info.addDefaultKeypress(item.key, cmd);
+        else {
+            info.addDefaultKeypress(KP::deleteKey, 0);
+            info.addDefaultKeypress(KP::backspaceKey, 0);
+        }
+        const bool selected = !arrangement_.canvas().selection().empty();
+        info.setActive(hasSong && (id == commands::pasteClips ? !clipboard_.entries.empty() : id == commands::splitClips || selected));
+        break;
+    }
     case commands::freezeTrack: {
         const int lane = arrangement_.selectedLane();
         const bool frozen = hasSong && lane >= 0 && lane < int(doc_.song().arrangement->tracks.size())
@@ -147,6 +175,12 @@ bool MainComponent::perform(const InvocationInfo& info)
     case commands::focusSearch: library_.searchBox().grabKeyboardFocus(); break;
     case commands::toggleMixer: setMixerVisible(!mixerVisible_); break;
     case commands::freezeTrack: toggleFreeze(arrangement_.selectedLane()); break;
+    case commands::splitClips:
+    case commands::duplicateClips:
+    case commands::copyClips:
+    case commands::cutClips:
+    case commands::pasteClips:
+    case commands::deleteClips: performClipCommand(info.commandID); break;
     default: return false;
     }
     commands_.commandStatusChanged();

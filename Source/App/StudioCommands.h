@@ -26,7 +26,13 @@ enum : juce::CommandID {
     audition,
     toggleMixer,
     freezeTrack,
-    last = freezeTrack,
+    splitClips,
+    duplicateClips,
+    copyClips,
+    cutClips,
+    pasteClips,
+    deleteClips,
+    last = deleteClips,
 };
 
 } // namespace loopmind::commands

@@ -31,8 +31,12 @@ juce::PopupMenu StudioMenuBar::getMenuForIndex(int index, const juce::String&)
         add(juce::StandardApplicationCommandIDs::quit);
         break;
     }
-    case 1: add(undo); add(redo); break;
-    case 2: add(generate); add(variation); m.addSeparator(); add(render); add(cancelJobs); break;
+    case 1:
+        add(undo); add(redo); m.addSeparator();
+        for (auto id : { cutClips, copyClips, pasteClips, duplicateClips, deleteClips, splitClips })
+            add(id);
+        break;
+    case 2: add(generate); add(variation); m.addSeparator(); add(freezeTrack); m.addSeparator(); add(render); add(cancelJobs); break;
     case 3: add(playStop); add(rewind); add(toggleLoop); m.addSeparator(); add(audition); break;
     case 4: add(toggleMixer); m.addSeparator(); add(zoomIn); add(zoomOut); add(zoomFit); m.addSeparator(); add(focusSearch); break;
     case 5: add(audioSettings); break;

@@ -45,6 +45,7 @@ struct ArrangementTrack {
     std::string gainReason;            // how gainDb was chosen (mixdown balance); empty when unknown
     ChannelStrip strip;                // its pan (tracks[].pan on disk) and the rest (mixer.tracks[] on disk)
     bool frozen = false;               // plays its freeze file (Render/StemFreezer) instead of its loop and inserts
+    int transpose = 0;                 // semitones the loop is pitch-shifted by (a change of the song's key), -12..12
 };
 
 struct ExcludedLoop {

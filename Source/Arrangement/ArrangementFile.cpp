@@ -63,8 +63,10 @@ json arrangementToJson(const Arrangement& a)
         tracks.push_back({ { "name", t.name }, { "role", t.role },
                            { "loop", { { "path", pathText(t.loopPath) }, { "bpm", t.loopBpm }, { "beats", t.loopBeats }, { "key", optionalText(t.loopKey) } } },
                            { "gainDb", t.gainDb }, { "gainReason", t.gainReason }, { "pan", t.strip.pan }, { "clips", clips } });
-        if (t.frozen) // only when set: songs without frozen tracks keep their bytes
+        if (t.frozen) // only when set: songs without frozen or transposed tracks keep their bytes
             tracks.back()["frozen"] = true;
+        if (t.transpose != 0)
+            tracks.back()["transpose"] = t.transpose;
     }
     json excluded = json::array();
     for (const auto& e : a.excluded)
@@ -168,6 +170,7 @@ Result<Arrangement> arrangementFromJson(const json& j, const fs::path& baseFolde
             if (version >= 2 && t.has("gainReason"))
                 track.gainReason = optionalString(t, "gainReason");
             track.frozen = t.flag("frozen", false);
+            track.transpose = t.has("transpose") ? t.integer("transpose", -12, 12) : 0;
             const auto& clips = t.array("clips");
             for (size_t c = 0; c < clips.size(); ++c) {
                 JsonFields clip(clips[c], where + ".clips[" + std::to_string(c) + "]");

@@ -1,5 +1,6 @@
 #include "Document/SongEdits.h"
 #include "Arrangement/AIArrangementEngine.h"
+#include "Arrangement/KeyRelation.h"
 #include <algorithm>
 
 namespace loopmind {
@@ -64,6 +65,33 @@ void toggleClipInSection(SongState& song, int lane, int section)
         clips.push_back({ s0, sec.bars });
         std::sort(clips.begin(), clips.end(), [](auto& x, auto& y) { return x.startBar < y.startBar; });
     }
+}
+
+bool setSongTempo(Arrangement& a, double bpm)
+{
+    if (!(bpm >= 40.0 && bpm <= 240.0) || bpm == a.bpm)
+        return false;
+    a.bpm = bpm;
+    return true;
+}
+
+bool setSongKey(Arrangement& a, const std::string& key)
+{
+    const auto from = a.key ? parseKey(*a.key) : std::nullopt;
+    const auto to = parseKey(key);
+    if (!from || !to || a.key == key)
+        return false;
+    // The new key in the old one's mode (its relative major or minor), then the nearest move of the tonic.
+    int tonic = to->tonic;
+    if (to->minor != from->minor)
+        tonic = (tonic + (to->minor ? 3 : 9)) % 12;
+    const auto wrapped = [](int semitones) { return ((semitones % 12) + 12 + 6) % 12 - 6; }; // -6..+5
+    const int shift = wrapped(tonic - from->tonic);
+    for (auto& t : a.tracks)
+        if (t.loopKey) // unpitched loops (drums, most fx) stay as they are
+            t.transpose = wrapped(t.transpose + shift);
+    a.key = key;
+    return true;
 }
 
 } // namespace loopmind

@@ -14,4 +14,12 @@ bool swapLaneLoop(SongState& song, int lane, const std::vector<LoopInfo>& loops)
 /** Adds a clip covering the section on the lane, or removes the lane's clips inside it. */
 void toggleClipInSection(SongState& song, int lane, int section);
 
+/** A new song tempo (40 to 240 BPM): clips keep their bars and every loop is fitted to it again when the song is
+    next prepared. False when unchanged or out of range. */
+bool setSongTempo(Arrangement& a, double bpm);
+/** A new song key ("F# minor"): every pitched loop is transposed by the move between the old key and the new one
+    (taken in the old key's mode through the relative major/minor, to the nearest, -6..+5 semitones in all). False
+    when unchanged, unparsable, or the song has no key. */
+bool setSongKey(Arrangement& a, const std::string& key);
+
 } // namespace loopmind

@@ -42,7 +42,7 @@ StretchCharacter stretchCharacterFor(const std::string& role)
 }
 
 Result<juce::AudioBuffer<float>> stretchLoop(const juce::AudioBuffer<float>& loop, double sampleRate, int targetLength,
-                                             StretchCharacter character)
+                                             StretchCharacter character, int semitones)
 {
     using R = Result<juce::AudioBuffer<float>>;
     const int channels = loop.getNumChannels(), n = loop.getNumSamples();
@@ -65,7 +65,8 @@ Result<juce::AudioBuffer<float>> stretchLoop(const juce::AudioBuffer<float>& loo
     }
 
     const auto options = common | (character == StretchCharacter::percussive ? percussiveEngine : tonalEngine);
-    Stretcher stretcher(size_t(std::lround(sampleRate)), size_t(channels), options, double(outLength) / double(inLength), 1.0);
+    Stretcher stretcher(size_t(std::lround(sampleRate)), size_t(channels), options, double(outLength) / double(inLength),
+                        std::pow(2.0, semitones / 12.0));
     stretcher.setExpectedInputDuration(size_t(inLength));
     constexpr int block = 4096;
     stretcher.setMaxProcessSize(block);
@@ -115,10 +116,10 @@ Result<juce::AudioBuffer<float>> stretchLoop(const juce::AudioBuffer<float>& loo
 }
 
 Result<SharedLoopAudio> fitLoopToLength(SharedLoopAudio loop, double sampleRate, int targetLength, const std::filesystem::path& file,
-                                        StretchCharacter character)
+                                        StretchCharacter character, int semitones)
 {
-    if (std::abs(loop->getNumSamples() - targetLength) > int(0.002 * sampleRate)) {
-        auto stretched = stretchLoop(*loop, sampleRate, targetLength, character);
+    if (semitones != 0 || std::abs(loop->getNumSamples() - targetLength) > int(0.002 * sampleRate)) {
+        auto stretched = stretchLoop(*loop, sampleRate, targetLength, character, semitones);
         if (!stretched)
             return Result<SharedLoopAudio>::failure(pathText(file) + ": time-stretching failed: " + stretched.error());
         makeLoopSeamless(stretched.value(), sampleRate); // stretching keeps a clean seam; a rare leftover is mended

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <tuple>
 
 namespace loopmind {
 namespace fs = std::filesystem;
@@ -30,7 +31,7 @@ Result<SharedAudio> loadLoopOnGrid(const ArrangementTrack& t, const Arrangement&
     if (!audio)
         return audio;
     const int target = int(std::llround(double(std::max(1, t.loopBeats)) * a.samplesPerBeat()));
-    return fitLoopToLength(std::move(audio.value()), a.sampleRate, target, t.loopPath, stretchCharacterFor(t.role));
+    return fitLoopToLength(std::move(audio.value()), a.sampleRate, target, t.loopPath, stretchCharacterFor(t.role), t.transpose);
 }
 } // namespace
 
@@ -91,9 +92,9 @@ PreparedJob prepareArrangementJob(const Arrangement& a, const OutputSettings& ou
     job.lengthInSamples = a.lengthInSamples();
     job.output = output;
     // Stretching is the slow part of preparing: a loop used by several tracks is stretched once per render.
-    std::map<std::pair<fs::path, int>, Result<SharedAudio>> preparedLoops;
+    std::map<std::tuple<fs::path, int, int>, Result<SharedAudio>> preparedLoops;
     for (const auto& t : a.tracks) {
-        const std::pair<fs::path, int> key { t.loopPath, t.loopBeats };
+        const std::tuple<fs::path, int, int> key { t.loopPath, t.loopBeats, t.transpose };
         auto found = preparedLoops.find(key);
         if (found == preparedLoops.end())
             found = preparedLoops.emplace(key, loadLoopOnGrid(t, a)).first;

@@ -1,5 +1,6 @@
 #include "UI/ArrangementCanvas.h"
 #include "UI/Theme.h"
+#include <algorithm>
 #include <cmath>
 
 namespace loopmind {
@@ -18,6 +19,7 @@ void ArrangementCanvas::setSong(const Arrangement* arrangement, std::vector<bool
 {
     song_ = arrangement;
     audible_ = std::move(audible);
+    setSelection(std::move(selection_)); // drops clips the song no longer has
     thumbnails_ = thumbnails;
     repaint();
 }
@@ -57,16 +59,6 @@ int ArrangementCanvas::sectionAtBar(double bar) const
     return -1;
 }
 
-bool ArrangementCanvas::clipAt(int lane, double bar) const
-{
-    if (song_ == nullptr || lane < 0 || lane >= int(song_->tracks.size()))
-        return false;
-    for (const auto& c : song_->tracks[size_t(lane)].clips)
-        if (bar >= c.startBar && bar < c.startBar + c.bars)
-            return true;
-    return false;
-}
-
 void ArrangementCanvas::paint(juce::Graphics& g)
 {
     g.fillAll(theme::window);
@@ -79,6 +71,7 @@ void ArrangementCanvas::paint(juce::Graphics& g)
     for (int lane = 0; lane < int(song_->tracks.size()); ++lane)
         paintLane(g, lane);
     paintRuler(g);
+    paintGesture(g);
     const float x = xAtBar(playheadBar_);
     g.setColour(theme::playhead);
     g.fillRect(x - 1.0f, 0.0f, 2.0f, float(getHeight()));
@@ -136,15 +129,17 @@ void ArrangementCanvas::paintLane(juce::Graphics& g, int lane) const
         if (auto it = thumbnails_->find(t.loopPath); it != thumbnails_->end())
             thumb = it->second.get();
     const double passBars = double(std::max(1, t.loopBeats)) / song_->beatsPerBar;
-    for (const auto& c : t.clips) {
+    for (size_t i = 0; i < t.clips.size(); ++i) {
+        const auto& c = t.clips[i];
         auto r = juce::Rectangle<float>(xAtBar(c.startBar), float(bounds.getY() + 3), float(c.bars * pixelsPerBar_),
                                         float(bounds.getHeight() - 6));
         if (r.getRight() < 0 || r.getX() > float(getWidth()))
             continue;
-        g.setColour(colour.withAlpha(0.35f));
+        const bool selected = std::find(selection_.begin(), selection_.end(), ClipRef { lane, int(i) }) != selection_.end();
+        g.setColour(colour.withAlpha(selected ? 0.6f : 0.35f));
         g.fillRoundedRectangle(r, 4.0f);
-        g.setColour(colour);
-        g.drawRoundedRectangle(r, 4.0f, 1.2f);
+        g.setColour(selected ? theme::text : colour);
+        g.drawRoundedRectangle(r, 4.0f, selected ? 2.0f : 1.2f);
         if (thumb == nullptr)
             continue;
         // One waveform per pass of the loop; the last pass may be cut short by the clip's end.
@@ -156,19 +151,6 @@ void ArrangementCanvas::paintLane(juce::Graphics& g, int lane) const
     }
 }
 
-void ArrangementCanvas::mouseDown(const juce::MouseEvent& e)
-{
-    if (song_ == nullptr)
-        return;
-    const double bar = barAtX(float(e.x));
-    if (e.y < rulerHeight) {
-        if (onSeek)
-            onSeek(std::clamp(bar, 0.0, double(song_->totalBars())));
-    } else if (e.mods.isPopupMenu() && clipAt(laneAt(e.y), bar) && onToggleClip) {
-        onToggleClip(laneAt(e.y), sectionAtBar(bar)); // right-click removes the clip from this section
-    }
-}
-
 void ArrangementCanvas::mouseDoubleClick(const juce::MouseEvent& e)
 {
     if (song_ == nullptr || e.y < rulerHeight)
@@ -177,7 +159,7 @@ void ArrangementCanvas::mouseDoubleClick(const juce::MouseEvent& e)
     if (lane < 0 || lane >= int(song_->tracks.size()))
         return;
     const double bar = barAtX(float(e.x));
-    if (clipAt(lane, bar)) {
+    if (clipAtBar(*song_, lane, bar) >= 0) {
         if (onClipDoubleClicked)
             onClipDoubleClicked(lane);
     } else if (onToggleClip && sectionAtBar(bar) >= 0) {

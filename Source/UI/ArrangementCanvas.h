@@ -1,7 +1,9 @@
 #pragma once
 // Draws the song: the section ruler, one lane per track with its clips (waveforms per loop pass), and the
-// playhead. Knows geometry (bars <-> pixels) but no commands: clicks are reported through callbacks.
+// playhead. Knows geometry (bars <-> pixels) and the selection, but no commands: clicks and drags are reported
+// through callbacks and the document decides (ArrangementCanvasEditing.cpp has the gestures).
 #include "Arrangement/Arrangement.h"
+#include "Document/ClipEdits.h"
 #include "UI/Waveform.h"
 #include <juce_gui_basics/juce_gui_basics.h>
 #include <functional>
@@ -27,8 +29,20 @@ public:
     std::function<void(int lane, int section)> onToggleClip;
     std::function<void(float deltaBars, bool zoom, float anchorX)> onWheel;
 
+    // Editing. A click selects a clip (Shift or Ctrl adds), a drag moves the selection by bars and lanes, a drag of
+    // a clip's right edge resizes it (by passes of its loop; Alt: by bars), a drag on an empty lane draws a rubber
+    // band, a drag of a section in the ruler moves it, a right click on it asks for its menu.
+    const ClipSelection& selection() const { return selection_; }
+    void setSelection(ClipSelection s);
+    std::function<void(const ClipSelection&, int deltaBars, int deltaLanes)> onMoveClips;
+    std::function<void(ClipRef, int bars, bool snapToPasses)> onResizeClip;
+    std::function<void(int section, int newIndex)> onMoveSection;
+    std::function<void(int section)> onSectionMenu;
+
     void paint(juce::Graphics&) override;
     void mouseDown(const juce::MouseEvent&) override;
+    void mouseDrag(const juce::MouseEvent&) override;
+    void mouseUp(const juce::MouseEvent&) override;
     void mouseDoubleClick(const juce::MouseEvent&) override;
     void mouseWheelMove(const juce::MouseEvent&, const juce::MouseWheelDetails&) override;
 
@@ -37,9 +51,18 @@ private:
     void paintLane(juce::Graphics&, int lane) const;
     int laneAt(int y) const { return y < rulerHeight ? -1 : (y - rulerHeight) / laneHeight_; }
     int sectionAtBar(double bar) const;
-    bool clipAt(int lane, double bar) const;
+
+    void paintGesture(juce::Graphics&) const;
+    bool nearRightEdge(ClipRef r, float x) const;
+    enum class Gesture { none, moveClips, resizeClip, rubberBand, moveSection };
 
     const Arrangement* song_ = nullptr;
+    ClipSelection selection_;
+    Gesture gesture_ = Gesture::none;
+    juce::Point<int> down_;
+    ClipRef pressed_;
+    int pressedSection_ = -1, dragBars_ = 0, dragLanes_ = 0, resizeBars_ = 0;
+    juce::Rectangle<int> band_;
     std::vector<bool> audible_;
     const ThumbnailMap* thumbnails_ = nullptr;
     double firstBar_ = 0, pixelsPerBar_ = 16, playheadBar_ = 0;

@@ -209,7 +209,7 @@ void ArrangementView::paint(juce::Graphics& g)
     g.fillAll(theme::panel);
     g.setColour(theme::textDim);
     g.setFont(11.0f);
-    g.drawFittedText("Double-click clip: swap loop\nDouble-click gap: add clip\nRight-click clip: remove",
+    g.drawFittedText("Drag clips, edges, a band; Ctrl+D/C/X/V\nDouble-click: swap loop / add clip\nRight-click: remove; on ruler: menu",
                      juce::Rectangle<int>(6, toolbarHeight, headerWidth - 8, ArrangementCanvas::rulerHeight),
                      juce::Justification::topLeft, 3, 1.0f);
 }

@@ -15,8 +15,26 @@ TransportBar::TransportBar()
     loop_.onClick = [this] { if (onLoop) onLoop(loop_.getToggleState()); };
     position_.setFont(juce::Font(juce::Font::getDefaultMonospacedFontName(), 18.0f, juce::Font::plain));
     position_.setJustificationType(juce::Justification::centred);
-    info_.setJustificationType(juce::Justification::centred);
-    for (juce::Component* c : std::initializer_list<juce::Component*> { &rewind_, &play_, &loop_, &position_, &info_, &meter_ })
+    info_.setJustificationType(juce::Justification::centredLeft);
+    tempo_.setEditable(true); // a click edits it; Return sets the song's tempo
+    tempo_.setJustificationType(juce::Justification::centredRight);
+    tempo_.setColour(juce::Label::outlineColourId, theme::outline);
+    tempo_.setTooltip("The song's tempo: click, type a BPM (40-240), Return. Loops are fitted again, the playhead keeps its bar.");
+    tempo_.onTextChange = [this] {
+        const double bpm = tempo_.getText().retainCharacters("0123456789.").getDoubleValue();
+        if (onTempo && bpm > 0)
+            onTempo(bpm);
+    };
+    static const char* names[] = { "C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B" };
+    for (int minor = 0; minor < 2; ++minor)
+        for (int tonic = 0; tonic < 12; ++tonic)
+            key_.addItem(juce::String(names[tonic]) + (minor ? " minor" : " major"), 1 + minor * 12 + tonic);
+    key_.setTooltip("The song's key: pitched loops are transposed to it (drums stay as they are)");
+    key_.onChange = [this] {
+        if (onKey && key_.getSelectedId() > 0)
+            onKey(key_.getText().toStdString());
+    };
+    for (juce::Component* c : std::initializer_list<juce::Component*> { &rewind_, &play_, &loop_, &position_, &tempo_, &key_, &info_, &meter_ })
         addAndMakeVisible(c);
     setPosition(0, 0, 4);
 }
@@ -37,6 +55,20 @@ void TransportBar::setPosition(double seconds, double bar, int beatsPerBar)
     position_.setText(text, juce::dontSendNotification);
 }
 
+void TransportBar::setSong(std::optional<double> bpm, const std::optional<std::string>& key, int beatsPerBar)
+{
+    tempo_.setText(bpm ? juce::String(*bpm, 1) + " BPM" : juce::String(), juce::dontSendNotification);
+    tempo_.setEnabled(bpm.has_value());
+    int id = 0;
+    for (int i = 0; i < key_.getNumItems() && key; ++i)
+        if (key_.getItemText(i).toStdString() == *key)
+            id = key_.getItemId(i);
+    key_.setSelectedId(id, juce::dontSendNotification);
+    key_.setTextWhenNothingSelected(bpm ? "no key" : "");
+    key_.setEnabled(bpm.has_value() && key.has_value()); // a song without a key has nothing to transpose from
+    info_.setText(bpm ? juce::String(beatsPerBar) + "/4" : juce::String(), juce::dontSendNotification);
+}
+
 void TransportBar::paint(juce::Graphics& g)
 {
     g.fillAll(theme::panel);
@@ -55,6 +87,11 @@ void TransportBar::resized()
     r.removeFromLeft(10);
     position_.setBounds(r.removeFromLeft(190));
     meter_.setBounds(r.removeFromRight(juce::jmin(320, r.getWidth() / 3)));
+    r.removeFromLeft(10);
+    tempo_.setBounds(r.removeFromLeft(90).reduced(0, 3));
+    r.removeFromLeft(6);
+    key_.setBounds(r.removeFromLeft(110).reduced(0, 3));
+    r.removeFromLeft(6);
     info_.setBounds(r);
 }
 

@@ -1,7 +1,10 @@
 #pragma once
-// Play/stop, loop, position, tempo and key, and the master meter. Buttons report through callbacks
-// (wired to the app's commands); the owner feeds the displays from its timer.
+// Play/stop, loop, position, the song's tempo and key (editable: type a tempo, pick a key), and the master meter.
+// Buttons and fields report through callbacks (wired to the app's commands and song edits); the owner feeds the
+// displays from its timer and the song.
 #include "UI/LevelMeter.h"
+#include <optional>
+#include <string>
 
 namespace loopmind {
 
@@ -17,7 +20,12 @@ public:
     bool isPlaybackAvailable() const { return play_.isEnabled(); }
     void setLooping(bool looping) { loop_.setToggleState(looping, juce::dontSendNotification); }
     void setPosition(double seconds, double bar, int beatsPerBar);
-    void setSongInfo(const juce::String& tempoAndKey) { info_.setText(tempoAndKey, juce::dontSendNotification); }
+    /** The song's tempo, key and metre; no song: empty and disabled. */
+    void setSong(std::optional<double> bpm, const std::optional<std::string>& key, int beatsPerBar);
+    std::function<void(double bpm)> onTempo;
+    std::function<void(const std::string& key)> onKey;
+    juce::Label& tempoField() { return tempo_; }
+    juce::ComboBox& keyBox() { return key_; }
     LevelMeter& meter() { return meter_; }
 
     void resized() override;
@@ -25,7 +33,8 @@ public:
 
 private:
     juce::TextButton rewind_ { "|<" }, play_ { "Play" }, loop_ { "Loop" };
-    juce::Label position_, info_;
+    juce::Label position_, tempo_, info_;
+    juce::ComboBox key_;
     LevelMeter meter_;
 };
 
