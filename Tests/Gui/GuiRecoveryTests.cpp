@@ -8,6 +8,18 @@ using namespace loopmind;
 using namespace loopmind::test;
 namespace fs = std::filesystem;
 
+namespace {
+/** Runs a shell script (the real app started and signalled from it) and returns what it printed. */
+juce::String runInShell(const std::string& script)
+{
+    juce::ChildProcess shell;
+    REQUIRE(shell.start(juce::StringArray { "sh", "-c", juce::String(script) }));
+    const auto output = shell.readAllProcessOutput();
+    REQUIRE(shell.waitForProcessToFinish(60000));
+    return output;
+}
+} // namespace
+
 TEST_CASE("LoopMindStudio on SIGTERM writes its recovery copy and exits 0 within 2 s", "[gui][e2e][recovery]")
 {
     const auto settings = freshTempFolder("recovery-settings");
@@ -15,10 +27,7 @@ TEST_CASE("LoopMindStudio on SIGTERM writes its recovery copy and exits 0 within
     const std::string script = "export LOOPMIND_SETTINGS_DIR='" + settings.string() + "'; '" LOOPMIND_BIN_DIR "/LoopMindStudio' '"
                                + demoLoops().string() + "' --no-audio & pid=$!; sleep 6; t0=$(date +%s%N); kill -TERM $pid; "
                                "wait $pid; code=$?; t1=$(date +%s%N); echo \"exit=$code ms=$(( (t1 - t0) / 1000000 ))\"";
-    juce::ChildProcess shell;
-    REQUIRE(shell.start(juce::StringArray { "sh", "-c", juce::String(script) }));
-    const auto output = shell.readAllProcessOutput();
-    REQUIRE(shell.waitForProcessToFinish(60000));
+    const auto output = runInShell(script);
     INFO(output);
     CHECK(output.contains("exit=0 "));
     const int ms = output.fromFirstOccurrenceOf("ms=", false, false).getIntValue();
@@ -51,10 +60,7 @@ TEST_CASE("after kill -9 the next start restores the autosaved work", "[gui][e2e
     const std::string script = "export LOOPMIND_SETTINGS_DIR='" + settings.string() + "' LOOPMIND_AUTOSAVE_SECONDS=1; '" LOOPMIND_BIN_DIR
                                "/LoopMindStudio' '" + demoLoops().string() + "' --no-audio & pid=$!; sleep 8; kill -KILL $pid; "
                                "wait $pid; echo \"exit=$?\"";
-    juce::ChildProcess shell;
-    REQUIRE(shell.start(juce::StringArray { "sh", "-c", juce::String(script) }));
-    const auto output = shell.readAllProcessOutput();
-    REQUIRE(shell.waitForProcessToFinish(60000));
+    const auto output = runInShell(script);
     INFO(output);
     CHECK(output.contains("exit=137")); // killed: nothing of its own ran at the end
     REQUIRE(fs::exists(settings / "recovery.loopmind"));
