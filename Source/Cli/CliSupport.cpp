@@ -141,6 +141,8 @@ AnalysedInputs analyseInputs(const Arguments& args, bool printProblems)
     JobControl control;
     runWithProgress("analysing " + std::to_string(found.files.size()) + " files", control,
                     [&] { out.loops = analyseLoopFiles(found.files, jobs, control, cache.get()); });
+    if (cache && !cache->writeProblem().empty()) // the analysis itself went on: the next run will decode again
+        std::cerr << "warning: " << cache->writeProblem() << "; this run's results are not cached\n";
     // Loops of one folder reinforce each other's tempo; what changed or disagrees is said, not hidden.
     auto reconciled = reconcilePackTempos(out.loops);
     out.loops = std::move(reconciled.loops);

@@ -1,5 +1,6 @@
 #include "Core/AtomicFile.h"
 #include "Core/PathText.h"
+#include "Core/WriteFailure.h"
 #include <atomic>
 #include <cerrno>
 #include <cstdio>
@@ -80,9 +81,11 @@ Status writeTextFileAtomically(const fs::path& destination, std::string_view con
         out.write(content.data(), static_cast<std::streamsize>(content.size()));
         out.flush();
         if (!out)
-            return Status::failure("cannot write " + pathText(destination) + " (disk full?)");
+            return Status::failure(writeFailure(destination, content.size()));
     }
-    return writer.commit();
+    if (auto st = writer.commit(); !st)
+        return Status::failure(writeFailure(destination, content.size()) + " (" + st.error() + ")");
+    return Status::success();
 }
 
 } // namespace loopmind

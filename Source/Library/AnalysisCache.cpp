@@ -221,8 +221,14 @@ Status AnalysisCache::store(const std::vector<std::pair<FileStamp, LoopInfo>>& b
     if (batch.empty())
         return Status::success();
     std::lock_guard lock(mutex_);
+    auto failed = [this](const std::string& why) { // kept for writeProblem(): a full disk is said once, not per batch
+        const auto problem = "analysis cache " + pathText(file_) + " cannot be written: " + why;
+        if (writeProblem_.empty())
+            writeProblem_ = problem;
+        return Status::failure(problem);
+    };
     if (!exec(db_, "BEGIN IMMEDIATE"))
-        return Status::failure("analysis cache " + pathText(file_) + ": " + sqlite3_errmsg(db_));
+        return failed(sqlite3_errmsg(db_));
     bool ok = true;
     {
         Statement st(db_, "INSERT OR REPLACE INTO loops VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,?26)");
@@ -265,11 +271,20 @@ Status AnalysisCache::store(const std::vector<std::pair<FileStamp, LoopInfo>>& b
     if (!ok) {
         const std::string why = sqlite3_errmsg(db_);
         exec(db_, "ROLLBACK");
-        return Status::failure("analysis cache " + pathText(file_) + ": " + why);
+        return failed(why);
     }
-    if (!exec(db_, "COMMIT"))
-        return Status::failure("analysis cache " + pathText(file_) + ": " + sqlite3_errmsg(db_));
+    if (!exec(db_, "COMMIT")) {
+        const std::string why = sqlite3_errmsg(db_);
+        exec(db_, "ROLLBACK");
+        return failed(why);
+    }
     return Status::success();
+}
+
+std::string AnalysisCache::writeProblem()
+{
+    std::lock_guard lock(mutex_);
+    return writeProblem_;
 }
 
 std::size_t AnalysisCache::entryCount()

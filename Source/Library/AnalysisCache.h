@@ -48,6 +48,8 @@ public:
     Status store(const std::vector<std::pair<FileStamp, LoopInfo>>& batch);
 
     std::size_t entryCount();
+    /** The first store that failed (a full disk, a read-only folder), naming the file and why; empty when none. */
+    std::string writeProblem();
     /** True when open() found a damaged file and started again. */
     bool wasRebuilt() const { return rebuilt_; }
     const std::filesystem::path& file() const { return file_; }
@@ -59,6 +61,7 @@ private:
     int version_;
     bool rebuilt_;
     std::mutex mutex_; // one connection, shared by the analysis pool
+    std::string writeProblem_;
 };
 
 } // namespace loopmind

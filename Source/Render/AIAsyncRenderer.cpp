@@ -1,5 +1,6 @@
 #include "Render/AIAsyncRenderer.h"
 #include "Core/PathText.h"
+#include "Core/WriteFailure.h"
 #include "Engine/ParallelPlanRunner.h"
 #include "Engine/RenderPlan.h"
 #include "Render/AudioFileOutput.h"
@@ -129,14 +130,17 @@ RenderReport AIAsyncRenderer::render(const RenderJob& job, JobControl& control)
         const auto& mixBlock = aligned.mix();
         peak = std::max({ peak, mixBlock.getMagnitude(0, 0, n), mixBlock.getMagnitude(1, 0, n) });
         bool written = true;
-        if (plainMix)
-            written = plainMix->write(mixBlock, n);
+        fs::path failedFile;
+        if (plainMix && !(written = plainMix->write(mixBlock, n)))
+            failedFile = job.output.mixPath;
         stemSum.clear();
         for (size_t i = 0; i < stemSteps.size(); ++i) {
             const auto& trackBlock = aligned.stem(i);
             trackBlocks[i] = &trackBlock;
-            if (i < stems.size())
-                written = stems[i]->write(trackBlock, n) && written;
+            if (i < stems.size() && !stems[i]->write(trackBlock, n) && written) {
+                written = false;
+                failedFile = report.stemPaths[i];
+            }
             for (int c = 0; c < 2 && !stems.empty(); ++c) // only written stems have a residual to report
                 stemSum.addFrom(c, 0, trackBlock, c, 0, n);
         }
@@ -146,7 +150,7 @@ RenderReport AIAsyncRenderer::render(const RenderJob& job, JobControl& control)
                 for (int k = 0; k < n; ++k)
                     residual = std::max(residual, std::abs(stemSum.getSample(c, k) - mixBlock.getSample(c, k)));
         if (!written) {
-            report.error = "writing the output failed (disk full?); earlier files at the destination are untouched";
+            report.error = writeFailure(failedFile, estimatedOutputBytes(job.output, job.sampleRate, job.lengthInSamples));
             return report;
         }
         control.progress.store(renderShare * double(position + processed) / double(processedLength));

@@ -1,5 +1,6 @@
 #include "Render/AudioFileOutput.h"
 #include "Core/PathText.h"
+#include "Core/WriteFailure.h"
 
 namespace loopmind {
 
@@ -29,7 +30,9 @@ Result<std::unique_ptr<AudioFileOutput>> AudioFileOutput::create(const std::file
         return R::failure("cannot write " + pathText(destination) + ": " + format->getFormatName().toStdString() + " does not support "
                           + std::to_string(settings.bitDepth) + "-bit, " + std::to_string(channels) + " channels at "
                           + std::to_string(int(sampleRate)) + " Hz");
-    stream.release(); // the writer owns it now
+    out->stream_ = stream.release(); // the writer owns it now
+    out->channels_ = channels;
+    out->pcmFile_ = settings.format == AudioFileFormat::wav || settings.format == AudioFileFormat::aiff;
     out->scratch_.setSize(channels, maxBlockSize);
     return R::success(std::move(out));
 }
@@ -38,6 +41,7 @@ bool AudioFileOutput::write(const juce::AudioBuffer<float>& block, int numSample
 {
     if (encoded_ != nullptr)
         return encoded_->write(block, numSamples);
+    framesWritten_ += numSamples;
     if (bitDepth_ != 16)
         return writer_->writeFromAudioSampleBuffer(block, 0, numSamples);
     // TPDF dither of +-1 LSB: the sum of two uniform values decorrelates the rounding error from the music.
@@ -60,8 +64,17 @@ Status AudioFileOutput::finish()
     }
     if (writer_ == nullptr)
         return Status::failure("internal error: " + pathText(file_.destination()) + " finished twice");
+    // The last buffered bytes go out here: a full disk now must not rename a short file over a good one.
     writer_->flush();
+    const bool flushed = !stream_->getStatus().failed();
     writer_.reset(); // closes the stream and completes the header
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(file_.tempPath(), ec);
+    const auto audioBytes = std::uintmax_t(framesWritten_) * std::uintmax_t(channels_) * std::uintmax_t(bitDepth_ / 8);
+    if (!flushed || ec || (pcmFile_ && size < audioBytes)) {
+        file_.abandon();
+        return Status::failure(writeFailure(file_.destination(), audioBytes));
+    }
     return file_.commit();
 }
 

@@ -23,6 +23,10 @@ private:
     AtomicFileWriter file_;
     std::unique_ptr<juce::AudioFormatWriter> writer_;
     std::unique_ptr<EncodedAudioWriter> encoded_; // instead of writer_ for MP3 and Ogg Vorbis
+    juce::FileOutputStream* stream_ = nullptr;     // owned by writer_: its status tells a failed last flush
+    std::int64_t framesWritten_ = 0;
+    int channels_ = 0;
+    bool pcmFile_ = false;                         // WAV or AIFF: the finished file holds every frame uncompressed
     juce::AudioBuffer<float> scratch_;
     DeterministicRandom dither_ { 0x10057D17 };
     int bitDepth_;

@@ -1,4 +1,5 @@
 #include "Render/MasterDelivery.h"
+#include "Core/WriteFailure.h"
 #include "Core/HugePages.h"
 #include "Core/ParallelFor.h"
 #include <atomic>
@@ -59,7 +60,7 @@ Status masterPremaster(PremasterBuffer& premaster, const RenderJob& job, JobCont
         };
         writer.write = [&, t, path](const juce::AudioBuffer<float>& chunk, int count) {
             if (written[t] != nullptr && writeErrors[t].empty() && !written[t]->write(chunk, count))
-                writeErrors[t] = "writing " + path.filename().string() + " failed (disk full?)";
+                writeErrors[t] = writeFailure(path, estimatedOutputBytes(job.output, job.sampleRate, job.lengthInSamples));
         };
         mastered[t] = mastering::masterToTarget(chain, audio, job.sampleRate, settings.targets[t], [&] { return control.cancelled(); },
                                                 &writer);

@@ -1,4 +1,5 @@
 #include "Render/Mp3Encoder.h"
+#include "Core/WriteFailure.h"
 #include "Core/PathText.h"
 #include <lame/lame.h>
 
@@ -61,7 +62,7 @@ Status Mp3Encoder::finish()
 {
     out_.resize(7200);
     if (!put(lame_encode_flush(lame_, out_.data(), int(out_.size()))))
-        return Status::failure("writing " + pathText(path_) + " failed (disk full?)");
+        return Status::failure(writeFailure(path_));
     // The tag frame goes where LAME left room for it: the first frame of the stream.
     out_.resize(4096);
     const size_t tag = lame_get_lametag_frame(lame_, out_.data(), out_.size());
@@ -69,7 +70,7 @@ Status Mp3Encoder::finish()
         return Status::failure("writing " + pathText(path_) + " failed (its MP3 tag)");
     const bool closed = std::fflush(file_) == 0 && std::fclose(file_) == 0;
     file_ = nullptr;
-    return closed ? Status::success() : Status::failure("writing " + pathText(path_) + " failed (disk full?)");
+    return closed ? Status::success() : Status::failure(writeFailure(path_));
 }
 
 } // namespace loopmind

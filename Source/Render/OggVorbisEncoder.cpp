@@ -1,4 +1,5 @@
 #include "Render/OggVorbisEncoder.h"
+#include "Core/WriteFailure.h"
 #include "Core/PathText.h"
 #include <vorbis/vorbisenc.h>
 
@@ -46,7 +47,7 @@ Result<std::unique_ptr<OggVorbisEncoder>> OggVorbisEncoder::create(const std::fi
     ogg_stream_packetin(&c.stream, &comments);
     ogg_stream_packetin(&c.stream, &codebooks);
     if (!e->drain(true))
-        return R::failure("writing " + pathText(file) + " failed (disk full?)");
+        return R::failure(writeFailure(file));
     return R::success(std::move(e));
 }
 
@@ -95,7 +96,7 @@ Status OggVorbisEncoder::finish()
     const bool drained = drain(true);
     const bool closed = std::fflush(file_) == 0 && std::fclose(file_) == 0;
     file_ = nullptr;
-    return drained && closed ? Status::success() : Status::failure("writing " + pathText(path_) + " failed (disk full?)");
+    return drained && closed ? Status::success() : Status::failure(writeFailure(path_));
 }
 
 } // namespace loopmind

@@ -37,6 +37,8 @@ struct RenderJob {
 };
 
 std::string extensionFor(AudioFileFormat f);
+/** About how many bytes one stereo output file of this length takes (for "the disk is full" messages). */
+std::uintmax_t estimatedOutputBytes(const OutputSettings& s, double sampleRate, std::int64_t lengthInSamples);
 /** Where a mastered mix goes: mixPath itself for one target, "mix.<target>.wav" beside it for several. */
 std::filesystem::path deliveredMixPath(const OutputSettings& s, size_t targetIndex);
 /** render-report.json, beside the mix. */

@@ -46,6 +46,15 @@ std::string extensionFor(AudioFileFormat f)
     }
 }
 
+std::uintmax_t estimatedOutputBytes(const OutputSettings& s, double sampleRate, std::int64_t lengthInSamples)
+{
+    const double seconds = double(lengthInSamples) / std::max(1.0, sampleRate);
+    if (s.format == AudioFileFormat::mp3 || s.format == AudioFileFormat::ogg)
+        return std::uintmax_t(seconds * s.bitrateKbps * 1000.0 / 8.0);
+    const double pcm = double(lengthInSamples) * 2.0 * (s.bitDepth / 8);
+    return std::uintmax_t(s.format == AudioFileFormat::flac ? pcm * 0.6 : pcm); // FLAC: typical music
+}
+
 std::string checkOutputSettings(const OutputSettings& s)
 {
     if (s.bitDepth != 16 && s.bitDepth != 24 && s.bitDepth != 32)

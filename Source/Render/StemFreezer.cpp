@@ -2,6 +2,7 @@
 #include "Arrangement/MixerJson.h"
 #include "Arrangement/Sha256.h"
 #include "Core/PathText.h"
+#include "Core/WriteFailure.h"
 #include "Engine/RenderPlan.h"
 #include "Library/AudioFileOpening.h"
 #include "Library/DecodedAudio.h"
@@ -134,7 +135,7 @@ Status writeFreezeFile(const juce::AudioBuffer<float>& audio, double sampleRate,
         for (int c = 0; c < 2; ++c)
             block.copyFrom(c, 0, audio, c, start, n);
         if (!out.value()->write(block, n))
-            return Status::failure("writing " + pathText(path) + " failed (disk full?)");
+            return Status::failure(writeFailure(path, std::uintmax_t(audio.getNumSamples()) * 8));
     }
     return out.value()->finish();
 }
