@@ -34,3 +34,4 @@ int runMasterBench(int argc, char** argv);
 int runAnalyseBench(int argc, char** argv);
 int runArrangeBench(int argc, char** argv);
 int runJackBench(int argc, char** argv);
+int runSoakBench(int argc, char** argv);

@@ -1,5 +1,6 @@
 // LoopMind Studio, the desktop app: the application object, its window and the command line
 //   LoopMindStudio [PATH...] [--demo-render OUTDIR [--screenshot PNG] [--seed N]] [--no-audio]
+#include "Core/AllocatorSettings.h"
 #include "App/DemoDriver.h"
 #include "App/MainComponent.h"
 #include "App/StudioMenuBar.h"
@@ -136,6 +137,7 @@ JUCE_CREATE_APPLICATION_DEFINE(loopmind::StudioApplication)
 
 int main(int argc, char* argv[])
 {
+    loopmind::configureAllocatorForLongSessions();
     // Without a display JUCE's window system aborts; say so plainly instead.
     const char* display = std::getenv("DISPLAY");
     if (display == nullptr || *display == '\0') {

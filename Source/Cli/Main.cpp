@@ -1,5 +1,6 @@
 // loopmind: the command line face of the core library. Parsing and printing only; the work is in loopmind_core.
 #include "Cli/CliSupport.h"
+#include "Core/AllocatorSettings.h"
 #include <cstring>
 #include <juce_events/juce_events.h>
 #include <iostream>
@@ -32,6 +33,7 @@ exit codes: 0 success, 1 some inputs failed (all reported), 2 usage error or the
 
 int main(int argc, char** argv)
 {
+    loopmind::configureAllocatorForLongSessions();
     using namespace loopmind::cli;
     if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h")) {
         std::cout << usage;
