@@ -43,6 +43,10 @@ Result<FrozenAudioPtr> renderFrozenTrack(const RenderJob& job, size_t index, Job
     using R = Result<FrozenAudioPtr>;
     if (index >= job.tracks.size() || job.lengthInSamples <= 0)
         return R::failure("nothing to freeze");
+    // A frozen track plays from memory (the audio thread never reads files): 8 bytes a frame, 1 GB at 30 minutes.
+    if (double(job.lengthInSamples) / job.sampleRate > maxFreezeSeconds)
+        return R::failure("songs longer than " + std::to_string(int(maxFreezeSeconds / 60)) + " minutes are not frozen (this one is "
+                          + std::to_string(int(double(job.lengthInSamples) / job.sampleRate / 60)) + "): a frozen track is held in memory");
     std::vector<PlaybackTrack> tracks;
     for (const auto i : tracksHeard(job, index)) {
         tracks.push_back(job.tracks[i]);

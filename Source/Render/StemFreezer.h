@@ -12,6 +12,9 @@ namespace loopmind {
 
 using FrozenAudioPtr = std::shared_ptr<const juce::AudioBuffer<float>>;
 
+/** The longest song whose tracks can be frozen. */
+constexpr double maxFreezeSeconds = 30 * 60;
+
 /** Renders job.tracks[index] (the job's other tracks take part only as the sidechain sources it names). The audio
     lines up with the song's timeline: inserts' latency is taken out. Fails when cancelled. */
 Result<FrozenAudioPtr> renderFrozenTrack(const RenderJob& job, size_t index, JobControl& control);
