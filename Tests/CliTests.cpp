@@ -150,3 +150,22 @@ TEST_CASE("cli: a frozen track in arrangement.json renders from its freeze file,
     CHECK(fs::last_write_time(files[0]) == written);
     CHECK(readBytes(dir / "live/mix.wav") == readBytes(dir / "frozen/mix.wav"));
 }
+
+TEST_CASE("cli: a loop gone before the render leaves its track silent, and the report says which", "[cli]")
+{
+    TempFolder dir;
+    makePack(dir);
+    fs::remove(dir / "pack/broken.wav");
+    REQUIRE(runCommand(loopmindBinary + " arrange " + quoted(dir / "pack") + " --seed 3 --bars 16 --out " + quoted(dir / "song.json")).exitCode == 0);
+    const auto song = nlohmann::json::parse(readBytes(dir / "song.json"));
+    const std::string gone = song["tracks"][0]["loop"]["path"];
+    fs::remove(dir / gone);
+    const auto rendered = runCommand(loopmindBinary + " render --arrangement " + quoted(dir / "song.json") + " --out " + quoted(dir / "r/mix.wav") + " --no-master");
+    CHECK(rendered.exitCode == 1); // some inputs failed; the rest rendered
+    CHECK(fs::exists(dir / "r/mix.wav"));
+    const auto report = nlohmann::json::parse(readBytes(dir / "r/render-report.json"));
+    REQUIRE(report["problems"].size() == 1);
+    const std::string problem = report["problems"][0];
+    CHECK(problem.find(song["tracks"][0]["name"].get<std::string>()) != std::string::npos);
+    CHECK(problem.find(fs::path(gone).filename().string()) != std::string::npos);
+}

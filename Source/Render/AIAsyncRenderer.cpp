@@ -48,6 +48,7 @@ RenderReport AIAsyncRenderer::render(const RenderJob& job, JobControl& control)
     AudioProcessorGraph graph; // private to this render: never the live engine's
     const auto nodes = buildTrackGraph(graph, job.tracks, job.mixer, job.sampleRate);
     report.warnings = nodes.problems; // mixer settings that could not be honoured; the rest renders
+    report.problems = job.problems;
     prepareGraphNodes(graph, job.sampleRate, renderBlockSize); // first: the plan reads each node's latency
     auto plan = compileRenderPlan(graph, renderBlockSize);
     if (!plan) {

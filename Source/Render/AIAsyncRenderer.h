@@ -37,6 +37,7 @@ struct RenderReport {
     std::vector<TrackLoudness> tracks;
     std::optional<double> stemsResidual; // max |sum of stems - premaster|, when stems were written
     std::vector<std::string> warnings;
+    std::vector<std::string> problems; // RenderJob::problems: tracks that could not be prepared and are silent
     std::filesystem::path reportPath;
     double masteringSeconds = 0;
 };

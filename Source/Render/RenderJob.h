@@ -34,6 +34,7 @@ struct RenderJob {
     MixerLayout mixer; // returns, groups, master inserts, and the tempo effects follow
     int workers = 0; // engine worker threads for the render plan (0: the render thread alone)
     OutputSettings output;
+    std::vector<std::string> problems; // found while preparing (a loop missing or unreadable); the report lists them
 };
 
 std::string extensionFor(AudioFileFormat f);

@@ -134,6 +134,7 @@ PreparedJob prepareArrangementJob(const Arrangement& a, const OutputSettings& ou
         for (auto& problem : applyFreezes(job, a, folders, control))
             prepared.problems.push_back(std::move(problem));
     }
+    job.problems = prepared.problems;
     return prepared;
 }
 

@@ -66,6 +66,7 @@ std::string renderReportJson(const RenderReport& r, const OutputSettings& output
                                { "integratedLufs", rounded(t.integratedLufs) } });
     j["stemsResidual"] = r.stemsResidual ? json(*r.stemsResidual) : json(nullptr);
     j["warnings"] = r.warnings;
+    j["problems"] = r.problems; // what could not be prepared (a loop missing or unreadable: its track is silent)
     return j.dump(2) + "\n";
 }
 
