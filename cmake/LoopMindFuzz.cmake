@@ -1,0 +1,22 @@
+# LOOPMIND_FUZZ=ON builds one libFuzzer binary per reader (Tests/Fuzz/fuzz_*.cpp) into <builddir>/bin/.
+# It is meant for the ASan+UBSan build (clang, LOOPMIND_SANITIZE=address,undefined), so CI compiles JUCE once.
+option(LOOPMIND_FUZZ "Build the libFuzzer targets (clang; use with LOOPMIND_SANITIZE=address,undefined)" OFF)
+
+# Adds coverage instrumentation to the code the fuzzers explore. -fsanitize=fuzzer-no-link only instruments:
+# libFuzzer's main() comes with -fsanitize=fuzzer, which only the fuzz targets link, so loopmind_tests keeps its
+# own main and the sanitizer runtime's no-op coverage hooks.
+function(loopmind_fuzz_instrument)
+  if(NOT LOOPMIND_FUZZ)
+    return()
+  endif()
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "LOOPMIND_FUZZ needs clang (CC=clang CXX=clang++)")
+  endif()
+  target_compile_options(loopmind_core PRIVATE -fsanitize=fuzzer-no-link)
+  # The container and codec parsers the audio loader relies on are JUCE's: one translation unit, instrumented so
+  # the fuzzer sees its branches (the rest of JUCE stays as the plain ASan build compiles it).
+  get_target_property(formats_sources juce::juce_audio_formats INTERFACE_SOURCES)
+  list(FILTER formats_sources INCLUDE REGEX "juce_audio_formats\\.cpp$")
+  set_source_files_properties(${formats_sources}
+    TARGET_DIRECTORY loopmind_juce PROPERTIES COMPILE_OPTIONS -fsanitize=fuzzer-no-link)
+endfunction()
