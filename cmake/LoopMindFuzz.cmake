@@ -17,6 +17,6 @@ function(loopmind_fuzz_instrument)
   # the fuzzer sees its branches (the rest of JUCE stays as the plain ASan build compiles it).
   get_target_property(formats_sources juce::juce_audio_formats INTERFACE_SOURCES)
   list(FILTER formats_sources INCLUDE REGEX "juce_audio_formats\\.cpp$")
-  set_source_files_properties(${formats_sources}
-    TARGET_DIRECTORY loopmind_juce PROPERTIES COMPILE_OPTIONS -fsanitize=fuzzer-no-link)
+  set_property(SOURCE ${formats_sources} TARGET_DIRECTORY loopmind_juce APPEND PROPERTY COMPILE_OPTIONS
+    -fsanitize=fuzzer-no-link)
 endfunction()
