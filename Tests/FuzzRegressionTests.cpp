@@ -1,6 +1,8 @@
 // Inputs the fuzz targets (Tests/Fuzz, docs/FUZZING.md) found, fed to the same functions: each must now give a
 // clean result or a clean error. Inputs too big to build here are kept in Tests/Fuzz/regressions/.
+#include "Library/AnalysisCache.h"
 #include "Library/DecodedAudio.h"
+#include "Library/WaveformCodec.h"
 #include "Support/TestFiles.h"
 #include <catch2/catch.hpp>
 #include <chrono>
@@ -57,4 +59,30 @@ TEST_CASE("fuzz: a damaged MP3 frame with intensity stereo decodes without harm"
     } else {
         CHECK(decoded.error().find("mp3-intensity-stereo-index.mp3") != std::string::npos);
     }
+}
+
+TEST_CASE("fuzz: a cached waveform whose bins could not have been written reads as none, not as an overflow", "[fuzz][cache]")
+{
+    // A damaged cache row (Tests/Fuzz/regressions/cache-waveform-overflow.sqlite) holds a waveform of 200 bins of
+    // 2^30 samples: deriving the coarser levels doubled that past an int (UBSan). Found writing fuzz_analysis_cache.
+    std::string blob = "LMW1";
+    for (std::uint32_t v : { 1u << 30, 200u })
+        for (int i = 0; i < 4; ++i)
+            blob.push_back(char((v >> (8 * i)) & 0xff));
+    blob.append(400, '\0');
+    CHECK_FALSE(decodeWaveform(blob.data(), blob.size()).has_value());
+    blob.replace(4, 4, std::string { 0, 1, 0, 0 }); // 256 samples per bin: what the library writes
+    const auto plausible = decodeWaveform(blob.data(), blob.size());
+    REQUIRE(plausible.has_value());
+    CHECK(plausible->levels.size() == 3);
+    CHECK(plausible->levels.back().samplesPerBin == 1024);
+
+    TempFolder dir;
+    fs::copy_file(regressions / "cache-waveform-overflow.sqlite", dir / "analysis.sqlite");
+    auto cache = AnalysisCache::open(dir / "analysis.sqlite");
+    REQUIRE(cache.ok());
+    auto loop = cache.value()->lookup(FileStamp { "/loops/a.wav", 1000, 123456789 }, "/loops/a.wav");
+    REQUIRE(loop.has_value()); // the rest of the row is good
+    CHECK(loop->bpm == 124.0);
+    CHECK(loop->waveform.levels.empty());
 }
