@@ -37,7 +37,7 @@ failed=()
 for t in "${targets[@]}"; do
   work="$build/fuzz/$t"
   mkdir -p "$work/corpus" "$work/artifacts"
-  cp -n Tests/Fuzz/corpus/"$t"/* "$work/corpus/" # the working corpus keeps what earlier runs found
+  cp -n Tests/Fuzz/corpus/"$t"/* "$work/corpus/" || true # keeps what earlier runs found (newer cp -n fails on a skip)
   echo "== $t: ${seconds} s"
   status=0
   dict=()
