@@ -12,10 +12,10 @@ echo "== tests (Release)"
 ctest --test-dir build --output-on-failure -j "$jobs"
 
 echo "== tests under AddressSanitizer + UndefinedBehaviorSanitizer (clang, RelWithDebInfo)"
-if [ ! -f build-asan/build.ninja ]; then
-  CC=clang CXX=clang++ cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DLOOPMIND_BUILD_APPS=OFF -DLOOPMIND_SANITIZE=address,undefined
-fi
+# Always (re)configured: cheap when nothing changed, and it turns LOOPMIND_FUZZ on in an older build-asan.
+# The fuzz targets share this build (JUCE compiled once); fuzz.sh below builds and runs them.
+CC=clang CXX=clang++ cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DLOOPMIND_BUILD_APPS=OFF -DLOOPMIND_SANITIZE=address,undefined -DLOOPMIND_FUZZ=ON
 cmake --build build-asan --target loopmind_tests --parallel "$jobs"
 export UBSAN_OPTIONS="suppressions=$PWD/cmake/ubsan.supp:print_stacktrace=1:halt_on_error=1"
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1"
@@ -27,6 +27,9 @@ export LSAN_OPTIONS="suppressions=$PWD/cmake/lsan.supp"
 # Hosted plug-ins under ASan too, without the leak check: the x42/zam plug-ins and JUCE's LV2 host (lilv) leak small
 # blocks that are not ours, some from plug-in libraries already unloaded (no frame left to suppress them by).
 ASAN_OPTIONS="detect_leaks=0:abort_on_error=1" ./build-asan/bin/loopmind_tests "[plugins]~[cli]"
+
+echo "== fuzz targets, 30 s each (libFuzzer, ASan+UBSan; docs/FUZZING.md)"
+./fuzz.sh 30
 
 echo "== engine, renderer and mastering tests under ThreadSanitizer (clang, RelWithDebInfo)"
 if [ ! -f build-tsan/build.ninja ]; then

@@ -27,6 +27,10 @@ bool isUncompressedPcm(const std::string& ext)
     return ext == ".wav" || ext == ".wave" || ext == ".aif" || ext == ".aiff" || ext == ".aifc";
 }
 
+// No codec we read packs more samples into a byte than this: FLAC's constant blocks of digital silence come nearest
+// (about 512 per byte at its usual 4096-sample blocks), Vorbis' silent packets less, MP3 under 20.
+constexpr std::int64_t maxSamplesPerCompressedByte = 4096;
+
 std::string seconds(double s)
 {
     return juce::String(s, 2).toStdString() + " s";
@@ -90,6 +94,17 @@ Result<OpenedAudioFile> openAudioFile(const fs::path& path, const DecodeLimits& 
             out.warning = "truncated: the header promises " + seconds(double(frames) / rate) + " but the file holds "
                           + seconds(double(framesPresent) / rate) + "; loaded what is present";
             frames = framesPresent;
+        }
+    }
+    // A compressed header's length (FLAC's total, Ogg's last granule) is only a claim too: a 1 KB file claiming
+    // 30 minutes would have the decoder allocate and zero-fill hundreds of MiB. Believe what the bytes can hold.
+    if (!isUncompressedPcm(ext)) {
+        const auto framesPossible = std::int64_t(fileSize) * maxSamplesPerCompressedByte / channels;
+        if (framesPossible < frames) {
+            out.warning = "truncated: the header promises " + seconds(double(frames) / rate) + " but the file's "
+                          + std::to_string(fileSize) + " bytes hold at most " + seconds(double(framesPossible) / rate)
+                          + "; loaded that much";
+            frames = framesPossible;
         }
     }
     if (frames <= 0)

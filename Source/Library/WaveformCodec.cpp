@@ -47,7 +47,11 @@ std::optional<analysis::WaveformSummary> decodeWaveform(const void* data, std::s
     if (p == nullptr || size < kHeader || std::memcmp(p, kMagic, sizeof kMagic) != 0)
         return std::nullopt;
     const auto perBin = getU32(p + 4), bins = getU32(p + 8);
-    if (perBin == 0 || perBin > (1u << 30) || size != kHeader + 2 * std::size_t(bins))
+    // What encodeWaveform can have written: at most kLibraryWaveformMaxBins bins, and bins small enough that the
+    // coarser levels (each doubling samplesPerBin, up to 5 of them) stay within an int. A damaged cache held
+    // perBin 2^30 with 200 bins, and the next level overflowed (found while writing fuzz_analysis_cache).
+    if (perBin == 0 || perBin > (1u << 24) || bins > std::uint32_t(analysis::kLibraryWaveformMaxBins)
+        || size != kHeader + 2 * std::size_t(bins))
         return std::nullopt;
     analysis::WaveformSummary summary;
     analysis::WaveformSummary::Level finest;
