@@ -25,22 +25,12 @@ bool FreezeTask::start(Arrangement song, int lane, double sampleRate, std::vecto
         if (found == job.tracks.end()) {
             done.error = prepared.problems.empty() ? "the track could not be prepared" : prepared.problems.front();
         } else {
-            const auto index = size_t(found - job.tracks.begin());
-            for (const auto& folder : folders)
-                if (auto read = readFreezeFile(freezeFilePath(folder, job, index), job.sampleRate, job.lengthInSamples)) {
-                    done.audio = read.value();
-                    break;
-                }
-            if (done.audio == nullptr) {
-                if (auto rendered = renderFrozenTrack(job, index, *control)) {
-                    done.audio = rendered.value();
-                    if (!folders.empty())
-                        if (auto st = writeFreezeFile(*done.audio, job.sampleRate, freezeFilePath(folders.front(), job, index)); !st)
-                            done.error = st.error(); // frozen in memory only: the next session will freeze it again
-                } else {
-                    done.error = rendered.error();
-                }
-            }
+            // A write that fails leaves it frozen in memory only: the next session freezes it again.
+            auto frozen = freezeTrack(job, size_t(found - job.tracks.begin()), folders, *control, done.error);
+            if (frozen)
+                done.audio = frozen.value();
+            else
+                done.error = frozen.error();
         }
         done.cancelled = control->cancelled();
         if (done.cancelled)

@@ -170,7 +170,7 @@ private:
     void showSectionMenu(int section);
     void askForSectionName(int section);
     void freezeFinished(const FreezeTask::Done& done);
-    bool freezeIsStale() const;
+    bool freezeIsStale(int lane) const;
     void cancelStaleFreeze();
     void applyFreezeEdits();
     void editLane(int lane, const juce::String& name, std::function<void(SongState&)> change);

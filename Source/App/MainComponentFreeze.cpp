@@ -44,14 +44,13 @@ void MainComponent::toggleFreeze(int lane)
     commands_.commandStatusChanged();
 }
 
-bool MainComponent::freezeIsStale() const
+bool MainComponent::freezeIsStale(int lane) const
 {
     // The track (its clips, loop, inserts) or a track its sidechains hear changed since the freeze began.
     const auto& now = doc_.song();
     if (!freezeStart_ || !now.arrangement || now.arrangementRevision != freezeStart_->arrangementRevision)
         return true;
     const auto& was = *freezeStart_->arrangement;
-    const int lane = freeze_.isRunning() ? freeze_.lane() : -1;
     if (lane < 0 || lane >= int(now.arrangement->tracks.size()) || now.arrangement->tracks.size() != was.tracks.size())
         return lane >= 0;
     const auto& track = now.arrangement->tracks[size_t(lane)];
@@ -67,7 +66,7 @@ bool MainComponent::freezeIsStale() const
 
 void MainComponent::cancelStaleFreeze()
 {
-    if (freeze_.isRunning() && freezeIsStale())
+    if (freeze_.isRunning() && freezeIsStale(freeze_.lane()))
         freeze_.cancel();
 }
 
@@ -75,12 +74,7 @@ void MainComponent::freezeFinished(const FreezeTask::Done& done)
 {
     arrangement_.setFreezing(-1, -1.0);
     const auto& a = doc_.song().arrangement;
-    const bool stale = done.cancelled || !a || done.lane >= int(a->tracks.size()) || [&] {
-        // freezeIsStale() reads the running lane, which has ended: check this one.
-        const auto start = std::exchange(freezeStart_, std::nullopt);
-        return !start || !start->arrangement || start->arrangementRevision != doc_.song().arrangementRevision
-               || !sameSettings(start->arrangement->tracks[size_t(done.lane)].strip, a->tracks[size_t(done.lane)].strip);
-    }();
+    const bool stale = done.cancelled || freezeIsStale(done.lane);
     if (!done.error.empty())
         log_.problem("freeze", juce::String::fromUTF8(done.error.c_str()));
     if (stale || done.audio == nullptr) {

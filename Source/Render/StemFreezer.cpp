@@ -117,10 +117,29 @@ std::string freezeFingerprint(const RenderJob& job, size_t index)
     return sha256Hex(bytes);
 }
 
-fs::path freezeFilePath(const fs::path& folder, const RenderJob& job, size_t index)
+namespace {
+/** The freeze file's name: the fingerprint hashes the track's whole audio, so it is worked out once per freeze. */
+fs::path freezeFileName(const RenderJob& job, size_t index)
 {
     const auto stem = fs::path(stemFileName(int(index), job.tracks[index].name, AudioFileFormat::wav)).stem().string();
-    return folder / pathFromText(stem + " " + freezeFingerprint(job, index).substr(0, 16) + ".wav");
+    return pathFromText(stem + " " + freezeFingerprint(job, index).substr(0, 16) + ".wav");
+}
+} // namespace
+
+fs::path freezeFilePath(const fs::path& folder, const RenderJob& job, size_t index) { return folder / freezeFileName(job, index); }
+
+Result<FrozenAudioPtr> freezeTrack(const RenderJob& job, size_t index, const std::vector<fs::path>& folders, JobControl& control,
+                                   std::string& writeProblem)
+{
+    const auto name = freezeFileName(job, index);
+    for (const auto& folder : folders)
+        if (auto read = readFreezeFile(folder / name, job.sampleRate, job.lengthInSamples))
+            return read;
+    auto rendered = renderFrozenTrack(job, index, control);
+    if (rendered && !folders.empty())
+        if (auto st = writeFreezeFile(*rendered.value(), job.sampleRate, folders.front() / name); !st)
+            writeProblem = st.error();
+    return rendered;
 }
 
 Status writeFreezeFile(const juce::AudioBuffer<float>& audio, double sampleRate, const fs::path& path)
@@ -169,24 +188,15 @@ std::vector<std::string> applyFreezes(RenderJob& job, const Arrangement& arrange
         if (found == job.tracks.end())
             continue; // not prepared: already reported
         const auto index = size_t(found - job.tracks.begin());
-        FrozenAudioPtr audio;
-        for (const auto& folder : folders)
-            if (auto read = readFreezeFile(freezeFilePath(folder, job, index), job.sampleRate, job.lengthInSamples)) {
-                audio = read.value();
-                break;
-            }
-        if (audio == nullptr) {
-            auto rendered = renderFrozenTrack(job, index, control);
-            if (!rendered) {
-                problems.push_back("track '" + t.name + "' plays unfrozen: " + rendered.error());
-                continue;
-            }
-            audio = rendered.value();
-            if (!folders.empty())
-                if (auto st = writeFreezeFile(*audio, job.sampleRate, freezeFilePath(folders.front(), job, index)); !st)
-                    problems.push_back("track '" + t.name + "' is frozen in memory only: " + st.error());
+        std::string writeProblem;
+        auto audio = freezeTrack(job, index, folders, control, writeProblem);
+        if (!audio) {
+            problems.push_back("track '" + t.name + "' plays unfrozen: " + audio.error());
+            continue;
         }
-        frozen.emplace_back(index, std::move(audio));
+        if (!writeProblem.empty())
+            problems.push_back("track '" + t.name + "' is frozen in memory only: " + writeProblem);
+        frozen.emplace_back(index, audio.value());
     }
     for (auto& [index, audio] : frozen) {
         auto& track = job.tracks[index];

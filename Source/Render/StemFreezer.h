@@ -29,6 +29,11 @@ Status writeFreezeFile(const juce::AudioBuffer<float>& audio, double sampleRate,
 /** A freeze file, when it is one for this rate and length (stereo); else why not. */
 Result<FrozenAudioPtr> readFreezeFile(const std::filesystem::path& path, double sampleRate, std::int64_t length);
 
+/** Track `index` frozen: its freeze file from `folders` when one fits, else rendered and written into the first
+    folder. A write that fails is said in writeProblem and the audio is still returned (frozen in memory only). */
+Result<FrozenAudioPtr> freezeTrack(const RenderJob& job, size_t index, const std::vector<std::filesystem::path>& folders,
+                                   JobControl& control, std::string& writeProblem);
+
 /** Freezes the job's tracks whose arrangement track is frozen: each reuses its freeze file from `folders`, or is
     rendered and written into the first folder (none: kept in memory only). A track that cannot be frozen plays
     live and is reported. */
