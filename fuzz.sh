@@ -17,14 +17,18 @@ jobs="${LOOPMIND_FUZZ_JOBS:-$(nproc)}"
 CC=clang CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DLOOPMIND_BUILD_APPS=OFF -DLOOPMIND_SANITIZE=address,undefined -DLOOPMIND_FUZZ=ON >/dev/null
 cmake --build "$build" --target loopmind_fuzz --parallel "$jobs"
+# One binary per target under build-fuzz/ (links into the shared build dir, so nothing is compiled twice).
+mkdir -p build-fuzz
+for f in "$build"/bin/fuzz_*; do ln -sfn "$PWD/$f" "build-fuzz/$(basename "$f")"; done
 
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(fuzz_audio_loader fuzz_arrangement fuzz_project_file fuzz_style fuzz_scorer fuzz_analysis_cache)
+  targets=(fuzz_audio_loader fuzz_arrangement fuzz_project_file fuzz_style fuzz_scorer fuzz_analysis_cache fuzz_plugin_catalogue)
 fi
 # Largest input per target: seeds are a few KB; bigger inputs only make each run slower.
 declare -A max_len=([fuzz_audio_loader]=16384 [fuzz_arrangement]=16384 [fuzz_project_file]=16384
-                    [fuzz_style]=8192 [fuzz_scorer]=4096 [fuzz_analysis_cache]=8192)
+                    [fuzz_style]=8192 [fuzz_scorer]=4096 [fuzz_analysis_cache]=8192
+                    [fuzz_plugin_catalogue]=4096)
 
 export UBSAN_OPTIONS="suppressions=$PWD/cmake/ubsan.supp:print_stacktrace=1:halt_on_error=1"
 export ASAN_OPTIONS="detect_leaks=1"
@@ -41,7 +45,7 @@ for t in "${targets[@]}"; do
   echo "== $t: ${seconds} s"
   status=0
   dict=()
-  case "$t" in fuzz_arrangement|fuzz_project_file|fuzz_style|fuzz_scorer) dict=(-dict=Tests/Fuzz/json.dict) ;; esac
+  case "$t" in fuzz_arrangement|fuzz_project_file|fuzz_style|fuzz_scorer|fuzz_plugin_catalogue) dict=(-dict=Tests/Fuzz/json.dict) ;; esac
   "$build/bin/$t" "$work/corpus" "${dict[@]}" -max_total_time="$seconds" -max_len="${max_len[$t]:-16384}" -timeout=10 \
     -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$work/artifacts/" >"$work/log" 2>&1 || status=$?
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$work/log" | tail -1)

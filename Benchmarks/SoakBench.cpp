@@ -36,6 +36,14 @@ double residentMiB()
             return std::atof(line.c_str() + 6) / 1024.0;
     return 0;
 }
+
+/** Bytes the program holds from malloc right now (in use, not what the allocator keeps): growth here is memory
+    kept, growth only in resident memory is the allocator's fragmentation. */
+double heapInUseMiB()
+{
+    const auto m = ::mallinfo2();
+    return double(m.uordblks + m.hblkhd) / (1024.0 * 1024.0);
+}
 } // namespace
 
 int runSoakBench(int argc, char** argv)
@@ -95,7 +103,7 @@ int runSoakBench(int argc, char** argv)
     load();
     std::this_thread::sleep_for(std::chrono::seconds(1)); // settle
     engine.releaseRetiredSessions();
-    const double rssStart = residentMiB();
+    const double rssStart = residentMiB(), heapStart = heapInUseMiB();
     test::resetRealtimeViolations();
     const int xrunsBefore = device->getXRunCount();
     const auto c0 = engine.callbackCount();
@@ -167,7 +175,7 @@ int runSoakBench(int argc, char** argv)
     load(); // what the soak added goes with the last session
     std::this_thread::sleep_for(std::chrono::milliseconds(500));
     engine.releaseRetiredSessions();
-    const double rssEnd = residentMiB();
+    const double rssEnd = residentMiB(), heapEnd = heapInUseMiB();
     engine.closeDevice();
     std::error_code ec;
     std::filesystem::remove_all(job.output.mixPath.parent_path(), ec);
@@ -176,12 +184,12 @@ int runSoakBench(int argc, char** argv)
     std::printf("soak: %d tracks through the mixer and jackd (dummy, 48 kHz, 128 frames) for %.1f min:", tracks, minutes);
     for (const auto& [name, count] : events)
         std::printf(" %d %s,", count, name.c_str());
-    std::printf("\n  callbacks seen %.0f, expected %.1f; xruns %d; audio-thread allocations %ld, locks %ld%s; resident memory %.1f -> %.1f MiB (%+.1f)\n",
+    std::printf("\n  callbacks seen %.0f, expected %.1f; xruns %d; audio-thread allocations %ld, locks %ld%s; resident memory %.1f -> %.1f MiB (%+.1f), heap in use %.1f -> %.1f MiB (%+.1f)\n",
                 double(c1 - c0), expected, xruns, violations.allocations, violations.locks,
-                test::realtimeChecksAvailable() ? "" : " (not counted in this build)", rssStart, rssEnd, rssEnd - rssStart);
+                test::realtimeChecksAvailable() ? "" : " (not counted in this build)", rssStart, rssEnd, rssEnd - rssStart, heapStart, heapEnd, heapEnd - heapStart);
     nlohmann::json j { { "minutes", minutes }, { "tracks", tracks }, { "xruns", xruns }, { "audio_thread_allocations", violations.allocations },
                        { "audio_thread_locks", violations.locks }, { "rss_start_mib", rssStart }, { "rss_end_mib", rssEnd },
-                       { "rss_growth_mib", rssEnd - rssStart }, { "callbacks_expected", expected }, { "callbacks_seen", double(c1 - c0) } };
+                       { "rss_growth_mib", rssEnd - rssStart }, { "heap_growth_mib", heapEnd - heapStart }, { "callbacks_expected", expected }, { "callbacks_seen", double(c1 - c0) } };
     for (const auto& [name, count] : events)
         j[name] = count;
     std::cout << j.dump() << std::endl;

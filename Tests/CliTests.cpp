@@ -169,3 +169,14 @@ TEST_CASE("cli: a loop gone before the render leaves its track silent, and the r
     CHECK(problem.find(song["tracks"][0]["name"].get<std::string>()) != std::string::npos);
     CHECK(problem.find(fs::path(gone).filename().string()) != std::string::npos);
 }
+
+TEST_CASE("cli: arranging past the length limit exits 2 with the limit", "[limits][cli]")
+{
+    TempFolder dir;
+    writeAudioFile(dir / "drums 120.wav", makeBeatSignal(44100, 2, 4.0, 120, 0.6f), 44100, 16);
+    const auto r = runCommand(loopmindBinary + " arrange " + quoted(dir.path()) + " --no-cache --bars 4096 --bpm 40 --out "
+                              + quoted(dir / "a.json"));
+    CHECK(r.exitCode == 2);
+    CHECK_THAT(r.err, Catch::Contains("the limit is 4 h 0 min"));
+    CHECK_FALSE(fs::exists(dir / "a.json"));
+}

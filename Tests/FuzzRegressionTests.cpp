@@ -3,6 +3,7 @@
 #include "Library/AnalysisCache.h"
 #include "Library/DecodedAudio.h"
 #include "Library/WaveformCodec.h"
+#include "Plugins/PluginCatalogue.h"
 #include "Support/TestFiles.h"
 #include <catch2/catch.hpp>
 #include <chrono>
@@ -94,4 +95,25 @@ TEST_CASE("fuzz: a cached waveform whose bins could not have been written reads 
     REQUIRE(loop.has_value()); // the rest of the row is good
     CHECK(loop->bpm == 124.0);
     CHECK(loop->waveform.levels.empty());
+}
+
+TEST_CASE("a plug-in list with numbers out of range is damaged, not a cast out of range", "[fuzz][plugins]")
+{
+    TempFolder dir;
+    const auto file = dir / "plugins.json";
+    const std::string entry = R"({"format":"LV2","identifier":"urn:x","path":"/x.lv2","modified":1,"name":"X","vendor":"V",)"
+                              R"("version":"1","category":"EQ","inputs":2,"outputs":2,"instrument":false,"uniqueId":)";
+    for (const char* id : { "1e300", "4294967296", "-2147483649", "1.5", "\"7\"" }) {
+        writeBytes(file, R"({"catalogueVersion":1,"blacklisted":[],"notPlugins":[],"plugins":[)" + entry + id + "}]}");
+        const auto read = plugins::loadCatalogue(file);
+        INFO(id);
+        REQUIRE_FALSE(read.ok());
+        CHECK_THAT(read.error(), Catch::Contains("damaged plug-in list") && Catch::Contains("uniqueId"));
+    }
+    writeBytes(file, R"({"catalogueVersion":1e300,"plugins":[]})");
+    CHECK_FALSE(plugins::loadCatalogue(file).ok());
+    writeBytes(file, R"({"catalogueVersion":1,"blacklisted":[],"notPlugins":[],"plugins":[)" + entry + "-2147483648}]}");
+    const auto fine = plugins::loadCatalogue(file);
+    REQUIRE(fine.ok());
+    CHECK(fine.value().plugins.at(0).plugin.uniqueId == -2147483648);
 }

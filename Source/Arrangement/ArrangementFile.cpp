@@ -1,6 +1,7 @@
 #include "Arrangement/ArrangementFile.h"
 #include "Arrangement/JsonFields.h"
 #include "Arrangement/MixerJson.h"
+#include "Arrangement/SongLimits.h"
 #include "Core/AtomicFile.h"
 #include "Core/PathText.h"
 #include <cmath>
@@ -148,8 +149,13 @@ Result<Arrangement> arrangementFromJson(const json& j, const fs::path& baseFolde
             a.sections.push_back(section);
         }
         const int total = a.totalBars();
+        if (auto tooBig = songLimitProblem(a)) // before the tracks: a refused song costs nothing more to read
+            throw FieldError { "arrangement.sections: " + *tooBig };
 
         const auto& tracks = root.array("tracks");
+        if (tracks.size() > size_t(maxSongTracks))
+            throw FieldError { "arrangement.tracks: " + std::to_string(tracks.size()) + " tracks; the limit is "
+                               + std::to_string(maxSongTracks) };
         for (size_t i = 0; i < tracks.size(); ++i) {
             const auto where = "arrangement.tracks[" + std::to_string(i) + "]";
             JsonFields t(tracks[i], where);
@@ -214,6 +220,12 @@ Result<Arrangement> readArrangementFile(const fs::path& file)
     std::ifstream in(file, std::ios::binary);
     if (!in)
         return Result<Arrangement>::failure(pathText(file) + ": cannot open");
+    // 256 tracks of a thousand clips each is about 50 MB of JSON; anything larger is not a song.
+    constexpr std::uintmax_t maxArrangementBytes = std::uintmax_t(64) << 20;
+    std::error_code sizeError;
+    if (const auto bytes = fs::file_size(file, sizeError); !sizeError && bytes > maxArrangementBytes)
+        return Result<Arrangement>::failure(pathText(file) + ": " + std::to_string(bytes >> 20)
+                                            + " MB is too large for an arrangement (the limit is 64 MB)");
     json j = json::parse(in, nullptr, false);
     if (j.is_discarded())
         return Result<Arrangement>::failure(pathText(file) + ": not valid JSON");

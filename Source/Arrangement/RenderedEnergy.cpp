@@ -30,27 +30,26 @@ std::vector<double> ranks(const std::vector<double>& v)
 std::string fixed(double v) { return fixedText(v, 2); }
 } // namespace
 
-std::vector<double> sectionLoudness(const juce::AudioBuffer<float>& mix, double sampleRate, const Arrangement& a)
+std::vector<double> sectionLoudness(const FrameReader& read, std::int64_t length, int channels, double sampleRate,
+                                   const Arrangement& a)
 {
     std::vector<double> out;
-    const int channels = mix.getNumChannels();
     const int hop = int(std::lround(0.5 * sampleRate));
     std::vector<float> interleaved;
     for (const auto& s : a.sections) {
-        const int first = int(std::min<std::int64_t>(a.sampleAtBar(s.startBar), mix.getNumSamples()));
-        const int last = int(std::min<std::int64_t>(a.sampleAtBar(s.startBar + s.bars), mix.getNumSamples()));
+        const auto first = std::min(a.sampleAtBar(s.startBar), length), last = std::min(a.sampleAtBar(s.startBar + s.bars), length);
         std::unique_ptr<ebur128_state, StateDeleter> st(ebur128_init(unsigned(channels), (unsigned long)(sampleRate + 0.5), EBUR128_MODE_S));
         double energy = 0;
         int windows = 0;
-        for (int pos = first; pos < last; pos += hop) {
-            const int n = std::min(hop, last - pos);
+        for (auto pos = first; pos < last; pos += hop) {
+            const int n = int(std::min<std::int64_t>(hop, last - pos));
             interleaved.resize(size_t(n * channels));
-            for (int c = 0; c < channels; ++c)
-                for (int i = 0; i < n; ++i) interleaved[size_t(i * channels + c)] = mix.getSample(c, pos + i);
+            if (!read(pos, n, interleaved.data()))
+                break;
             ebur128_add_frames_float(st.get(), interleaved.data(), size_t(n));
             double lufs = -HUGE_VAL;
             // A window counts once it lies wholly inside the section (3 s of it fed), or at the end of a shorter one.
-            if ((pos + n - first >= int(3 * sampleRate) || pos + n >= last)
+            if ((pos + n - first >= std::int64_t(3 * sampleRate) || pos + n >= last)
                 && ebur128_loudness_shortterm(st.get(), &lufs) == EBUR128_SUCCESS) {
                 energy += std::isfinite(lufs) ? std::pow(10.0, lufs / 10.0) : 0.0;
                 ++windows;
@@ -59,6 +58,17 @@ std::vector<double> sectionLoudness(const juce::AudioBuffer<float>& mix, double 
         out.push_back(windows > 0 && energy > 0 ? std::max(-70.0, 10.0 * std::log10(energy / windows)) : -70.0);
     }
     return out;
+}
+
+std::vector<double> sectionLoudness(const juce::AudioBuffer<float>& mix, double sampleRate, const Arrangement& a)
+{
+    const int channels = mix.getNumChannels();
+    const FrameReader read = [&](std::int64_t start, int n, float* interleaved) {
+        for (int c = 0; c < channels; ++c)
+            for (int i = 0; i < n; ++i) interleaved[i * channels + c] = mix.getSample(c, int(start) + i);
+        return true;
+    };
+    return sectionLoudness(read, mix.getNumSamples(), channels, sampleRate, a);
 }
 
 double spearman(const std::vector<double>& x, const std::vector<double>& y)

@@ -4,11 +4,17 @@
 // unmastered (the plain sum, Render/UnmasteredRender.h), so a limiter cannot flatten the arc it measures.
 #include "Arrangement/ArrangementChecker.h"
 #include <juce_audio_basics/juce_audio_basics.h>
+#include <functional>
 
 namespace loopmind {
 
 /** Mean short-term loudness (3 s windows every 0.5 s, averaged as energy) of each section, in LUFS; -70 for silence. */
 std::vector<double> sectionLoudness(const juce::AudioBuffer<float>& mix, double sampleRate, const Arrangement& a);
+/** The same over audio read piece by piece (a long song's render from its file): read(start, n, out) fills n
+    interleaved frames from `start`, false when it cannot (the section's rest is not measured). */
+using FrameReader = std::function<bool(std::int64_t start, int n, float* interleaved)>;
+std::vector<double> sectionLoudness(const FrameReader& read, std::int64_t length, int channels, double sampleRate,
+                                    const Arrangement& a);
 
 /** Spearman's rank correlation (ties share their mean rank); 0 when either side is constant. */
 double spearman(const std::vector<double>& x, const std::vector<double>& y);

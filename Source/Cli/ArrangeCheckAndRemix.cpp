@@ -30,13 +30,13 @@ int runArrangeCheck(const Arguments& args)
     if (!args.has("no-render")) {
         // Measured on an unmastered render (the limiter would flatten the arc), written to a scratch file.
         const auto scratch = std::filesystem::temp_directory_path() / ("loopmind-check-" + std::to_string(::getpid()) + ".wav");
-        auto mix = renderUnmastered(a, scratch);
+        auto loudness = unmasteredSectionLoudness(a, scratch);
         std::error_code ec;
         std::filesystem::remove(scratch, ec);
-        if (!mix)
-            report.findings.push_back({ "render", false, mix.error() });
+        if (!loudness)
+            report.findings.push_back({ "render", false, loudness.error() });
         else
-            for (auto& f : renderedEnergyFindings(measureEnergy(a, sectionLoudness(mix.value(), a.sampleRate, a))))
+            for (auto& f : renderedEnergyFindings(measureEnergy(a, loudness.value())))
                 report.findings.push_back(f);
     }
     std::cout << report.text();

@@ -2,6 +2,7 @@
 #include "Arrangement/ArrangementFile.h"
 #include "Arrangement/LinearLoopScorer.h"
 #include "Arrangement/PackReport.h"
+#include "Arrangement/SongLimits.h"
 #include "Arrangement/StyleTemplate.h"
 #include "Cli/ArrangeFromArguments.h"
 #include "Core/PathText.h"
@@ -69,6 +70,8 @@ ArrangedSong arrangeFromArguments(const Arguments& args)
     auto analysed = analyseInputs(args, true);
     request.sampleRate = args.number("sample-rate", 8000, 384000).value_or(commonSampleRate(analysed.loops));
     ArrangedSong song { AIArrangementEngine().arrange(analysed.loops, request), analysed.failures, std::move(analysed.loops) };
+    if (auto tooBig = songLimitProblem(song.arrangement))
+        throw UsageError { "--bars and --bpm: " + *tooBig };
     // Loop paths absolute, so the file plays wherever it is written (relative paths are read against its folder).
     for (auto& t : song.arrangement.tracks)
         t.loopPath = std::filesystem::absolute(t.loopPath).lexically_normal();

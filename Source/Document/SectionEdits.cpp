@@ -1,4 +1,5 @@
 #include "Document/SectionEdits.h"
+#include "Arrangement/SongLimits.h"
 #include <algorithm>
 
 namespace loopmind {
@@ -106,6 +107,10 @@ bool duplicateSection(Arrangement& a, int section)
     auto sections = slice(a);
     sections.insert(sections.begin() + section + 1, sections[size_t(section)]);
     assemble(a, before, sections);
+    if (songLimitProblem(a)) { // the song would grow past what renders (Arrangement/SongLimits.h)
+        a = before;
+        return false;
+    }
     return true;
 }
 

@@ -2,7 +2,8 @@
 // Editing the song's sections (the ruler) as pure functions of the arrangement: move one to another place in the
 // order, duplicate, delete, rename. The bars of every track inside a section go with it (a clip that crosses a
 // section's edge is cut there, and its loop starts again at the edge); the sections stay consecutive and the song's
-// length follows. False, and no change, for an edit that cannot be made (the last section cannot go).
+// length follows. False, and no change, for an edit that cannot be made (the last section cannot go, a duplicate
+// would grow the song past maxSongSeconds).
 #include "Arrangement/Arrangement.h"
 
 namespace loopmind {

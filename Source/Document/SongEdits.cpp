@@ -1,6 +1,7 @@
 #include "Document/SongEdits.h"
 #include "Arrangement/AIArrangementEngine.h"
 #include "Arrangement/KeyRelation.h"
+#include "Arrangement/SongLimits.h"
 #include <algorithm>
 
 namespace loopmind {
@@ -71,7 +72,12 @@ bool setSongTempo(Arrangement& a, double bpm)
 {
     if (!(bpm >= 40.0 && bpm <= 240.0) || bpm == a.bpm)
         return false;
+    const double before = a.bpm;
     a.bpm = bpm;
+    if (songLimitProblem(a)) { // slower makes a long song longer than renders (Arrangement/SongLimits.h)
+        a.bpm = before;
+        return false;
+    }
     return true;
 }
 

@@ -15,7 +15,7 @@ bool swapLaneLoop(SongState& song, int lane, const std::vector<LoopInfo>& loops)
 void toggleClipInSection(SongState& song, int lane, int section);
 
 /** A new song tempo (40 to 240 BPM): clips keep their bars and every loop is fitted to it again when the song is
-    next prepared. False when unchanged or out of range. */
+    next prepared. False when unchanged, out of range, or the song would grow past maxSongSeconds. */
 bool setSongTempo(Arrangement& a, double bpm);
 /** A new song key ("F# minor"): every pitched loop is transposed by the move between the old key and the new one
     (taken in the old key's mode through the relative major/minor, to the nearest, -6..+5 semitones in all). False

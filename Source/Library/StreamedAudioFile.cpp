@@ -1,4 +1,5 @@
 #include "Library/StreamedAudioFile.h"
+#include <limits>
 #include "Core/PathText.h"
 #include "Library/AudioConforming.h"
 #include "Library/DecodedAudio.h"
@@ -10,7 +11,11 @@ namespace loopmind {
 Result<std::unique_ptr<StreamedAudioFile>> StreamedAudioFile::open(const std::filesystem::path& path, int maxBlockSize)
 {
     using R = Result<std::unique_ptr<StreamedAudioFile>>;
-    auto opened = openAudioFile(path);
+    // Streamed, a file costs one block of memory however long: it may be as long as a song (Arrangement/SongLimits.h).
+    DecodeLimits limits;
+    limits.maxDurationSeconds = 4 * 3600.0;
+    limits.maxTotalSamples = std::numeric_limits<std::int64_t>::max();
+    auto opened = openAudioFile(path, limits);
     if (!opened)
         return R::failure(opened.error());
     return R::success(std::unique_ptr<StreamedAudioFile>(new StreamedAudioFile(std::move(opened.value()), pathText(path), maxBlockSize)));

@@ -2,6 +2,8 @@
 #include "Core/AtomicFile.h"
 #include "Core/UserFolders.h"
 #include <fstream>
+#include <limits>
+#include <stdexcept>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -9,6 +11,22 @@ namespace loopmind::plugins {
 using nlohmann::json;
 namespace {
 constexpr int catalogueVersion = 1;
+
+/** j[key] as a whole number of type T; a float, a string or a value out of T's range is a damaged list (a cast of
+    such a value would be undefined behaviour, not an error). */
+template <typename T>
+T wholeNumber(const json& j, const char* key)
+{
+    const auto& v = j.at(key);
+    if (v.is_number_unsigned() && v.get<std::uint64_t>() <= std::uint64_t(std::numeric_limits<T>::max()))
+        return T(v.get<std::uint64_t>());
+    if (v.is_number_integer() && !v.is_number_unsigned()) {
+        const auto n = v.get<std::int64_t>();
+        if (n >= std::int64_t(std::numeric_limits<T>::min()) && n <= std::int64_t(std::numeric_limits<T>::max()))
+            return T(n);
+    }
+    throw std::runtime_error(std::string("'") + key + "' is not a whole number in range");
+}
 
 json sourceJson(const PluginSource& s)
 {
@@ -18,7 +36,7 @@ json sourceJson(const PluginSource& s)
 PluginSource readSource(const json& j)
 {
     return { j.at("format").get<std::string>(), j.at("identifier").get<std::string>(), j.at("path").get<std::string>(),
-             j.at("modified").get<std::int64_t>() };
+             wholeNumber<std::int64_t>(j, "modified") };
 }
 
 json toJson(const PluginCatalogue& c)
@@ -68,7 +86,7 @@ Result<PluginCatalogue> loadCatalogue(const std::filesystem::path& file)
         return Result<PluginCatalogue>::failure(file.string() + ": no plug-in list yet");
     try {
         const auto j = json::parse(in);
-        if (j.value("catalogueVersion", 0) != catalogueVersion)
+        if (!j.is_object() || !j.contains("catalogueVersion") || wholeNumber<int>(j, "catalogueVersion") != catalogueVersion)
             return Result<PluginCatalogue>::failure(file.string() + ": an older plug-in list, scanning again");
         PluginCatalogue c;
         for (const auto& p : j.at("plugins")) {
@@ -79,10 +97,10 @@ Result<PluginCatalogue> loadCatalogue(const std::filesystem::path& file)
             e.plugin.name = p.at("name").get<std::string>();
             e.plugin.vendor = p.at("vendor").get<std::string>();
             e.plugin.version = p.at("version").get<std::string>();
-            e.plugin.uniqueId = p.at("uniqueId").get<int>();
+            e.plugin.uniqueId = wholeNumber<int>(p, "uniqueId");
             e.category = p.at("category").get<std::string>();
-            e.inputs = p.at("inputs").get<int>();
-            e.outputs = p.at("outputs").get<int>();
+            e.inputs = wholeNumber<int>(p, "inputs");
+            e.outputs = wholeNumber<int>(p, "outputs");
             e.instrument = p.at("instrument").get<bool>();
             c.plugins.push_back(std::move(e));
         }

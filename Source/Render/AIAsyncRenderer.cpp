@@ -58,7 +58,8 @@ RenderReport AIAsyncRenderer::render(const RenderJob& job, JobControl& control)
     const int masterStep = plan.value()->stepIndexOf(nodes.master);
     ParallelPlanRunner runner(job.workers);
 
-    // Mastered: the premaster is kept in memory and mastered after the loop. Unmastered: streamed to the file.
+    // Mastered: the premaster is kept (in memory, or spilled beside the mix) and mastered after the loop. Unmastered:
+    // streamed to the file.
     const bool mastering = job.output.mastering.enabled;
     std::unique_ptr<AudioFileOutput> plainMix;
     if (!mastering) {
@@ -95,10 +96,17 @@ RenderReport AIAsyncRenderer::render(const RenderJob& job, JobControl& control)
 
     // Loudness of the premaster (the A of the A/B) and of every track, measured as the blocks go by, on a thread of its own.
     // When mastering, the premaster is kept (high-passed) by the same thread for the mastering step after the loop.
-    std::optional<PremasterBuffer> premaster;
-    if (mastering)
-        premaster.emplace(job.sampleRate, job.lengthInSamples);
-    RenderMeters meters(stemSources.size(), job.sampleRate, renderBlockSize, premaster ? &*premaster : nullptr);
+    std::unique_ptr<PremasterBuffer> premaster;
+    if (mastering) {
+        const auto folder = job.output.mixPath.has_parent_path() ? job.output.mixPath.parent_path() : fs::path(".");
+        auto made = PremasterBuffer::create(job.sampleRate, job.lengthInSamples, folder, job.premasterInMemoryBytes);
+        if (!made) {
+            report.error = made.error();
+            return report;
+        }
+        premaster = std::move(made.value());
+    }
+    RenderMeters meters(stemSources.size(), job.sampleRate, renderBlockSize, premaster.get());
     std::vector<const juce::AudioBuffer<float>*> trackBlocks(stemSources.size());
     juce::AudioBuffer<float> stemSum(2, renderBlockSize);
     float residual = 0;

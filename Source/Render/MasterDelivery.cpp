@@ -1,31 +1,42 @@
 #include "Render/MasterDelivery.h"
 #include "Core/WriteFailure.h"
-#include "Core/HugePages.h"
 #include "Core/ParallelFor.h"
 #include <atomic>
 #include <chrono>
 
 namespace loopmind {
 
-PremasterBuffer::PremasterBuffer(double sampleRate, std::int64_t lengthInSamples) : highPass_(sampleRate)
+Result<std::unique_ptr<PremasterBuffer>> PremasterBuffer::create(double sampleRate, std::int64_t lengthInSamples,
+                                                                  const std::filesystem::path& spillFolder, std::size_t inMemoryBytes)
 {
-    reserveWithHugePages(left_, size_t(std::max<std::int64_t>(lengthInSamples, 0)));
-    reserveWithHugePages(right_, size_t(std::max<std::int64_t>(lengthInSamples, 0)));
+    using R = Result<std::unique_ptr<PremasterBuffer>>;
+    const auto length = std::max<std::int64_t>(lengthInSamples, 0);
+    auto storage = SpillBuffer::create(size_t(length) * 2, spillFolder, inMemoryBytes);
+    if (!storage)
+        return R::failure(storage.error());
+    return R::success(std::unique_ptr<PremasterBuffer>(new PremasterBuffer(sampleRate, std::move(storage.value()), length)));
+}
+
+PremasterBuffer::PremasterBuffer(double sampleRate, std::unique_ptr<SpillBuffer> storage, std::int64_t length)
+    : storage_(std::move(storage)), length_(length), highPass_(sampleRate)
+{
 }
 
 void PremasterBuffer::append(const juce::AudioBuffer<float>& block, int n)
 {
-    const size_t at = left_.size();
-    left_.resize(at + size_t(n));
-    right_.resize(at + size_t(n));
-    highPass_.process(block.getReadPointer(0), block.getReadPointer(std::min(1, block.getNumChannels() - 1)), left_.data() + at,
-                      right_.data() + at, n);
+    n = int(std::min<std::int64_t>(n, length_ - filled_));
+    if (n <= 0)
+        return;
+    float* left = storage_->data() + filled_;
+    float* right = storage_->data() + length_ + filled_;
+    highPass_.process(block.getReadPointer(0), block.getReadPointer(std::min(1, block.getNumChannels() - 1)), left, right, n);
+    filled_ += n;
 }
 
 juce::AudioBuffer<float> PremasterBuffer::view()
 {
-    float* channels[] = { left_.data(), right_.data() };
-    return juce::AudioBuffer<float>(channels, 2, int(left_.size()));
+    float* channels[] = { storage_->data(), storage_->data() + length_ };
+    return juce::AudioBuffer<float>(channels, 2, int(filled_));
 }
 
 Status masterPremaster(PremasterBuffer& premaster, const RenderJob& job, JobControl& control, double progressFrom,

@@ -1,6 +1,7 @@
 #pragma once
 // Everything the renderer needs, already prepared: tracks with stereo audio at the job's rate and
 // where on the timeline each plays, the length, and where to write. A copy, never shared with the live engine.
+#include "Core/SpillBuffer.h"
 #include "Engine/TrackGraph.h"
 #include "Mastering/MasteringSettings.h"
 #include <filesystem>
@@ -35,6 +36,8 @@ struct RenderJob {
     int workers = 0; // engine worker threads for the render plan (0: the render thread alone)
     OutputSettings output;
     std::vector<std::string> problems; // found while preparing (a loop missing or unreadable); the report lists them
+    /** A mastered render keeps its premaster in memory up to this size, past it in a scratch file beside the mix. */
+    std::size_t premasterInMemoryBytes = SpillBuffer::defaultInMemoryBytes;
 };
 
 std::string extensionFor(AudioFileFormat f);

@@ -1,4 +1,5 @@
 #include "Render/RenderJobBuilder.h"
+#include "Arrangement/SongLimits.h"
 #include "Arrangement/SectionGain.h"
 #include "Library/AudioConforming.h"
 #include "Library/DecodedAudio.h"
@@ -100,6 +101,10 @@ PreparedJob prepareArrangementJob(const Arrangement& a, const OutputSettings& ou
     job.mixer = { a.mixer, a.bpm };
     job.lengthInSamples = a.lengthInSamples();
     job.output = output;
+    if (auto tooBig = songLimitProblem(a)) { // songs are checked when read and edited; this is the last guard
+        prepared.problems.push_back(*tooBig);
+        return prepared;
+    }
     // Stretching is the slow part of preparing: a loop used by several tracks is stretched once per render.
     std::map<std::tuple<fs::path, int, int>, Result<SharedAudio>> preparedLoops;
     for (const auto& t : a.tracks) {

@@ -10,4 +10,8 @@ namespace loopmind {
 /** Renders into scratchWav (32-bit float) and reads it back; the caller removes the scratch file. */
 Result<juce::AudioBuffer<float>> renderUnmastered(const Arrangement& a, const std::filesystem::path& scratchWav);
 
+/** Each section's loudness (Arrangement/RenderedEnergy.h) of the unmastered render, read back from scratchWav piece
+    by piece: memory stays small however long the song. */
+Result<std::vector<double>> unmasteredSectionLoudness(const Arrangement& a, const std::filesystem::path& scratchWav);
+
 } // namespace loopmind
