@@ -144,7 +144,7 @@ AnalysedInputs analyseInputs(const Arguments& args, bool printProblems)
     if (cache && !cache->writeProblem().empty()) // the analysis itself went on: the next run will decode again
         std::cerr << "warning: " << cache->writeProblem() << "; this run's results are not cached\n";
     // Loops of one folder reinforce each other's tempo; what changed or disagrees is said, not hidden.
-    auto reconciled = reconcilePackTempos(out.loops);
+    auto reconciled = reconcilePackTempos(std::move(out.loops));
     out.loops = std::move(reconciled.loops);
     if (printProblems) {
         for (const auto& s : reconciled.adjustments)

@@ -72,8 +72,14 @@ int wholeBarBeats(double seconds, double bpm, int beatsPerBar)
 
 PackConsistencyResult reconcilePackTempos(const std::vector<LoopInfo>& loops, int beatsPerBar)
 {
+    return reconcilePackTempos(std::vector<LoopInfo>(loops), beatsPerBar);
+}
+
+PackConsistencyResult reconcilePackTempos(std::vector<LoopInfo>&& input, int beatsPerBar)
+{
     PackConsistencyResult r;
-    r.loops = loops;
+    r.loops = std::move(input);
+    const auto& loops = r.loops; // read before a folder's loops change; folders are independent
     std::map<fs::path, std::vector<size_t>> folders; // ordered by folder: reports come out in a stable order
     for (size_t i = 0; i < loops.size(); ++i)
         if (loops[i].ok && loops[i].bpm && std::isfinite(*loops[i].bpm) && *loops[i].bpm > 0)

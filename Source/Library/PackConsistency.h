@@ -16,5 +16,7 @@ struct PackConsistencyResult {
 
 /** Pure: the same loops give the same result whatever their order. beatsPerBar: the bar that "whole bars" means. */
 PackConsistencyResult reconcilePackTempos(const std::vector<LoopInfo>& loops, int beatsPerBar = 4);
+/** The same, taking the loops over: no copy of a large library (waveforms and all). */
+PackConsistencyResult reconcilePackTempos(std::vector<LoopInfo>&& loops, int beatsPerBar = 4);
 
 } // namespace loopmind
