@@ -81,17 +81,22 @@ constexpr double kLowestFundamentalHz = 35.0;
 /** Energy of the frame's peaks that are whole multiples of one fundamental, when at least three are and they fill
     most of the harmonics between their lowest and highest: a pitched note's partials line up (even a slap bass's,
     whose thump makes its waveform repeat poorly), a drum's membrane modes and a cymbal's noise do not. */
-float harmonicPeakEnergy(const std::vector<Peak>& frame, double binHz)
+struct HarmonicNote {
+    float energy = 0.0f; // of its partials
+    double hz = 0.0;     // its fundamental (an octave of it: a series of f also fits f / 2)
+};
+
+HarmonicNote harmonicNote(const std::vector<Peak>& frame, double binHz)
 {
     std::vector<const Peak*> strongest;
     for (const auto& p : frame)
         if (p.hz <= kHarmonicTopHz)
             strongest.push_back(&p);
     if (strongest.size() < 3)
-        return 0.0f;
+        return {};
     std::sort(strongest.begin(), strongest.end(), [](const Peak* a, const Peak* b) { return a->amplitude > b->amplitude; });
     strongest.resize(std::min<size_t>(strongest.size(), 10));
-    float best = 0.0f;
+    HarmonicNote best;
     for (size_t i = 0; i < std::min<size_t>(strongest.size(), 3); ++i)
         for (int divisor = 1; divisor <= 6; ++divisor) {
             const double f0 = strongest[i]->hz / divisor;
@@ -110,8 +115,8 @@ float harmonicPeakEnergy(const std::vector<Peak>& frame, double binHz)
             }
             // Three or more partials, filling at least half of the harmonic numbers they span (chance fits of
             // a low fundamental to scattered modes leave most of them empty).
-            if (matched >= 3 && 2 * matched >= highest - lowest + 1)
-                best = std::max(best, energy);
+            if (matched >= 3 && 2 * matched >= highest - lowest + 1 && energy > best.energy)
+                best = { energy, f0 };
         }
     return best;
 }
@@ -159,7 +164,13 @@ ChromaAnalysis chromaOn(const std::vector<float>& mono, double sampleRate, doubl
         }
         result.energy[size_t(n)] = float(energy);
         peaks[size_t(n)] = findPeaks(scaled, lo, hi, binHz);
-        harmonic += harmonicPeakEnergy(peaks[size_t(n)], binHz);
+        const auto note = harmonicNote(peaks[size_t(n)], binHz);
+        if (note.energy > 0.0f) {
+            harmonic += note.energy;
+            result.harmonicNotes[size_t(pitchClassOf(note.hz))] += note.energy;
+            if (n < frames / 4)
+                result.openingHarmonicNotes[size_t(pitchClassOf(note.hz))] += note.energy;
+        }
     }
     result.harmonicity = harmonicBand > 0.0 ? clamp01(harmonic / harmonicBand) : 0.0;
 

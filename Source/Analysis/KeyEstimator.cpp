@@ -28,6 +28,7 @@ constexpr double kBassWeight = 0.1;     // bonus for a key whose tonic is the ba
 constexpr double kNameAgreement = 0.1;  // a key stated in the file is taken when its fit is within this of the best
 constexpr double kMinNamedFit = 0.3;    // and fits the notes at least this well
 constexpr double kMinBassLine = 0.3;    // share of the sound in clear notes below G3 for a bass line's key
+constexpr double kMinHarmonicity = 0.06; // share of the sound in lined-up partials for their notes to tell a key
 // Tonic triads, tonic first, as templates for the opening chord.
 constexpr std::array<double, 12> kMajorTriad { 1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0 };
 constexpr std::array<double, 12> kMinorTriad { 1, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0 };
@@ -137,6 +138,24 @@ KeyEstimate detail::estimateKey(const detail::ChromaAnalysis& longChroma, const 
             line.line = true;
             line.bassLine = true;
             line.spread = effectivePitchClasses(bassLine->bassPitchClasses);
+            return keyFrom(line, hint);
+        }
+        // Periods spoiled by a slap's thump or a pick's click: the notes whose partials line up in the short frames.
+        const auto* harmonic = more.shortNotes;
+        double harmonicTotal = 0.0;
+        if (harmonic != nullptr && harmonic->harmonicity >= kMinHarmonicity)
+            for (double v : harmonic->harmonicNotes)
+                harmonicTotal += v;
+        if (harmonicTotal > 0.0) {
+            for (size_t i = 0; i < 12; ++i) {
+                line.compressed[i] = std::sqrt(harmonic->harmonicNotes[i] / harmonicTotal);
+                line.bass[i] = harmonic->harmonicNotes[i];
+                line.start[i] = harmonic->openingHarmonicNotes[i];
+            }
+            line.tonalness = harmonic->harmonicity;
+            line.line = true;
+            line.bassLine = true;
+            line.spread = effectivePitchClasses(harmonic->harmonicNotes);
             return keyFrom(line, hint);
         }
     }
