@@ -181,6 +181,13 @@ KeyEstimate detail::estimateKey(const detail::ChromaAnalysis& longChroma, const 
     // A single melodic line opens on its tonic as a bass line does (the chord a loop opens on, note by note).
     notes.line = more.singleLine;
     notes.start = notes.line ? firstNoteChroma(chroma) : startChroma(chroma);
+    // A bass line heard in the chroma still opens on its tonic, as one read from its periods does (its first quarter:
+    // an off-beat line's first note comes half a beat in).
+    if (bassLine != nullptr) {
+        notes.line = true;
+        notes.bassLine = true;
+        notes.start = startChroma(chroma);
+    }
     notes.bass = bassEmphasis(chroma);
     notes.tonalness = chroma.tonalness;
     notes.spread = spread;
