@@ -5,6 +5,7 @@
 #include "Analysis/AnalysisCommon.h"
 #include "Analysis/DrumPattern.h"
 #include "Analysis/ExactBeatFit.h"
+#include "Analysis/HarmonicRhythm.h"
 #include "Analysis/LoopFeatures.h"
 #include "Analysis/NameHints.h"
 #include "Analysis/OnsetStrength.h"
@@ -27,6 +28,7 @@ constexpr double kRhythmicRepeats = 2.5;  // noise scores ~1 repeat, a real groo
 constexpr double kOnsetContrast = 3.0;    // onset peaks at 4x the median envelope and more
 constexpr double kHintTolerance = 0.01;
 constexpr double kExactFitWeight = 1.25;
+constexpr double kMinHeldBpm = 60.0, kMaxHeldBpm = 160.0; // a chord a bar gives a tempo only in this usual range
 
 struct Candidate {
     int beats = 0;
@@ -343,6 +345,7 @@ TempoEstimate detail::estimateTempo(const detail::LoopFeatures& features, const 
         // N fitting the length, is still worth reporting; a bare number in the file name is not (indices,
         // years and take numbers fit some length often enough).
         const auto slash = nameHint.find_last_of("/\\");
+        const int heldChanges = detail::evenChordChanges(features.chroma);
         auto trusted = detail::tempoMarkedNumbersInName(nameHint);
         if (slash != std::string::npos)
             for (double folderNumber : detail::numbersInName(nameHint.substr(0, slash)))
@@ -365,8 +368,19 @@ TempoEstimate detail::estimateTempo(const detail::LoopFeatures& features, const 
             for (const auto& c : candidates)
                 if (!named && c.wholeBpm > 0 && octaveRelated(c.beats, exactFamily->beats) && (pick == nullptr || c.prior > pick->prior))
                     pick = &c;
+            // Chords changing evenly round the loop change on bar lines, most often once a bar: that member of the
+            // family, when it is one (the name still comes first).
+            const int bars = heldChanges;
+            for (const auto& c : candidates)
+                if (!named && bars > 0 && c.beats == 4 * bars && c.wholeBpm > 0 && octaveRelated(c.beats, exactFamily->beats))
+                    pick = &c;
             return makeEstimate(*pick, named ? 0.5 : 0.35);
         }
+        // No exact fit (a tempo with decimals): the chord changes alone, at a bar each, when that is a usual tempo.
+        if (heldChanges > 0 && seconds >= 2.0 && features.chroma.tonalness >= 0.35 && !decaysAway(mono))
+            for (const auto& c : candidates)
+                if (c.beats == 4 * heldChanges && c.bpm >= kMinHeldBpm && c.bpm <= kMaxHeldBpm)
+                    return makeEstimate(c, 0.3);
         none.confidence = fewOnsets ? 0.8 : clamp01((kRhythmicRepeats - strongest) / 1.5);
         return none;
     }
