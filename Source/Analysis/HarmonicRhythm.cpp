@@ -76,4 +76,27 @@ int evenChordChanges(const ChromaAnalysis& chroma)
     return 0;
 }
 
+bool changesEveryBar(const ChromaAnalysis& chroma, int bars)
+{
+    const int frames = int(chroma.frames.size());
+    if (bars < 2 || frames < 4 * bars)
+        return false;
+    // Mean chroma over frames [from, to), as fractions of the loop.
+    auto notesIn = [&](double from, double to) {
+        std::array<double, 12> sum {};
+        for (int n = int(std::lround(from * frames)); n < int(std::lround(to * frames)); ++n)
+            for (size_t pc = 0; pc < 12; ++pc)
+                sum[pc] += chroma.frames[size_t(n)][pc];
+        return sum;
+    };
+    double between = 1.0, within = 0.0;
+    for (int b = 0; b < bars; ++b) {
+        const double start = double(b) / bars, middle = (b + 0.5) / bars, end = double(b + 1) / bars;
+        const double next = double((b + 1) % bars) / bars;
+        between = std::min(between, cosineDistance(notesIn(start, end), notesIn(next, next + 1.0 / bars)));
+        within = std::max(within, cosineDistance(notesIn(start, middle), notesIn(middle, end)));
+    }
+    return between >= kMinChange && within <= kQuietBetween * between;
+}
+
 } // namespace loopmind::analysis::detail

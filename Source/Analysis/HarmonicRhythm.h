@@ -10,4 +10,8 @@ namespace loopmind::analysis::detail {
     half-way between them; 0 otherwise (a drone, a single chord, changes at uneven times). */
 int evenChordChanges(const ChromaAnalysis& chroma);
 
+/** Split into `bars` equal bars, the loop changes harmony at every bar line (each bar's notes differ from the next
+    bar's) and not inside a bar (its two halves hold the same notes): a line or a progression at a chord a bar. */
+bool changesEveryBar(const ChromaAnalysis& chroma, int bars);
+
 } // namespace loopmind::analysis::detail

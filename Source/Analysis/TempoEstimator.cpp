@@ -413,6 +413,7 @@ TempoEstimate detail::estimateTempo(const detail::LoopFeatures& features, const 
     const bool tonal = features.chroma.tonalness >= 0.35; // bass, chords, leads: notes, not a drum kit
     // No lasting notes and no partials lined up as a note's, even in short frames (a staccato bass line has those).
     const bool unpitched = !tonal && features.shortNotes.harmonicity < 0.06;
+    bool drumPatternSpoke = false; // kicks on 32nds or a backbeat decided an octave
     while (const Candidate* faster = find(chosen->beats * 2)) {
         const auto sub = measureSubdivision(e, chosen->beats, noiseFloor, onsets);
         const double evidence = sub.informative * sub.ratio + (1.0 - sub.informative) * 0.5;
@@ -428,9 +429,11 @@ TempoEstimate detail::estimateTempo(const detail::LoopFeatures& features, const 
         const bool slowBackbeat = hasKicks && unpitched && !halfTempo && chosen->bpm < 95.0 && kicks.offSixteenths < 0.1
                                   && backbeatOnBeats(envelope, chosen->beats, phase);
         if (slowBackbeat) {
+            drumPatternSpoke = true;
             octaveMargin = std::min(octaveMargin, 0.5);
             break;
         }
+        drumPatternSpoke = drumPatternSpoke || halfTempo;
         octaveMargin = std::min(octaveMargin, halfTempo ? 0.7 : std::abs(evidence - threshold) / 0.3);
         // Off-beats as strong as the beats with no drum pattern to say more (an even 8th-note line): the
         // faster reading is a convention, not a finding, so the confidence says so.
@@ -446,6 +449,21 @@ TempoEstimate detail::estimateTempo(const detail::LoopFeatures& features, const 
         if (evidence <= threshold && !halfTempo)
             break;
         chosen = faster;
+    }
+
+    // A pitched loop with no drum pattern to read: its chords (or a line's harmony) change once a bar, most often. When
+    // they change evenly round the loop, that sets the octave the subdivisions left to the priors.
+    // The most bars (a member of the family, a multiple of 4 beats) at which the harmony changes every bar line and
+    // never inside a bar.
+    if (!unpitched && !drumPatternSpoke) {
+        const Candidate* barWise = nullptr;
+        for (int beats = slowest; find(beats) != nullptr; beats *= 2)
+            if (beats % 4 == 0 && detail::changesEveryBar(features.chroma, beats / 4))
+                barWise = find(beats);
+        if (barWise != nullptr) {
+            octaveMargin = barWise == chosen ? octaveMargin : std::min(octaveMargin, 0.4);
+            chosen = barWise;
+        }
     }
 
     // A hint settles octave questions and near-ties, never overrides clear evidence.
