@@ -28,6 +28,7 @@ constexpr double kRhythmicRepeats = 2.5;  // noise scores ~1 repeat, a real groo
 constexpr double kOnsetContrast = 3.0;    // onset peaks at 4x the median envelope and more
 constexpr double kHintTolerance = 0.01;
 constexpr double kExactFitWeight = 1.25;
+constexpr double kMaxLinePolyphony = 2.0; // a line (bass, arpeggio, lead) rather than chords
 constexpr double kMinHeldBpm = 60.0, kMaxHeldBpm = 160.0; // a chord a bar gives a tempo only in this usual range
 
 struct Candidate {
@@ -226,6 +227,18 @@ bool onGrid(const std::vector<int>& onsets, double frames, const std::vector<Can
             return true;
     }
     return false;
+}
+
+/** Pitch classes sounding at once, averaged over the chroma frames that have any: ~1 for a line, 3+ for chords. */
+double meanPolyphony(const detail::ChromaAnalysis& chroma)
+{
+    double sum = 0.0, pitched = 0.0;
+    for (int count : chroma.pitchClasses)
+        if (count > 0) {
+            sum += count;
+            pitched += 1.0;
+        }
+    return pitched > 0.0 ? sum / pitched : 0.0;
 }
 
 /** The first onset towers over every later one: a single hit and its echoes, not a pattern. */
@@ -454,8 +467,8 @@ TempoEstimate detail::estimateTempo(const detail::LoopFeatures& features, const 
     // A pitched loop with no drum pattern to read: its chords (or a line's harmony) change once a bar, most often. When
     // they change evenly round the loop, that sets the octave the subdivisions left to the priors.
     // The most bars (a member of the family, a multiple of 4 beats) at which the harmony changes every bar line and
-    // never inside a bar.
-    if (!unpitched && !drumPatternSpoke) {
+    // never inside a bar. Lines only: chord loops change chords every two beats about as often as every bar.
+    if (!unpitched && !drumPatternSpoke && meanPolyphony(features.chroma) < kMaxLinePolyphony) {
         const Candidate* barWise = nullptr;
         for (int beats = slowest; find(beats) != nullptr; beats *= 2)
             if (beats % 4 == 0 && detail::changesEveryBar(features.chroma, beats / 4))
