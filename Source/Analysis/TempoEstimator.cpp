@@ -28,6 +28,7 @@ constexpr double kRhythmicRepeats = 2.5;  // noise scores ~1 repeat, a real groo
 constexpr double kOnsetContrast = 3.0;    // onset peaks at 4x the median envelope and more
 constexpr double kHintTolerance = 0.01;
 constexpr double kExactFitWeight = 1.25;
+constexpr double kClearOctave = 0.5; // an octave decided this clearly is not moved by a bare number in the name
 constexpr double kMaxLinePolyphony = 2.0; // a line (bass, arpeggio, lead) rather than chords
 constexpr double kMinHeldBpm = 60.0, kMaxHeldBpm = 160.0; // a chord a bar gives a tempo only in this usual range
 
@@ -202,6 +203,22 @@ std::optional<double> hintedBpm(const std::string& nameHint, const std::vector<C
                 return c.bpm;
             }
     return std::nullopt;
+}
+
+/** The candidate's tempo is written as a tempo in the name ("120bpm", "BPM 120") or is a number in a folder's name. */
+bool isMarkedTempo(const std::string& nameHint, const Candidate* c)
+{
+    if (c == nullptr)
+        return false;
+    auto marked = detail::tempoMarkedNumbersInName(nameHint);
+    const auto slash = nameHint.find_last_of("/\\");
+    if (slash != std::string::npos)
+        for (double folderNumber : detail::numbersInName(nameHint.substr(0, slash)))
+            marked.push_back(folderNumber);
+    for (double number : marked)
+        if (std::abs(c->bpm - number) <= kHintTolerance * number)
+            return true;
+    return false;
 }
 
 /** True when one beat count is the other times a power of two (the same tempo up to octaves). */
@@ -479,11 +496,15 @@ TempoEstimate detail::estimateTempo(const detail::LoopFeatures& features, const 
         }
     }
 
-    // A hint settles octave questions and near-ties, never overrides clear evidence.
+    // A hint settles octave questions and near-ties, never overrides clear evidence. A bare number (an index, a take)
+    // fits some candidate about one time in five, so it may only settle an octave the audio left unclear; one marked
+    // as a tempo ("120bpm") or a pack folder's may settle any.
     double hintBonus = 0.0;
     if (hint) {
         const Candidate* hinted = find(hintBeats);
-        if (hinted != nullptr && (octaveRelated(hintBeats, chosen->beats) || hinted->score >= 0.6 * root.score)) {
+        const bool marked = isMarkedTempo(nameHint, hinted);
+        const bool unclearOctave = octaveMargin < kClearOctave || marked;
+        if (hinted != nullptr && ((octaveRelated(hintBeats, chosen->beats) && unclearOctave) || hinted->score >= 0.6 * root.score)) {
             hintBonus = hinted == chosen ? 0.15 : 0.0;
             chosen = hinted;
             octaveMargin = std::max(octaveMargin, 0.5);
