@@ -191,9 +191,7 @@ std::array<double, RoleCount> scoreRoles(const Features& f)
     const double periodicLow = clamp01((f.lowNote - 0.3) / 0.25) * clamp01((f.lowRatio - 0.05) / 0.15);
     // Several notes at once that never repeat as one waveform: a chord, however low its energy (an organ pad's
     // 16-foot stop, a warm pad's root). Bass lines, even ones whose harmonics the chroma splits, are one period.
-    // Held, too: a slap bass's thump also spoils its period and its partials read as notes, but it is struck and dies.
-    const double heldChord = clamp01((f.polyphony - 2.2) / 0.4) * (1.0 - clamp01((f.singleNote - 0.3) / 0.2))
-                             * (1.0 - clamp01((f.depthDb - 8.0) / 8.0));
+    const double heldChord = clamp01((f.polyphony - 2.2) / 0.4) * (1.0 - clamp01((f.singleNote - 0.3) / 0.2));
     const double low = std::max({ clamp01((f.lowRatio - 0.35) / 0.35), lowLine, periodicLow }) * (1.0 - heldChord);
     // Deep, noisy hits above 150 Hz (snares, hats) over a tonal low boom: a beat with an 808 kick, not a bass
     // line, however much of the energy the boom holds. Bass notes swing less up there, and their tops are harmonic.
