@@ -452,7 +452,7 @@ TempoEstimate detail::estimateTempo(const detail::LoopFeatures& features, const 
         // notes, or a kick/snare backbeat on the 8th notes, both say this grid is half the tempo.
         const double phase = beatPhase(e, chosen->beats);
         const auto kicks = hasKicks ? placeKicks(envelope.low, envelope.framesPerSecond, chosen->beats, phase) : KickPlacement {};
-        const bool halfTempo = hasKicks && (kicks.onOddThirtySeconds >= 0.2 || backbeatOnOffBeats(envelope, chosen->beats, phase));
+        const bool halfTempo = hasKicks && ((kicks.onOddThirtySeconds >= 0.2 && !tonal) || backbeatOnOffBeats(envelope, chosen->beats, phase));
         // A drum kit's backbeat on this grid at a hip-hop tempo, kicks cleanly on its 16ths: this is the beat. (Not for
         // pitched loops: a bass line's notes are no kick and snare.)
         // Kicks off its 16ths (swung 16ths of double the tempo) make it a half-time groove after all.
