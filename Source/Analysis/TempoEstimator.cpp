@@ -449,7 +449,8 @@ TempoEstimate detail::estimateTempo(const detail::LoopFeatures& features, const 
         const double evidence = sub.informative * sub.ratio + (1.0 - sub.informative) * 0.5;
         const double threshold = std::clamp(0.5 + 0.5 * std::log(chosen->prior / faster->prior), 0.2, 0.97);
         // Drum-pattern evidence overrides the balance of beats and off-beats: kicks that would need 32nd
-        // notes, or a kick/snare backbeat on the 8th notes, both say this grid is half the tempo.
+        // notes, or a kick/snare backbeat on the 8th notes, both say this grid is half the tempo. (Kicks only in a
+        // drum kit: a tonal loop's low band holds note attacks and ringing partials.)
         const double phase = beatPhase(e, chosen->beats);
         const auto kicks = hasKicks ? placeKicks(envelope.low, envelope.framesPerSecond, chosen->beats, phase) : KickPlacement {};
         const bool halfTempo = hasKicks && ((kicks.onOddThirtySeconds >= 0.2 && !tonal) || backbeatOnOffBeats(envelope, chosen->beats, phase));
@@ -481,10 +482,9 @@ TempoEstimate detail::estimateTempo(const detail::LoopFeatures& features, const 
         chosen = faster;
     }
 
-    // A pitched loop with no drum pattern to read: its chords (or a line's harmony) change once a bar, most often. When
-    // they change evenly round the loop, that sets the octave the subdivisions left to the priors.
-    // The most bars (a member of the family, a multiple of 4 beats) at which the harmony changes every bar line and
-    // never inside a bar. Lines only: chord loops change chords every two beats about as often as every bar.
+    // A pitched line with no drum pattern to read: its harmony changes once a bar, most often. The most bars (a member
+    // of the family, a multiple of 4 beats) at which it changes at every bar line and never inside a bar set the
+    // octave the subdivisions left to the priors. Lines only: chord loops change every two beats about as often.
     if (!unpitched && !drumPatternSpoke && meanPolyphony(features.chroma) < kMaxLinePolyphony) {
         const Candidate* barWise = nullptr;
         for (int beats = slowest; find(beats) != nullptr; beats *= 2)
