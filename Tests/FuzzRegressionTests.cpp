@@ -89,7 +89,7 @@ TEST_CASE("fuzz: a cached waveform whose bins could not have been written reads 
 
     TempFolder dir;
     fs::copy_file(regressions / "cache-waveform-overflow.sqlite", dir / "analysis.sqlite");
-    auto cache = AnalysisCache::open(dir / "analysis.sqlite");
+    auto cache = AnalysisCache::open(dir / "analysis.sqlite", 7); // the analysis version its rows were written with
     REQUIRE(cache.ok());
     auto loop = cache.value()->lookup(FileStamp { "/loops/a.wav", 1000, 123456789 }, "/loops/a.wav");
     REQUIRE(loop.has_value()); // the rest of the row is good

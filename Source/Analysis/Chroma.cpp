@@ -74,6 +74,52 @@ bool hasNeighbour(const std::vector<Peak>& frame, double hz, double binHz)
             return true;
     return false;
 }
+
+constexpr double kHarmonicTopHz = 2000.0;         // where a note's partials still stand clear of each other
+constexpr double kLowestFundamentalHz = 35.0;
+
+/** Energy of the frame's peaks that are whole multiples of one fundamental, when at least three are and they fill
+    most of the harmonics between their lowest and highest: a pitched note's partials line up (even a slap bass's,
+    whose thump makes its waveform repeat poorly), a drum's membrane modes and a cymbal's noise do not. */
+struct HarmonicNote {
+    float energy = 0.0f; // of its partials
+    double hz = 0.0;     // its fundamental (an octave of it: a series of f also fits f / 2)
+};
+
+HarmonicNote harmonicNote(const std::vector<Peak>& frame, double binHz)
+{
+    std::vector<const Peak*> strongest;
+    for (const auto& p : frame)
+        if (p.hz <= kHarmonicTopHz)
+            strongest.push_back(&p);
+    if (strongest.size() < 3)
+        return {};
+    std::sort(strongest.begin(), strongest.end(), [](const Peak* a, const Peak* b) { return a->amplitude > b->amplitude; });
+    strongest.resize(std::min<size_t>(strongest.size(), 10));
+    HarmonicNote best;
+    for (size_t i = 0; i < std::min<size_t>(strongest.size(), 3); ++i)
+        for (int divisor = 1; divisor <= 6; ++divisor) {
+            const double f0 = strongest[i]->hz / divisor;
+            if (f0 < kLowestFundamentalHz)
+                break;
+            float energy = 0.0f;
+            int matched = 0, lowest = 1 << 20, highest = 0;
+            for (const Peak* p : strongest) {
+                const double k = std::round(p->hz / f0);
+                if (k < 1.0 || std::abs(p->hz - k * f0) > std::max(0.35 * binHz, 0.015 * p->hz))
+                    continue;
+                energy += p->energy;
+                ++matched;
+                lowest = std::min(lowest, int(k));
+                highest = std::max(highest, int(k));
+            }
+            // Three or more partials, filling at least half of the harmonic numbers they span (chance fits of
+            // a low fundamental to scattered modes leave most of them empty).
+            if (matched >= 3 && 2 * matched >= highest - lowest + 1 && energy > best.energy)
+                best = { energy, f0 };
+        }
+    return best;
+}
 } // namespace
 
 namespace {
@@ -104,6 +150,8 @@ ChromaAnalysis chromaOn(const std::vector<float>& mono, double sampleRate, doubl
     std::vector<std::vector<Peak>> peaks(static_cast<size_t>(frames));
     std::vector<float> scaled(static_cast<size_t>(spectrum.numBins()));
     result.energy.assign(size_t(frames), 0.0f);
+    const int harmonicLo = int(std::ceil(100.0 / binHz)), harmonicHi = int(std::floor(kHarmonicTopHz / binHz));
+    double harmonicBand = 0.0, harmonic = 0.0;
     for (int n = 0; n < frames; ++n) {
         const auto& mag = spectrum.compute(mono, std::int64_t(n) * hop - spectrum.size() / 2, true);
         double energy = 0.0;
@@ -111,10 +159,20 @@ ChromaAnalysis chromaOn(const std::vector<float>& mono, double sampleRate, doubl
             scaled[k] = mag[k] * gain;
             if (int(k) >= lo && int(k) <= hi)
                 energy += double(scaled[k]) * scaled[k];
+            if (int(k) >= harmonicLo && int(k) <= harmonicHi)
+                harmonicBand += double(scaled[k]) * scaled[k];
         }
         result.energy[size_t(n)] = float(energy);
         peaks[size_t(n)] = findPeaks(scaled, lo, hi, binHz);
+        const auto note = harmonicNote(peaks[size_t(n)], binHz);
+        if (note.energy > 0.0f) {
+            harmonic += note.energy;
+            result.harmonicNotes[size_t(pitchClassOf(note.hz))] += note.energy;
+            if (n < frames / 4)
+                result.openingHarmonicNotes[size_t(pitchClassOf(note.hz))] += note.energy;
+        }
     }
+    result.harmonicity = harmonicBand > 0.0 ? clamp01(harmonic / harmonicBand) : 0.0;
 
     // A partial is "lasting" when the frame half a frame (~93 ms in the long frames) before or after, which overlaps this one
     // by only half, has it too: clicks and noise flukes do not last, notes do. The loop wraps.

@@ -16,6 +16,9 @@ struct ChromaAnalysis {
     std::vector<float> lowestPitchHz;          // per frame: lowest fundamental (0 when none)
     std::array<double, 12> mean {};            // loop average of the frames, weighted by their level
     double tonalness = 0.0;                    // share of 50 Hz-5 kHz energy in lasting sinusoids, 0..1
+    double harmonicity = 0.0;                  // share of 100 Hz-2 kHz energy in peaks that are one note's partials
+    std::array<double, 12> harmonicNotes {};   // their energy per pitch class of their fundamental (A4 = 440 Hz)
+    std::array<double, 12> openingHarmonicNotes {}; // the same over the loop's first quarter
     double secondsPerFrame = 0.0;
 };
 

@@ -24,10 +24,13 @@ constexpr double kMinLineCorrelation = 0.3; // ... for a bass line's few roots
 constexpr double kOpeningWeight = 0.12; // bonus for a key whose tonic triad opens the loop
 constexpr double kLineOpeningWeight = 0.5; // a bass line's first note is its tonic
 constexpr double kMelodyOpeningWeight = 0.25; // a melody's, less surely (it may open on the third or fifth)
+constexpr double kRelativeTie = 0.1;    // relative keys whose fits differ by less are decided by the opening chord
+constexpr double kClearerOpening = 0.15; // ... when it fits one tonic triad this much better than the other
 constexpr double kBassWeight = 0.1;     // bonus for a key whose tonic is the bass note most of the time
 constexpr double kNameAgreement = 0.1;  // a key stated in the file is taken when its fit is within this of the best
 constexpr double kMinNamedFit = 0.3;    // and fits the notes at least this well
 constexpr double kMinBassLine = 0.3;    // share of the sound in clear notes below G3 for a bass line's key
+constexpr double kMinHarmonicity = 0.06; // share of the sound in lined-up partials for their notes to tell a key
 // Tonic triads, tonic first, as templates for the opening chord.
 constexpr std::array<double, 12> kMajorTriad { 1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0 };
 constexpr std::array<double, 12> kMinorTriad { 1, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0 };
@@ -139,6 +142,24 @@ KeyEstimate detail::estimateKey(const detail::ChromaAnalysis& longChroma, const 
             line.spread = effectivePitchClasses(bassLine->bassPitchClasses);
             return keyFrom(line, hint);
         }
+        // Periods spoiled by a slap's thump or a pick's click: the notes whose partials line up in the short frames.
+        const auto* harmonic = more.shortNotes;
+        double harmonicTotal = 0.0;
+        if (harmonic != nullptr && harmonic->harmonicity >= kMinHarmonicity)
+            for (double v : harmonic->harmonicNotes)
+                harmonicTotal += v;
+        if (harmonicTotal > 0.0) {
+            for (size_t i = 0; i < 12; ++i) {
+                line.compressed[i] = std::sqrt(harmonic->harmonicNotes[i] / harmonicTotal);
+                line.bass[i] = harmonic->harmonicNotes[i];
+                line.start[i] = harmonic->openingHarmonicNotes[i];
+            }
+            line.tonalness = harmonic->harmonicity;
+            line.line = true;
+            line.bassLine = true;
+            line.spread = effectivePitchClasses(harmonic->harmonicNotes);
+            return keyFrom(line, hint);
+        }
     }
     // Stabs and plucks too short for the long frames: their notes in the 93 ms frames.
     const bool shortInstead = more.shortNotes != nullptr && longChroma.tonalness < kMinTonalness
@@ -162,6 +183,13 @@ KeyEstimate detail::estimateKey(const detail::ChromaAnalysis& longChroma, const 
     // A single melodic line opens on its tonic as a bass line does (the chord a loop opens on, note by note).
     notes.line = more.singleLine;
     notes.start = notes.line ? firstNoteChroma(chroma) : startChroma(chroma);
+    // A bass line heard in the chroma still opens on its tonic, as one read from its periods does (its first quarter:
+    // an off-beat line's first note comes half a beat in).
+    if (bassLine != nullptr) {
+        notes.line = true;
+        notes.bassLine = true;
+        notes.start = startChroma(chroma);
+    }
     notes.bass = bassEmphasis(chroma);
     notes.tonalness = chroma.tonalness;
     notes.spread = spread;
@@ -182,7 +210,7 @@ KeyEstimate keyFrom(const KeyEvidence& evidence, const std::optional<KeyHint>& h
     for (double v : start)
         startTotal += v;
 
-    struct Scored { int tonic; bool minor; double fit, r; };
+    struct Scored { int tonic; bool minor; double fit, r, opening; };
     std::vector<Scored> keys;
     for (int tonic = 0; tonic < 12; ++tonic)
         for (bool minor : { false, true }) {
@@ -192,11 +220,22 @@ KeyEstimate keyFrom(const KeyEvidence& evidence, const std::optional<KeyHint>& h
             const double bassShare = bassTotal > 0.0 ? bass[size_t(tonic)] / bassTotal : 0.0;
             // A line's opening note is its tonic far more often than any one chord fits best: it leads.
             const double openingWeight = evidence.line ? (evidence.bassLine ? kLineOpeningWeight : kMelodyOpeningWeight) : kOpeningWeight;
-            keys.push_back({ tonic, minor, fit, fit + openingWeight * opening + kBassWeight * bassShare });
+            keys.push_back({ tonic, minor, fit, fit + openingWeight * opening + kBassWeight * bassShare, opening });
         }
     std::sort(keys.begin(), keys.end(), [](const Scored& a, const Scored& b) {
         return a.r != b.r ? a.r > b.r : (a.tonic != b.tonic ? a.tonic < b.tonic : a.minor < b.minor);
     });
+    // Relative major and minor share every note, so their profile fits differ by little more than the profiles' own
+    // quirks; the chord the loop opens on (its tonic chord, as progressions start) tells them apart when it is clearly
+    // one of the two triads.
+    if (!evidence.line) {
+        const auto relative = std::find_if(keys.begin() + 1, keys.end(), [&](const Scored& k) {
+            return k.minor != keys[0].minor && (keys[0].minor ? (keys[0].tonic + 3) % 12 == k.tonic : (k.tonic + 3) % 12 == keys[0].tonic);
+        });
+        if (relative == keys.begin() + 1 && std::abs(keys[0].fit - relative->fit) < kRelativeTie
+            && relative->opening >= keys[0].opening + kClearerOpening)
+            std::swap(keys[0], keys[1]);
+    }
     const auto& best = keys[0];
     const auto& second = keys[1];
 

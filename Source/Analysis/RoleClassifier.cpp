@@ -19,6 +19,7 @@ constexpr double kMinScore = 0.3;   // below: no role is convincing
 constexpr double kNoteShareFloor = 0.7; // drum loops stay below (at most 0.68 on the in-sample instrument set)
 constexpr double kShortTonalFloor = 0.35; // drum kits stay below (0.32 at the 95th percentile in-sample)
 constexpr double kPeriodicityFloor = 0.8; // drum kits stay below (at most 0.796 in-sample, hand claps and an 808 kit)
+constexpr double kHarmonicityFloor = 0.06; // drum kits and hand percussion stay below (at most 0.038 in-sample)
 
 enum Role { Drums, Bass, Chords, Melody, Fx, Vocal, RoleCount };
 const char* const kRoleNames[RoleCount] = { "drums", "bass", "chords", "melody", "fx", "vocal" };
@@ -40,6 +41,7 @@ struct Features {
     double singleNote = 0.0;   // energy share of 46 ms frames with one clear period: one note at a time
     double lowNote = 0.0;      // ... whose period is a note below G3
     double shortTonalness = 0.0, shortPitchedShare = 0.0, shortPolyphony = 0.0; // the same on 93 ms frames
+    double harmonicity = 0.0;  // share of 100 Hz-2 kHz energy in partials lined up as one note's (93 ms frames)
 };
 
 /** Median level swing within +-0.1 s of the per-frame energy energyAt(n) (dB), over frames that are not near-silent. */
@@ -151,6 +153,7 @@ Features measure(const detail::LoopFeatures& loop)
     f.shortTonalness = loop.shortNotes.tonalness;
     f.shortPitchedShare = shortNotes.pitchedShare;
     f.shortPolyphony = shortNotes.polyphony;
+    f.harmonicity = loop.shortNotes.harmonicity;
     return f;
 }
 
@@ -165,8 +168,11 @@ std::array<double, RoleCount> scoreRoles(const Features& f)
     const double periodic = clamp01((f.lowPeriodicity - kPeriodicityFloor) / 0.08) * (1.0 - noiseOnTop);
     // Or partials that stand clear in 93 ms frames: chord stabs and plucks too short for the 186 ms chroma.
     const double shortNotes = clamp01((f.shortTonalness - kShortTonalFloor) / 0.25) * clamp01(f.shortPitchedShare / 0.6) * (1.0 - noiseOnTop);
+    // Or partials at whole multiples of one fundamental: a slap bass's thump and a brass stab's wavering breath
+    // hide its notes from the tests above, yet its partials still line up; a drum's membrane modes and noise do not.
+    const double harmonic = clamp01((f.harmonicity - kHarmonicityFloor) / 0.1);
     const double tonal = std::max({ clamp01((f.tonalness - 0.2) / 0.4) * clamp01(f.pitchedShare / 0.5),
-                                    clamp01((f.noteShare - kNoteShareFloor) / 0.2), periodic, shortNotes });
+                                    clamp01((f.noteShare - kNoteShareFloor) / 0.2), periodic, shortNotes, harmonic });
     const double noisy = 1.0 - tonal;
     const double percussive = clamp01((f.depthDb - 3.0) / 6.0);
     // One line at a time, mostly below G3: a bass line, even when it sits above 150 Hz.
@@ -191,9 +197,11 @@ std::array<double, RoleCount> scoreRoles(const Features& f)
     // line, however much of the energy the boom holds. Bass notes swing less up there, and their tops are harmonic.
     // Very deep hits up there need less noise when the boom holds most of the energy (a dusty, filtered kit over an
     // 808), since the boom's clean periods now read as notes.
+    // Hits up there whose partials line up are the bass note's own attack (a slap, a hard pick), not a snare.
     const double hitsOnTop = f.highShare > 0.003
         ? std::max(clamp01((f.highDepthDb - 10.0) / 8.0) * clamp01((f.highFlatness - 0.04) / 0.03),
                    clamp01((f.highDepthDb - 20.0) / 8.0) * clamp01((f.highFlatness - 0.01) / 0.005) * clamp01((f.lowRatio - 0.3) / 0.2))
+              * (1.0 - harmonic)
         : 0.0;
 
     s[Drums] = std::max(noisy * (0.3 + 0.7 * percussive), hitsOnTop);

@@ -3,7 +3,9 @@
 // Fourier power at multiples of the beat count), by priors on tempo and on bar-friendly beat counts,
 // and octave (half/double-time) choices are settled by comparing off-beat with on-beat onsets.
 #include "Analysis/AnalysisCommon.h"
+#include "Analysis/DrumPattern.h"
 #include "Analysis/ExactBeatFit.h"
+#include "Analysis/HarmonicRhythm.h"
 #include "Analysis/LoopFeatures.h"
 #include "Analysis/NameHints.h"
 #include "Analysis/OnsetStrength.h"
@@ -14,6 +16,10 @@ namespace loopmind::analysis {
 namespace {
 using detail::clamp01;
 using detail::wholeBpmFit;
+using detail::beatPhase;
+using detail::lowerQuantile;
+using detail::strongestNear;
+using detail::KickPlacement;
 
 constexpr double kMinBpm = 50.0, kMaxBpm = 220.0;
 constexpr int kMaxBeats = 64;
@@ -22,6 +28,9 @@ constexpr double kRhythmicRepeats = 2.5;  // noise scores ~1 repeat, a real groo
 constexpr double kOnsetContrast = 3.0;    // onset peaks at 4x the median envelope and more
 constexpr double kHintTolerance = 0.01;
 constexpr double kExactFitWeight = 1.25;
+constexpr double kClearOctave = 0.5; // an octave decided this clearly is not moved by a bare number in the name
+constexpr double kMaxLinePolyphony = 2.0; // a line (bass, arpeggio, lead) rather than chords
+constexpr double kMinHeldBpm = 60.0, kMaxHeldBpm = 160.0; // a chord a bar gives a tempo only in this usual range
 
 struct Candidate {
     int beats = 0;
@@ -104,121 +113,12 @@ double beatsPrior(int beats)
     return beats == 1 ? 0.6 : 0.35;
 }
 
-float envelopeAt(const std::vector<float>& e, double x)
-{
-    const int n = int(e.size());
-    const double wrapped = x - n * std::floor(x / n);
-    const int i0 = std::min(int(wrapped), n - 1);
-    const double frac = wrapped - i0;
-    return float((1.0 - frac) * e[size_t(i0)] + frac * e[size_t((i0 + 1) % n)]);
-}
-
-float strongestNear(const std::vector<float>& e, double x, double tolerance)
-{
-    float best = envelopeAt(e, x);
-    for (double d = 1.0; d <= tolerance; d += 1.0)
-        best = std::max({ best, envelopeAt(e, x - d), envelopeAt(e, x + d) });
-    return best;
-}
-
 /** Off-beat versus on-beat onset strength at a candidate's beat grid, and how much that comparison
     can be trusted (a grid with fewer onsets than beats says little about its subdivisions). */
 struct Subdivision {
     double ratio = 0.0;        // 0: nothing half-way between beats, 1: as strong as the beats
     double informative = 0.0;  // 0..1
 };
-
-/** Where the beat grid of `beats` beats per loop sits: the offset (frames, within one beat) that collects
-    the most onset strength on its beats. */
-double beatPhase(const std::vector<float>& e, int beats)
-{
-    const double period = double(e.size()) / beats;
-    const int phases = std::clamp(int(std::lround(period)), 8, 128);
-    int bestPhase = 0;
-    double bestSum = -1.0;
-    for (int j = 0; j < phases; ++j) {
-        double sum = 0.0;
-        for (int i = 0; i < beats; ++i)
-            sum += envelopeAt(e, (i + double(j) / phases) * period);
-        if (sum > bestSum) {
-            bestSum = sum;
-            bestPhase = j;
-        }
-    }
-    return double(bestPhase) / phases * period;
-}
-
-float lowerQuantile(const std::vector<float>& v, double q)
-{
-    if (v.empty())
-        return 0.0f;
-    std::vector<float> sorted(v);
-    const auto k = std::min(sorted.size() - 1, size_t(q * double(sorted.size())));
-    std::nth_element(sorted.begin(), sorted.begin() + long(k), sorted.end());
-    return sorted[k];
-}
-
-/** Share of the low band's onset strength (kicks, bass notes) that falls on odd 32nd notes of the grid.
-    Kicks are placed on 16ths at most: when a grid needs 32nds to hold them, it is half the real tempo (a
-    half-time groove at 140 has its syncopated kicks on 16ths; at 70 they would be 32nds). Only peaks within
-    a fifth of a 32nd of an odd position count; swung 16ths (55-66 %) sit at least a third of a 32nd away,
-    and the 5th 32nd, where swung 8ths fall, is left out. */
-double kickShareOnThirtySeconds(const std::vector<float>& low, double framesPerSecond, int beats, double phase)
-{
-    const int n = int(low.size());
-    const double thirtySecond = double(n) / beats / 8.0;
-    if (n < 8 || thirtySecond < 2.5)
-        return 0.0; // too fast to place onsets at 32nd resolution
-    const float floor = lowerQuantile(low, 0.5);
-    const float top = *std::max_element(low.begin(), low.end());
-    const float threshold = floor + 0.3f * (top - floor);
-    const int radius = std::max(1, int(std::lround(0.05 * framesPerSecond)));
-    double odd = 0.0, all = 0.0;
-    for (int i = 0; i < n; ++i) {
-        const float v = low[size_t(i)];
-        if (v <= threshold)
-            continue;
-        bool isPeak = true;
-        for (int d = -radius; d <= radius && isPeak; ++d)
-            if (d != 0) {
-                const float w = low[size_t(((i + d) % n + n) % n)];
-                isPeak = d < 0 ? w < v : w <= v;
-            }
-        if (!isPeak)
-            continue;
-        // Sub-frame position from a parabola through the peak and its neighbours.
-        const float a = low[size_t((i + n - 1) % n)], c = low[size_t((i + 1) % n)];
-        const float curvature = a - 2.0f * v + c;
-        const double x = i + (curvature < 0.0f ? std::clamp(0.5 * double(a - c) / double(curvature), -0.5, 0.5) : 0.0);
-        double u = (x - phase) / thirtySecond;
-        u -= 8.0 * std::floor(u / 8.0); // position within the beat, in 32nds (0..8)
-        const double strength = v - floor;
-        all += strength;
-        // Odd 32nds 1, 3 and 7; not 5, where swung 8ths (58-62 %) land.
-        const bool oddThirtySecond = std::abs(u - 1.0) <= 0.2 || std::abs(u - 3.0) <= 0.2 || std::abs(u - 7.0) <= 0.2;
-        odd += oddThirtySecond ? strength : 0.0;
-    }
-    return all > 0.0 ? odd / all : 0.0;
-}
-
-/** Kicks on one set of the grid's 8th notes and snares on the other (kick on the beat, snare on its
-    "and"): a backbeat at 8th-note rate, so the grid is half the tempo (drum and bass read as 87 instead
-    of 174). Needs both the low and the mid band to take clearly opposite sides. */
-bool backbeatOnOffBeats(const detail::OnsetEnvelope& env, int beats, double phase)
-{
-    const double period = double(env.values.size()) / beats;
-    const double tolerance = std::max(1.0, 0.04 * period);
-    const float lowFloor = lowerQuantile(env.low, 0.5), midFloor = lowerQuantile(env.mid, 0.5);
-    double low[2] = { 0.0, 0.0 }, mid[2] = { 0.0, 0.0 };
-    for (int i = 0; i < beats; ++i)
-        for (int side = 0; side < 2; ++side) {
-            const double x = phase + (i + 0.5 * side) * period;
-            low[side] += std::max(0.0f, strongestNear(env.low, x, tolerance) - lowFloor);
-            mid[side] += std::max(0.0f, strongestNear(env.mid, x, tolerance) - midFloor);
-        }
-    const int kick = low[0] >= low[1] ? 0 : 1, snare = 1 - kick;
-    return beats >= 2 && low[kick] > 1e-6 && low[kick] >= 2.0 * low[snare] && mid[snare] >= 1.3 * mid[kick];
-}
 
 /** Onset peaks above the typical level: the largest value minus the median. */
 double onsetRange(const std::vector<float>& v)
@@ -305,6 +205,22 @@ std::optional<double> hintedBpm(const std::string& nameHint, const std::vector<C
     return std::nullopt;
 }
 
+/** The candidate's tempo is written as a tempo in the name ("120bpm", "BPM 120") or is a number in a folder's name. */
+bool isMarkedTempo(const std::string& nameHint, const Candidate* c)
+{
+    if (c == nullptr)
+        return false;
+    auto marked = detail::tempoMarkedNumbersInName(nameHint);
+    const auto slash = nameHint.find_last_of("/\\");
+    if (slash != std::string::npos)
+        for (double folderNumber : detail::numbersInName(nameHint.substr(0, slash)))
+            marked.push_back(folderNumber);
+    for (double number : marked)
+        if (std::abs(c->bpm - number) <= kHintTolerance * number)
+            return true;
+    return false;
+}
+
 /** True when one beat count is the other times a power of two (the same tempo up to octaves). */
 /** Onsets without any measurable repetition still make a groove only if they sit on a musical grid:
     some plausible candidate's 8th notes, straight or swung (the off-beat 16th up to 2/3 of the 8th).
@@ -328,6 +244,18 @@ bool onGrid(const std::vector<int>& onsets, double frames, const std::vector<Can
             return true;
     }
     return false;
+}
+
+/** Pitch classes sounding at once, averaged over the chroma frames that have any: ~1 for a line, 3+ for chords. */
+double meanPolyphony(const detail::ChromaAnalysis& chroma)
+{
+    double sum = 0.0, pitched = 0.0;
+    for (int count : chroma.pitchClasses)
+        if (count > 0) {
+            sum += count;
+            pitched += 1.0;
+        }
+    return pitched > 0.0 ? sum / pitched : 0.0;
 }
 
 /** The first onset towers over every later one: a single hit and its echoes, not a pattern. */
@@ -447,6 +375,7 @@ TempoEstimate detail::estimateTempo(const detail::LoopFeatures& features, const 
         // N fitting the length, is still worth reporting; a bare number in the file name is not (indices,
         // years and take numbers fit some length often enough).
         const auto slash = nameHint.find_last_of("/\\");
+        const int heldChanges = detail::evenChordChanges(features.chroma);
         auto trusted = detail::tempoMarkedNumbersInName(nameHint);
         if (slash != std::string::npos)
             for (double folderNumber : detail::numbersInName(nameHint.substr(0, slash)))
@@ -469,8 +398,19 @@ TempoEstimate detail::estimateTempo(const detail::LoopFeatures& features, const 
             for (const auto& c : candidates)
                 if (!named && c.wholeBpm > 0 && octaveRelated(c.beats, exactFamily->beats) && (pick == nullptr || c.prior > pick->prior))
                     pick = &c;
+            // Chords changing evenly round the loop change on bar lines, most often once a bar: that member of the
+            // family, when it is one (the name still comes first).
+            const int bars = heldChanges;
+            for (const auto& c : candidates)
+                if (!named && bars > 0 && c.beats == 4 * bars && c.wholeBpm > 0 && octaveRelated(c.beats, exactFamily->beats))
+                    pick = &c;
             return makeEstimate(*pick, named ? 0.5 : 0.35);
         }
+        // No exact fit (a tempo with decimals): the chord changes alone, at a bar each, when that is a usual tempo.
+        if (heldChanges > 0 && seconds >= 2.0 && features.chroma.tonalness >= 0.35 && !decaysAway(mono))
+            for (const auto& c : candidates)
+                if (c.beats == 4 * heldChanges && c.bpm >= kMinHeldBpm && c.bpm <= kMaxHeldBpm)
+                    return makeEstimate(c, 0.3);
         none.confidence = fewOnsets ? 0.8 : clamp01((kRhythmicRepeats - strongest) / 1.5);
         return none;
     }
@@ -501,15 +441,30 @@ TempoEstimate detail::estimateTempo(const detail::LoopFeatures& features, const 
     // The drum-pattern rules below read the low band; without clear low onsets (a flute, a pad) they are mute.
     const bool hasKicks = onsetRange(envelope.low) >= 0.5 * onsetRange(e);
     const bool tonal = features.chroma.tonalness >= 0.35; // bass, chords, leads: notes, not a drum kit
+    // No lasting notes and no partials lined up as a note's, even in short frames (a staccato bass line has those).
+    const bool unpitched = !tonal && features.shortNotes.harmonicity < 0.06;
+    bool drumPatternSpoke = false; // kicks on 32nds or a backbeat decided an octave
     while (const Candidate* faster = find(chosen->beats * 2)) {
         const auto sub = measureSubdivision(e, chosen->beats, noiseFloor, onsets);
         const double evidence = sub.informative * sub.ratio + (1.0 - sub.informative) * 0.5;
         const double threshold = std::clamp(0.5 + 0.5 * std::log(chosen->prior / faster->prior), 0.2, 0.97);
         // Drum-pattern evidence overrides the balance of beats and off-beats: kicks that would need 32nd
-        // notes, or a kick/snare backbeat on the 8th notes, both say this grid is half the tempo.
+        // notes, or a kick/snare backbeat on the 8th notes, both say this grid is half the tempo. (Kicks only in a
+        // drum kit: a tonal loop's low band holds note attacks and ringing partials.)
         const double phase = beatPhase(e, chosen->beats);
-        const bool halfTempo = hasKicks && (kickShareOnThirtySeconds(envelope.low, envelope.framesPerSecond, chosen->beats, phase) >= 0.2
-                               || backbeatOnOffBeats(envelope, chosen->beats, phase));
+        const auto kicks = hasKicks ? placeKicks(envelope.low, envelope.framesPerSecond, chosen->beats, phase) : KickPlacement {};
+        const bool halfTempo = hasKicks && ((kicks.onOddThirtySeconds >= 0.2 && !tonal) || backbeatOnOffBeats(envelope, chosen->beats, phase));
+        // A drum kit's backbeat on this grid at a hip-hop tempo, kicks cleanly on its 16ths: this is the beat. (Not for
+        // pitched loops: a bass line's notes are no kick and snare.)
+        // Kicks off its 16ths (swung 16ths of double the tempo) make it a half-time groove after all.
+        const bool slowBackbeat = hasKicks && unpitched && !halfTempo && chosen->bpm < 95.0 && kicks.offSixteenths < 0.1
+                                  && backbeatOnBeats(envelope, chosen->beats, phase);
+        if (slowBackbeat) {
+            drumPatternSpoke = true;
+            octaveMargin = std::min(octaveMargin, 0.5);
+            break;
+        }
+        drumPatternSpoke = drumPatternSpoke || halfTempo;
         octaveMargin = std::min(octaveMargin, halfTempo ? 0.7 : std::abs(evidence - threshold) / 0.3);
         // Off-beats as strong as the beats with no drum pattern to say more (an even 8th-note line): the
         // faster reading is a convention, not a finding, so the confidence says so.
@@ -527,11 +482,29 @@ TempoEstimate detail::estimateTempo(const detail::LoopFeatures& features, const 
         chosen = faster;
     }
 
-    // A hint settles octave questions and near-ties, never overrides clear evidence.
+    // A pitched line with no drum pattern to read: its harmony changes once a bar, most often. The most bars (a member
+    // of the family, a multiple of 4 beats) at which it changes at every bar line and never inside a bar set the
+    // octave the subdivisions left to the priors. Lines only: chord loops change every two beats about as often.
+    if (!unpitched && !drumPatternSpoke && meanPolyphony(features.chroma) < kMaxLinePolyphony) {
+        const Candidate* barWise = nullptr;
+        for (int beats = slowest; find(beats) != nullptr; beats *= 2)
+            if (beats % 4 == 0 && detail::changesEveryBar(features.chroma, beats / 4))
+                barWise = find(beats);
+        if (barWise != nullptr) {
+            octaveMargin = barWise == chosen ? octaveMargin : std::min(octaveMargin, 0.4);
+            chosen = barWise;
+        }
+    }
+
+    // A hint settles octave questions and near-ties, never overrides clear evidence. A bare number (an index, a take)
+    // fits some candidate about one time in five, so it may only settle an octave the audio left unclear; one marked
+    // as a tempo ("120bpm") or a pack folder's may settle any.
     double hintBonus = 0.0;
     if (hint) {
         const Candidate* hinted = find(hintBeats);
-        if (hinted != nullptr && (octaveRelated(hintBeats, chosen->beats) || hinted->score >= 0.6 * root.score)) {
+        const bool marked = isMarkedTempo(nameHint, hinted);
+        const bool unclearOctave = octaveMargin < kClearOctave || marked;
+        if (hinted != nullptr && ((octaveRelated(hintBeats, chosen->beats) && unclearOctave) || hinted->score >= 0.6 * root.score)) {
             hintBonus = hinted == chosen ? 0.15 : 0.0;
             chosen = hinted;
             octaveMargin = std::max(octaveMargin, 0.5);

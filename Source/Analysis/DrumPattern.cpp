@@ -1,0 +1,130 @@
+#include "Analysis/DrumPattern.h"
+#include <algorithm>
+#include <cmath>
+
+namespace loopmind::analysis::detail {
+
+float envelopeAt(const std::vector<float>& e, double x)
+{
+    const int n = int(e.size());
+    const double wrapped = x - n * std::floor(x / n);
+    const int i0 = std::min(int(wrapped), n - 1);
+    const double frac = wrapped - i0;
+    return float((1.0 - frac) * e[size_t(i0)] + frac * e[size_t((i0 + 1) % n)]);
+}
+
+float strongestNear(const std::vector<float>& e, double x, double tolerance)
+{
+    float best = envelopeAt(e, x);
+    for (double d = 1.0; d <= tolerance; d += 1.0)
+        best = std::max({ best, envelopeAt(e, x - d), envelopeAt(e, x + d) });
+    return best;
+}
+
+double beatPhase(const std::vector<float>& e, int beats)
+{
+    const double period = double(e.size()) / beats;
+    const int phases = std::clamp(int(std::lround(period)), 8, 128);
+    int bestPhase = 0;
+    double bestSum = -1.0;
+    for (int j = 0; j < phases; ++j) {
+        double sum = 0.0;
+        for (int i = 0; i < beats; ++i)
+            sum += envelopeAt(e, (i + double(j) / phases) * period);
+        if (sum > bestSum) {
+            bestSum = sum;
+            bestPhase = j;
+        }
+    }
+    return double(bestPhase) / phases * period;
+}
+
+float lowerQuantile(const std::vector<float>& v, double q)
+{
+    if (v.empty())
+        return 0.0f;
+    std::vector<float> sorted(v);
+    const auto k = std::min(sorted.size() - 1, size_t(q * double(sorted.size())));
+    std::nth_element(sorted.begin(), sorted.begin() + long(k), sorted.end());
+    return sorted[k];
+}
+
+KickPlacement placeKicks(const std::vector<float>& low, double framesPerSecond, int beats, double phase)
+{
+    const int n = int(low.size());
+    const double thirtySecond = double(n) / beats / 8.0;
+    if (n < 8 || thirtySecond < 2.5)
+        return {}; // too fast to place onsets at 32nd resolution
+    const float floor = lowerQuantile(low, 0.5);
+    const float top = *std::max_element(low.begin(), low.end());
+    const float threshold = floor + 0.3f * (top - floor);
+    const int radius = std::max(1, int(std::lround(0.05 * framesPerSecond)));
+    double odd = 0.0, offGrid = 0.0, all = 0.0;
+    for (int i = 0; i < n; ++i) {
+        const float v = low[size_t(i)];
+        if (v <= threshold)
+            continue;
+        bool isPeak = true;
+        for (int d = -radius; d <= radius && isPeak; ++d)
+            if (d != 0) {
+                const float w = low[size_t(((i + d) % n + n) % n)];
+                isPeak = d < 0 ? w < v : w <= v;
+            }
+        if (!isPeak)
+            continue;
+        // Sub-frame position from a parabola through the peak and its neighbours.
+        const float a = low[size_t((i + n - 1) % n)], c = low[size_t((i + 1) % n)];
+        const float curvature = a - 2.0f * v + c;
+        const double x = i + (curvature < 0.0f ? std::clamp(0.5 * double(a - c) / double(curvature), -0.5, 0.5) : 0.0);
+        double u = (x - phase) / thirtySecond;
+        u -= 8.0 * std::floor(u / 8.0); // position within the beat, in 32nds (0..8)
+        const double strength = v - floor;
+        all += strength;
+        // Odd 32nds 1, 3 and 7; not 5, where swung 8ths (58-62 %) land.
+        const bool oddThirtySecond = std::abs(u - 1.0) <= 0.2 || std::abs(u - 3.0) <= 0.2 || std::abs(u - 7.0) <= 0.2;
+        odd += oddThirtySecond ? strength : 0.0;
+        offGrid += std::abs(u - 2.0 * std::round(u / 2.0)) > 0.4 ? strength : 0.0;
+    }
+    KickPlacement placement;
+    if (all > 0.0) {
+        placement.onOddThirtySeconds = odd / all;
+        placement.offSixteenths = offGrid / all;
+    }
+    return placement;
+}
+
+bool backbeatOnOffBeats(const OnsetEnvelope& env, int beats, double phase)
+{
+    const double period = double(env.values.size()) / beats;
+    const double tolerance = std::max(1.0, 0.04 * period);
+    const float lowFloor = lowerQuantile(env.low, 0.5), midFloor = lowerQuantile(env.mid, 0.5);
+    double low[2] = { 0.0, 0.0 }, mid[2] = { 0.0, 0.0 };
+    for (int i = 0; i < beats; ++i)
+        for (int side = 0; side < 2; ++side) {
+            const double x = phase + (i + 0.5 * side) * period;
+            low[side] += std::max(0.0f, strongestNear(env.low, x, tolerance) - lowFloor);
+            mid[side] += std::max(0.0f, strongestNear(env.mid, x, tolerance) - midFloor);
+        }
+    const int kick = low[0] >= low[1] ? 0 : 1, snare = 1 - kick;
+    return beats >= 2 && low[kick] > 1e-6 && low[kick] >= 2.0 * low[snare] && mid[snare] >= 1.3 * mid[kick];
+}
+
+// Doubled, a hip-hop backbeat at 70 is a half-time feel at 140 with its kicks on 8th notes only; the caller decides.
+bool backbeatOnBeats(const OnsetEnvelope& env, int beats, double phase)
+{
+    if (beats < 2 || beats % 2 != 0)
+        return false;
+    const double period = double(env.values.size()) / beats;
+    const double tolerance = std::max(1.0, 0.04 * period);
+    const float lowFloor = lowerQuantile(env.low, 0.5), midFloor = lowerQuantile(env.mid, 0.5);
+    double low[2] = { 0.0, 0.0 }, mid[2] = { 0.0, 0.0 };
+    for (int i = 0; i < beats; ++i) {
+        const double x = phase + i * period;
+        low[i % 2] += std::max(0.0f, strongestNear(env.low, x, tolerance) - lowFloor);
+        mid[i % 2] += std::max(0.0f, strongestNear(env.mid, x, tolerance) - midFloor);
+    }
+    const int kick = low[0] >= low[1] ? 0 : 1, snare = 1 - kick;
+    return low[kick] > 1e-6 && low[kick] >= 1.3 * low[snare] && mid[snare] >= 1.5 * mid[kick];
+}
+
+} // namespace loopmind::analysis::detail
