@@ -2,6 +2,7 @@
 #include "App/StudioCommands.h"
 #include "Arrangement/ArrangementFile.h"
 #include "GuiStudioFixture.h"
+#include "Support/SmallDisk.h"
 #include "Library/DecodedAudio.h"
 #include "UI/Theme.h"
 #include <algorithm>
@@ -183,4 +184,37 @@ TEST_CASE("a project saves and opens again with the same song", "[gui][project]"
     CHECK(song.seed == 5);
     CHECK(reopened->libraryPanel().table().numRows() == studio->libraryPanel().table().numRows());
     CHECK(reopened->arrangementView().numLanes() == int(song.arrangement->tracks.size()));
+}
+
+TEST_CASE("a render onto a full disk says so in the panel, leaves the previous mix, and the next render works", "[gui][render][disk]")
+{
+    SmallDisk disk(1 << 20); // arrangement.json fits; the mix and stems do not
+    if (!disk.mounted()) {
+        WARN("a tmpfs cannot be mounted here (not root?): the full-disk test did not run");
+        return;
+    }
+    auto studio = makeStudio();
+    REQUIRE(studio->generate(1));
+    std::ofstream(disk.path() / "mix.wav") << "the previous mix";
+    RenderSettings s;
+    s.folder = disk.path();
+    s.stems = true;
+    studio->setRenderSettings(s);
+    REQUIRE(studio->startRender().empty());
+    REQUIRE(pumpUntil([&] { return !studio->isRendering() && !studio->renderPanel().isRunning(); }, 240));
+    const auto shown = studio->renderPanel().resultText();
+    INFO(shown);
+    CHECK(shown.startsWith("Render failed"));
+    CHECK(shown.contains(disk.path().string()));
+    CHECK(shown.containsIgnoreCase("disk is full"));
+    std::ifstream previous(disk.path() / "mix.wav");
+    CHECK(std::string(std::istreambuf_iterator<char>(previous), {}) == "the previous mix");
+    CHECK(disk.temporaryFiles() == 0);
+
+    const auto out = freshTempFolder("render-after-full-disk"); // the app goes on: the same song renders elsewhere
+    s.folder = out;
+    studio->setRenderSettings(s);
+    REQUIRE(studio->startRender().empty());
+    REQUIRE(pumpUntil([&] { return !studio->isRendering() && !studio->renderPanel().isRunning(); }, 240));
+    CHECK(studio->renderPanel().resultText().startsWith("Done: mix.wav"));
 }
