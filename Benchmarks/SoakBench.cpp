@@ -14,7 +14,10 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <cctype>
 #include <fstream>
+#include <map>
+#include <sstream>
 #include <malloc.h>
 #include <future>
 #include <iostream>
@@ -35,6 +38,31 @@ double residentMiB()
         if (line.rfind("VmRSS:", 0) == 0)
             return std::atof(line.c_str() + 6) / 1024.0;
     return 0;
+}
+
+/** Resident memory by kind, from /proc/self/smaps: the main heap, 8 MiB anonymous maps (threads' stacks, which
+    glibc keeps for reuse), other anonymous maps (other arenas, large buffers), and file maps. */
+std::map<std::string, double> residentByKindMiB()
+{
+    std::map<std::string, double> kinds;
+    std::ifstream smaps("/proc/self/smaps");
+    std::string kind;
+    double sizeKb = 0;
+    for (std::string line; std::getline(smaps, line);) {
+        if (!line.empty() && std::isxdigit((unsigned char)line[0]) && line.find('-') != std::string::npos) {
+            std::istringstream fields(line);
+            std::string range, perms, offset, dev, inode, name;
+            fields >> range >> perms >> offset >> dev >> inode >> name;
+            kind = name == "[heap]" ? "heap" : name.empty() ? "anon" : name[0] == '[' ? "other" : "files";
+        } else if (line.rfind("Size:", 0) == 0) {
+            sizeKb = std::atof(line.c_str() + 5);
+            if (kind == "anon" && sizeKb == 8192)
+                kind = "stacks";
+        } else if (line.rfind("Rss:", 0) == 0) {
+            kinds[kind] += std::atof(line.c_str() + 4) / 1024.0;
+        }
+    }
+    return kinds;
 }
 
 /** Bytes the program holds from malloc right now (in use, not what the allocator keeps): growth here is memory
@@ -104,6 +132,7 @@ int runSoakBench(int argc, char** argv)
     std::this_thread::sleep_for(std::chrono::seconds(1)); // settle
     engine.releaseRetiredSessions();
     const double rssStart = residentMiB(), heapStart = heapInUseMiB();
+    const auto kindsStart = residentByKindMiB();
     test::resetRealtimeViolations();
     const int xrunsBefore = device->getXRunCount();
     const auto c0 = engine.callbackCount();
@@ -176,6 +205,7 @@ int runSoakBench(int argc, char** argv)
     std::this_thread::sleep_for(std::chrono::milliseconds(500));
     engine.releaseRetiredSessions();
     const double rssEnd = residentMiB(), heapEnd = heapInUseMiB();
+    auto kindsEnd = residentByKindMiB();
     engine.closeDevice();
     std::error_code ec;
     std::filesystem::remove_all(job.output.mixPath.parent_path(), ec);
@@ -192,6 +222,13 @@ int runSoakBench(int argc, char** argv)
                        { "rss_growth_mib", rssEnd - rssStart }, { "heap_growth_mib", heapEnd - heapStart }, { "callbacks_expected", expected }, { "callbacks_seen", double(c1 - c0) } };
     for (const auto& [name, count] : events)
         j[name] = count;
+    std::printf("  resident growth by kind (MiB):");
+    for (const auto& [kind, end] : kindsEnd) {
+        const double start = kindsStart.count(kind) ? kindsStart.at(kind) : 0.0;
+        std::printf(" %s %+.2f (%.1f),", kind.c_str(), end - start, end);
+        j["rss_growth_" + kind + "_mib"] = end - start;
+    }
+    std::printf("\n");
     std::cout << j.dump() << std::endl;
     return 0;
 }
