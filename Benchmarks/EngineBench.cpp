@@ -137,6 +137,11 @@ int runEngineBench(int, char**)
     else
         std::printf("plug-ins: skipped (x42-plugins is not installed: ./setup.sh installs it)\n");
 
+    // The track limit's neighbourhood: 128 tracks through the same mixer (the limit is 256), against the 32 above.
+    const auto large = compareGraph("mixer: 128 tracks, EQ+comp+reverb", mixerGraph(128, mixerBlocks / 4), workers, mixerBlocks / 4);
+    std::printf("128 tracks: plan %.1f us per block (%.1f%% of budget), %.2fx the 32-track plan\n", large.parallel,
+                100 * large.parallel / budget, large.parallel / mixer.parallel);
+
     // Stem freeze: the same mixer with every track frozen, against the tracks as clip players without inserts.
     const auto schedule = ParallelPlanRunner::Scheduling::adaptive;
     const double live = timePlan(freezeGraph(tracks, mixerBlocks, TrackForm::live), 0, schedule, mixerBlocks).micros;
@@ -156,7 +161,8 @@ int runEngineBench(int, char**)
                        { "speedup_plugins", hosted.parallel > 0 ? hosted.serial / hosted.parallel : 0.0 },
                        { "plugins_bit_identical", hosted.identical },
                        { "freeze_live_micros", live }, { "freeze_frozen_micros", frozen }, { "freeze_plain_micros", plain },
-                       { "frozen_vs_players", frozen / plain } };
+                       { "frozen_vs_players", frozen / plain }, { "plan_parallel_mixer128_micros", large.parallel },
+                       { "mixer128_bit_identical", large.identical } };
     std::cout << j.dump() << std::endl;
     return 0;
 }
