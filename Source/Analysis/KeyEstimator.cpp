@@ -30,6 +30,7 @@ constexpr double kBassWeight = 0.1;     // bonus for a key whose tonic is the ba
 constexpr double kNameAgreement = 0.1;  // a key stated in the file is taken when its fit is within this of the best
 constexpr double kMinNamedFit = 0.3;    // and fits the notes at least this well
 constexpr double kMinBassLine = 0.3;    // share of the sound in clear notes below G3 for a bass line's key
+constexpr double kMaxThirdless = 0.05;   // a line whose thirds (minor and major) hold less of its notes states no mode
 constexpr double kMinHarmonicity = 0.06; // share of the sound in lined-up partials for their notes to tell a key
 // Tonic triads, tonic first, as templates for the opening chord.
 constexpr std::array<double, 12> kMajorTriad { 1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0 };
@@ -197,6 +198,33 @@ KeyEstimate detail::estimateKey(const detail::ChromaAnalysis& longChroma, const 
 }
 
 namespace {
+/** A line without a third: its 6th and 7th degrees say the mode (b6/b7 minor, 6/7 major); with neither, minor. Puts
+    the parallel key first when that differs from keys[0] (sorted best first); only the order changes. */
+template <typename Scored>
+bool modeWithoutThird(std::vector<Scored>& keys, const std::array<double, 12>& compressed)
+{
+    if (keys.size() < 3)
+        return false;
+    const int t = keys[0].tonic;
+    double total = 0.0;
+    for (double v : compressed)
+        total += v * v; // compressed is the square root of each note's share
+    auto share = [&](int degree) {
+        const double c = compressed[size_t((t + degree) % 12)];
+        return total > 0.0 ? c * c / total : 0.0;
+    };
+    if (share(3) + share(4) >= kMaxThirdless)
+        return false; // a third is played: the profiles already weigh it
+    const bool minor = share(9) + share(11) <= share(8) + share(10);
+    if (keys[0].minor == minor)
+        return false;
+    const auto parallel = std::find_if(keys.begin(), keys.end(), [&](const auto& k) { return k.minor == minor && k.tonic == t; });
+    if (parallel == keys.end())
+        return false;
+    std::rotate(keys.begin(), parallel, parallel + 1);
+    return true;
+}
+
 KeyEstimate keyFrom(const KeyEvidence& evidence, const std::optional<KeyHint>& hint)
 {
     KeyEstimate estimate;
@@ -236,8 +264,12 @@ KeyEstimate keyFrom(const KeyEvidence& evidence, const std::optional<KeyHint>& h
             && relative->opening >= keys[0].opening + kClearerOpening)
             std::swap(keys[0], keys[1]);
     }
+    // A bass line of roots alone (i-iv, i-v) states no third: major and minor on its tonic fit only through the
+    // profiles' weights for the notes it lacks. Then the sixth and seventh degrees say the mode; with neither, the
+    // line is read as minor, as most of today's popular recordings are (docs/ANALYSIS.md: a prior, not a finding).
+    const bool modeByDegrees = evidence.bassLine && modeWithoutThird(keys, compressed);
     const auto& best = keys[0];
-    const auto& second = keys[1];
+    const auto& second = keys[modeByDegrees ? 2 : 1]; // the parallel major is no rival: the notes cannot tell them apart
 
     // Confidence: a clear lead over the runner-up (a wider one over the relative major/minor, which
     // shares every note), a good fit, and enough distinct notes to tell a key (one or two pitch

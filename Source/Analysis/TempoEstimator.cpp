@@ -30,6 +30,10 @@ constexpr double kHintTolerance = 0.01;
 constexpr double kExactFitWeight = 1.25;
 constexpr double kClearOctave = 0.5; // an octave decided this clearly is not moved by a bare number in the name
 constexpr double kMaxLinePolyphony = 2.0; // a line (bass, arpeggio, lead) rather than chords
+// Where a backbeat on every other beat of the faster grid settles the octave: drum and bass and jungle (160-180) and
+// what is read as their half (80-90). Below, a faster "snare on every other beat" is more often off-beat open hats over
+// four-on-the-floor kicks (house at 120 read at 60); above 185, 8th-note hats.
+constexpr double kMinBackbeatBpm = 150.0, kMaxBackbeatBpm = 185.0;
 constexpr double kMinHeldBpm = 60.0, kMaxHeldBpm = 160.0; // a chord a bar gives a tempo only in this usual range
 
 struct Candidate {
@@ -453,12 +457,18 @@ TempoEstimate detail::estimateTempo(const detail::LoopFeatures& features, const 
         // drum kit: a tonal loop's low band holds note attacks and ringing partials.)
         const double phase = beatPhase(e, chosen->beats);
         const auto kicks = hasKicks ? placeKicks(envelope.low, envelope.framesPerSecond, chosen->beats, phase) : KickPlacement {};
-        const bool halfTempo = hasKicks && ((kicks.onOddThirtySeconds >= 0.2 && !tonal) || backbeatOnOffBeats(envelope, chosen->beats, phase));
+        // A drum kit whose snare lands on every other beat of the faster grid: the backbeat is there (drum and bass at
+        // 174 whose snare also rings below 150 Hz, so the kick/snare sides of the test above do not separate).
+        const bool fasterBackbeat = hasKicks && unpitched && faster->bpm >= kMinBackbeatBpm && faster->bpm <= kMaxBackbeatBpm
+                                    && detail::snareOnEveryOtherBeat(envelope, faster->beats, beatPhase(e, faster->beats));
+        const bool kicksSayHalf = hasKicks && ((kicks.onOddThirtySeconds >= 0.2 && !tonal) || backbeatOnOffBeats(envelope, chosen->beats, phase));
         // A drum kit's backbeat on this grid at a hip-hop tempo, kicks cleanly on its 16ths: this is the beat. (Not for
         // pitched loops: a bass line's notes are no kick and snare.)
         // Kicks off its 16ths (swung 16ths of double the tempo) make it a half-time groove after all.
-        const bool slowBackbeat = hasKicks && unpitched && !halfTempo && chosen->bpm < 95.0 && kicks.offSixteenths < 0.1
+        const bool slowBackbeat = hasKicks && unpitched && !kicksSayHalf && chosen->bpm < 95.0 && kicks.offSixteenths < 0.1
                                   && backbeatOnBeats(envelope, chosen->beats, phase);
+        // A backbeat on this grid outranks one on the faster grid: a snare on 2 and 4 here is what a groove plays.
+        const bool halfTempo = kicksSayHalf || (fasterBackbeat && !slowBackbeat);
         if (slowBackbeat) {
             drumPatternSpoke = true;
             octaveMargin = std::min(octaveMargin, 0.5);
