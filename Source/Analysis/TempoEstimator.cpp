@@ -485,6 +485,21 @@ TempoEstimate detail::estimateTempo(const detail::LoopFeatures& features, const 
         // keeps the slower reading: 8th notes at 90 more often than quarter notes at 180.
         // Unless the length fits the faster reading at a whole BPM and not the slower (175 whole, 87.5 not).
         const bool fasterIsWhole = exactFamily != nullptr && faster->wholeBpm > 0 && chosen->wholeBpm == 0;
+        // A pitched line (no drum kit) running in even notes on every 8th of the faster grid: 16ths of this one, which
+        // leave this grid's test blind (its 8ths hold only half the onsets). A line running in 16ths for the whole loop
+        // is rarer than one in 8ths at twice the tempo, the usual note value of a running bass line. A length that fits
+        // this reading at a whole BPM and not the faster one still decides (ExactBeatFit.h).
+        if (!unpitched && !halfTempo && meanPolyphony(features.chroma) < kMaxLinePolyphony) {
+            const auto fasterSub = measureSubdivision(e, faster->beats, noiseFloor, onsets);
+            const bool chosenIsWhole = exactFamily != nullptr && chosen->wholeBpm > 0 && faster->wholeBpm == 0;
+            // (Only up to a usual fast tempo: 16ths at 105 are funk; 8ths at 210 are rare.)
+            if (fasterSub.informative >= 0.8 && fasterSub.ratio >= 0.7 && sub.informative < 0.3 && !chosenIsWhole
+                && tempoPrior(faster->bpm) >= 0.8) {
+                octaveMargin = std::min(octaveMargin, 0.3);
+                chosen = faster;
+                continue;
+            }
+        }
         if (evenLine && tonal && faster->prior <= chosen->prior && !fasterIsWhole)
             break;
         if (evidence <= threshold && !halfTempo)
