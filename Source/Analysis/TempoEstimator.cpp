@@ -391,8 +391,12 @@ TempoEstimate detail::estimateTempo(const detail::LoopFeatures& features, const 
         // A drone or a held pad whose length singles out one whole-BPM family: that tempo,
         // unless the sound dies away like a one-shot. A bare number in the name that is one of the family picks
         // the octave (indices and years rarely fit to the sample); otherwise the priors do.
-        // Only for held notes (a drone, a pad): arrhythmic noise (wind, crackle) is cut to any length.
-        if (exactFamily != nullptr && seconds >= 2.0 && features.chroma.tonalness >= 0.35 && !decaysAway(mono)) {
+        // Only for held notes (a drone, a pad, a bowed line): arrhythmic noise (wind, crackle) is cut to any length.
+        // Held notes: lasting chroma notes, or (a bowed line's vibrato smears the 186 ms frames) notes standing clear in
+        // the 93 ms frames over a waveform that repeats period after period, which wind and crackle never do.
+        const bool heldNotes = features.chroma.tonalness >= 0.35
+                               || (features.shortNotes.tonalness >= 0.35 && features.lowPitch.periodicity >= 0.85);
+        if (exactFamily != nullptr && seconds >= 2.0 && heldNotes && !decaysAway(mono)) {
             const Candidate* pick = nullptr;
             for (double number : detail::numbersInName(nameHint))
                 for (const auto& c : candidates)
