@@ -6,6 +6,8 @@
 #include "Support/NoteSignals.h"
 #include <catch2/catch.hpp>
 #include <algorithm>
+#include <cmath>
+#include <random>
 
 using namespace loopmind::analysis;
 using loopmind::test::plucks;
@@ -74,6 +76,36 @@ TEST_CASE("a pitched line running on every 8th at 165 is read at 165, not as 16t
     const auto t = estimateTempo(asBuffer(line), rate, "");
     REQUIRE(t.bpm.has_value());
     CHECK(*t.bpm == Approx(165.0).margin(1.0));
+}
+
+TEST_CASE("16th-note hats over kicks and a bass on the beats keep a groove at 85, not 170", "[analysis][octave]")
+{
+    // Kick on 1 and the "and" of 2, snare on 2 and 4, hats on every 16th, an A1 pluck on every beat: the hats fill the
+    // 8ths of 170 as a running line would, but the low band holds kicks and beats, not notes on every 8th.
+    const double rate = 44100.0, bpm = 85.0, beat = 60.0 / bpm, seconds = 8 * beat;
+    auto mix = plucks({ { 33 } }, beat, 0.3, seconds, rate);
+    std::mt19937 rng(3);
+    std::uniform_real_distribution<float> noise(-1.0f, 1.0f);
+    auto add = [&](double at, double length, auto&& sample) {
+        const auto start = size_t(at * rate);
+        for (size_t i = 0; i < size_t(length * rate); ++i)
+            mix[(start + i) % mix.size()] += sample(double(i) / rate);
+    };
+    for (int b = 0; b < 8; ++b) {
+        if (b % 2 == 0) {
+            for (double at : { b * beat, (b + 1.5) * beat }) {
+                double phase = 0.0;
+                add(at, 0.25, [&](double t) { phase += 2 * 3.14159265358979 * (50.0 + 100.0 * std::exp(-t / 0.02)) / rate; return float(0.8 * std::sin(phase) * std::exp(-t / 0.08)); });
+            }
+        } else {
+            add(b * beat, 0.15, [&](double t) { return 0.5f * noise(rng) * float(std::exp(-t / 0.04)); });
+        }
+        for (int h = 0; h < 4; ++h)
+            add((b + 0.25 * h) * beat, 0.04, [&](double t) { return 0.15f * noise(rng) * float(std::exp(-t / 0.01)); });
+    }
+    const auto t = estimateTempo(asBuffer(mix), rate, "");
+    REQUIRE(t.bpm.has_value());
+    CHECK(*t.bpm == Approx(85.0).margin(1.0));
 }
 
 TEST_CASE("a bass line without a third takes its mode from its 6th and 7th, else minor", "[analysis]")

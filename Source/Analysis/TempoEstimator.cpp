@@ -160,6 +160,23 @@ Subdivision measureSubdivision(const std::vector<float>& e, int beats, float noi
     return result;
 }
 
+/** Off-beat against on-beat onset strength of the low band (<150 Hz) on a grid of `beats`: ~1 for a bass line on every
+    8th, low for kicks on a few beats. */
+double lowBandEvenness(const std::vector<float>& low, int beats)
+{
+    if (low.empty() || beats <= 0)
+        return 0.0;
+    const double period = double(low.size()) / beats, phase = beatPhase(low, beats);
+    const double tolerance = std::max(1.0, 0.04 * period);
+    const float floor = lowerQuantile(low, 0.5);
+    double on = 0.0, off = 0.0;
+    for (int i = 0; i < beats; ++i) {
+        on += std::max(0.0f, strongestNear(low, phase + i * period, tolerance) - floor);
+        off += std::max(0.0f, strongestNear(low, phase + (i + 0.5) * period, tolerance) - floor);
+    }
+    return on > 1e-9 ? clamp01(off / on) : 0.0;
+}
+
 /** The strongest repetition at any candidate beat or its 8th/triplet/16th subdivisions (a one-bar loop
     need not repeat beat to beat, but its hats repeat every 8th). Only counted when significant: with
     few harmonics in the sum, noise alone can reach a few repeats. */
@@ -497,8 +514,11 @@ TempoEstimate detail::estimateTempo(const detail::LoopFeatures& features, const 
             const auto fasterSub = measureSubdivision(e, faster->beats, noiseFloor, onsets);
             const bool chosenIsWhole = exactFamily != nullptr && chosen->wholeBpm > 0 && faster->wholeBpm == 0;
             // (Only up to a usual fast tempo: 16ths at 105 are funk; 8ths at 210 are rare.)
+            // With onsets below 150 Hz, the notes running there must be the ones filling the 8ths: 16th-note hats over a
+            // kick and a bass (a hip-hop loop at 85) fill them too, yet the low band then holds kicks on a few beats.
+            const bool lowRuns = !hasKicks || lowBandEvenness(envelope.low, faster->beats) >= 0.7;
             if (fasterSub.informative >= 0.8 && fasterSub.ratio >= 0.7 && sub.informative < 0.3 && !chosenIsWhole
-                && tempoPrior(faster->bpm) >= 0.8) {
+                && tempoPrior(faster->bpm) >= 0.8 && lowRuns) {
                 octaveMargin = std::min(octaveMargin, 0.3);
                 chosen = faster;
                 continue;
