@@ -66,6 +66,10 @@ TEST_CASE("a snare on every other beat of the faster grid is a backbeat there; d
     // A rock beat at 87 doubled to 174: kicks take the other snare-side beats.
     const auto rock = envelopeOf({ { 0.0, 1.7f, 0.24f }, { 2.0, 0.6f, 0.52f }, { 4.0, 1.7f, 0.24f }, { 6.0, 0.6f, 0.52f } }, 8.0, 16);
     CHECK_FALSE(detail::snareOnEveryOtherBeat(rock, 16, 0.0));
+    // Four-on-the-floor at 90 doubled to 180: open hats on every off-beat, as regular as a snare, but a kick (and clap)
+    // on every beat between them.
+    const auto fourFloor = envelopeOf({ { 0.0, 1.8f, 0.2f }, { 1.0, 0.0f, 0.3f }, { 2.0, 1.8f, 0.45f }, { 3.0, 0.0f, 0.3f } }, 4.0, 16);
+    CHECK_FALSE(detail::snareOnEveryOtherBeat(fourFloor, 16, 0.0));
 }
 
 TEST_CASE("a pitched line running on every 8th at 165 is read at 165, not as 16ths at 82.5", "[analysis][octave]")

@@ -164,7 +164,9 @@ bool snareOnEveryOtherBeat(const OnsetEnvelope& env, int beats, double phase)
                 others += crack[size_t(i)];
                 ++otherCount;
             }
-        if (regular && (otherCount == 0 || others / otherCount <= 0.5 * snares / (beats / 2)))
+        // A kick on every beat between is four-on-the-floor with off-beat hats (their crack as regular as a snare's),
+        // not a backbeat: drum and bass syncopates its second kick, leaving a beat between the snares without one.
+        if (regular && otherCount > 0 && others / otherCount <= 0.5 * snares / (beats / 2))
             return true;
     }
     return false;
