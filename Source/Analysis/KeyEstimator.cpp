@@ -30,6 +30,7 @@ constexpr double kBassWeight = 0.1;     // bonus for a key whose tonic is the ba
 constexpr double kNameAgreement = 0.1;  // a key stated in the file is taken when its fit is within this of the best
 constexpr double kMinNamedFit = 0.3;    // and fits the notes at least this well
 constexpr double kMinBassLine = 0.3;    // share of the sound in clear notes below G3 for a bass line's key
+constexpr double kClearTonicTriad = 0.85; // an opening chord this close to a full triad template has all three notes
 constexpr double kMaxThirdless = 0.05;   // a line whose thirds (minor and major) hold less of its notes states no mode
 constexpr double kMinHarmonicity = 0.06; // share of the sound in lined-up partials for their notes to tell a key
 // Tonic triads, tonic first, as templates for the opening chord.
@@ -281,7 +282,12 @@ KeyEstimate keyFrom(const KeyEvidence& evidence, const std::optional<KeyHint>& h
     const double minCorrelation = evidence.bassLine ? kMinLineCorrelation : kMinCorrelation;
     const double fit = clamp01((best.fit - minCorrelation) / 0.35);
     // A bass line's two or three roots already tell a key, where a chord's two notes do not.
-    const double variety = evidence.line ? clamp01((spread - 1.0) / 1.0) : clamp01((spread - 1.5) / 2.5);
+    // A held chord whose root and fifth drown its third (an organ or string drone) counts as few pitch classes, yet when
+    // the loop opens on a clear full triad that is the best key's tonic triad, and that key leads clearly, the chord
+    // names its key as a loop of one chord is heard: as the tonic.
+    const bool tonicTriad = !evidence.line && best.opening >= kClearTonicTriad && margin >= 0.8;
+    const double variety = evidence.line ? clamp01((spread - 1.0) / 1.0)
+                                         : std::max(clamp01((spread - 1.5) / 2.5), tonicTriad ? 0.5 : 0.0);
     const double confidence = clamp01(margin * 0.5 + fit * 0.3 + 0.2) * variety * clamp01(evidence.tonalness / 0.3 + 0.3);
     estimate.confidence = confidence;
     // A key stated in the file (its name, an ACID root note) settles what the notes leave open (relative major or
