@@ -127,4 +127,49 @@ bool backbeatOnBeats(const OnsetEnvelope& env, int beats, double phase)
     return low[kick] > 1e-6 && low[kick] >= 1.3 * low[snare] && mid[snare] >= 1.5 * mid[kick];
 }
 
+bool snareOnEveryOtherBeat(const OnsetEnvelope& env, int beats, double phase)
+{
+    if (beats < 4 || beats % 2 != 0 || env.mid.empty() || env.low.empty())
+        return false;
+    const double period = double(env.mid.size()) / beats;
+    const double tolerance = std::max(1.0, 0.04 * period);
+    const float midFloor = lowerQuantile(env.mid, 0.5), lowFloor = lowerQuantile(env.low, 0.5);
+    std::vector<double> crack(static_cast<size_t>(beats)), low(static_cast<size_t>(beats));
+    double loudestCrack = 0.0, loudestLow = 0.0;
+    for (int i = 0; i < beats; ++i) {
+        const double x = phase + i * period;
+        crack[size_t(i)] = std::max(0.0f, strongestNear(env.mid, x, tolerance) - midFloor);
+        low[size_t(i)] = std::max(0.0f, strongestNear(env.low, x, tolerance) - lowFloor);
+        loudestCrack = std::max(loudestCrack, crack[size_t(i)]);
+        loudestLow = std::max(loudestLow, low[size_t(i)]);
+    }
+    if (loudestCrack <= 1e-6)
+        return false;
+    // A kick is the loudest thing below 150 Hz; its beater's click also reaches 1-5 kHz, so its crack is no snare's.
+    auto kick = [&](int i) { return low[size_t(i)] >= 0.5 * loudestLow; };
+    auto snare = [&](int i) { return !kick(i) && crack[size_t(i)] >= 0.5 * loudestCrack; };
+    for (int parity = 0; parity < 2; ++parity) {
+        // Every beat of one parity is a snare (one drum played regularly, not a snare every fourth beat with kicks
+        // or hats between, as a hip-hop groove or a rock beat doubled has) ...
+        bool regular = true;
+        double snares = 0.0, others = 0.0;
+        int otherCount = 0;
+        for (int i = parity; i < beats; i += 2) {
+            regular = regular && snare(i);
+            snares += crack[size_t(i)];
+        }
+        // ... and the beats between hold kicks or little crack.
+        for (int i = 1 - parity; i < beats; i += 2)
+            if (!kick(i)) {
+                others += crack[size_t(i)];
+                ++otherCount;
+            }
+        // A kick on every beat between is four-on-the-floor with off-beat hats (their crack as regular as a snare's),
+        // not a backbeat: drum and bass syncopates its second kick, leaving a beat between the snares without one.
+        if (regular && otherCount > 0 && others / otherCount <= 0.5 * snares / (beats / 2))
+            return true;
+    }
+    return false;
+}
+
 } // namespace loopmind::analysis::detail

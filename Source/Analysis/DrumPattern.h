@@ -36,4 +36,10 @@ bool backbeatOnOffBeats(const OnsetEnvelope& env, int beats, double phase);
     (1 and 3), as a hip-hop groove at 70 has. Either parity: the grid may lock on the snare. */
 bool backbeatOnBeats(const OnsetEnvelope& env, int beats, double phase);
 
+/** A snare backbeat on this grid: cracks (1-5 kHz) on every other beat, each of them clearly there, and the beats
+    between holding at most half as much. Read on the faster of two octave readings: drum and bass at 174 has its
+    snare on 2 and 4 of the 174 grid; at 87 the same snare would hit every "and", a backbeat no groove at 87 plays.
+    A hip-hop groove at 80 doubled to 160 has its snare on every fourth beat only, so it does not pass. */
+bool snareOnEveryOtherBeat(const OnsetEnvelope& env, int beats, double phase);
+
 } // namespace loopmind::analysis::detail

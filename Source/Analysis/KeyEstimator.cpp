@@ -30,6 +30,8 @@ constexpr double kBassWeight = 0.1;     // bonus for a key whose tonic is the ba
 constexpr double kNameAgreement = 0.1;  // a key stated in the file is taken when its fit is within this of the best
 constexpr double kMinNamedFit = 0.3;    // and fits the notes at least this well
 constexpr double kMinBassLine = 0.3;    // share of the sound in clear notes below G3 for a bass line's key
+constexpr double kClearTonicTriad = 0.85; // an opening chord this close to a full triad template has all three notes
+constexpr double kMaxThirdless = 0.05;   // a line whose thirds (minor and major) hold less of its notes states no mode
 constexpr double kMinHarmonicity = 0.06; // share of the sound in lined-up partials for their notes to tell a key
 // Tonic triads, tonic first, as templates for the opening chord.
 constexpr std::array<double, 12> kMajorTriad { 1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0 };
@@ -197,6 +199,33 @@ KeyEstimate detail::estimateKey(const detail::ChromaAnalysis& longChroma, const 
 }
 
 namespace {
+/** A line without a third: its 6th and 7th degrees say the mode (b6/b7 minor, 6/7 major); with neither, minor. Puts
+    the parallel key first when that differs from keys[0] (sorted best first); only the order changes. */
+template <typename Scored>
+bool modeWithoutThird(std::vector<Scored>& keys, const std::array<double, 12>& compressed)
+{
+    if (keys.size() < 3)
+        return false;
+    const int t = keys[0].tonic;
+    double total = 0.0;
+    for (double v : compressed)
+        total += v * v; // compressed is the square root of each note's share
+    auto share = [&](int degree) {
+        const double c = compressed[size_t((t + degree) % 12)];
+        return total > 0.0 ? c * c / total : 0.0;
+    };
+    if (share(3) + share(4) >= kMaxThirdless)
+        return false; // a third is played: the profiles already weigh it
+    const bool minor = share(9) + share(11) <= share(8) + share(10);
+    if (keys[0].minor == minor)
+        return false;
+    const auto parallel = std::find_if(keys.begin(), keys.end(), [&](const auto& k) { return k.minor == minor && k.tonic == t; });
+    if (parallel == keys.end())
+        return false;
+    std::rotate(keys.begin(), parallel, parallel + 1);
+    return true;
+}
+
 KeyEstimate keyFrom(const KeyEvidence& evidence, const std::optional<KeyHint>& hint)
 {
     KeyEstimate estimate;
@@ -236,8 +265,12 @@ KeyEstimate keyFrom(const KeyEvidence& evidence, const std::optional<KeyHint>& h
             && relative->opening >= keys[0].opening + kClearerOpening)
             std::swap(keys[0], keys[1]);
     }
+    // A bass line of roots alone (i-iv, i-v) states no third: major and minor on its tonic fit only through the
+    // profiles' weights for the notes it lacks. Then the sixth and seventh degrees say the mode; with neither, the
+    // line is read as minor, as most of today's popular recordings are (docs/ANALYSIS.md: a prior, not a finding).
+    const bool modeByDegrees = evidence.bassLine && modeWithoutThird(keys, compressed);
     const auto& best = keys[0];
-    const auto& second = keys[1];
+    const auto& second = keys[modeByDegrees ? 2 : 1]; // the parallel major is no rival: the notes cannot tell them apart
 
     // Confidence: a clear lead over the runner-up (a wider one over the relative major/minor, which
     // shares every note), a good fit, and enough distinct notes to tell a key (one or two pitch
@@ -249,7 +282,12 @@ KeyEstimate keyFrom(const KeyEvidence& evidence, const std::optional<KeyHint>& h
     const double minCorrelation = evidence.bassLine ? kMinLineCorrelation : kMinCorrelation;
     const double fit = clamp01((best.fit - minCorrelation) / 0.35);
     // A bass line's two or three roots already tell a key, where a chord's two notes do not.
-    const double variety = evidence.line ? clamp01((spread - 1.0) / 1.0) : clamp01((spread - 1.5) / 2.5);
+    // A held chord whose root and fifth drown its third (an organ or string drone) counts as few pitch classes, yet when
+    // the loop opens on a clear full triad that is the best key's tonic triad, and that key leads clearly, the chord
+    // names its key as a loop of one chord is heard: as the tonic.
+    const bool tonicTriad = !evidence.line && best.opening >= kClearTonicTriad && margin >= 0.8;
+    const double variety = evidence.line ? clamp01((spread - 1.0) / 1.0)
+                                         : std::max(clamp01((spread - 1.5) / 2.5), tonicTriad ? 0.5 : 0.0);
     const double confidence = clamp01(margin * 0.5 + fit * 0.3 + 0.2) * variety * clamp01(evidence.tonalness / 0.3 + 0.3);
     estimate.confidence = confidence;
     // A key stated in the file (its name, an ACID root note) settles what the notes leave open (relative major or

@@ -157,7 +157,7 @@ Features measure(const detail::LoopFeatures& loop)
     return f;
 }
 
-std::array<double, RoleCount> scoreRoles(const Features& f)
+std::array<double, RoleCount> scoreRoles(const Features& f, bool hasTempo)
 {
     std::array<double, RoleCount> s {};
     // Lasting chroma notes, or (plucks, stabs, staccato bass: too short for the chroma's 186 ms frames) sharp
@@ -191,8 +191,16 @@ std::array<double, RoleCount> scoreRoles(const Features& f)
     const double periodicLow = clamp01((f.lowNote - 0.3) / 0.25) * clamp01((f.lowRatio - 0.05) / 0.15);
     // Several notes at once that never repeat as one waveform: a chord, however low its energy (an organ pad's
     // 16-foot stop, a warm pad's root). Bass lines, even ones whose harmonics the chroma splits, are one period.
-    const double heldChord = clamp01((f.polyphony - 2.2) / 0.4) * (1.0 - clamp01((f.singleNote - 0.3) / 0.2));
-    const double low = std::max({ clamp01((f.lowRatio - 0.35) / 0.35), lowLine, periodicLow }) * (1.0 - heldChord);
+    // Held, as its name says: a line of struck notes in a groove (a slap bass, whose thump and partials the chroma splits
+    // into three or more pitch classes) is not one. (A struck chord one-shot has no tempo and stays a chord.)
+    const double struckInGroove = hasTempo ? clamp01((f.depthDb - 9.0) / 6.0) : 0.0;
+    const double heldChord = clamp01((f.polyphony - 2.2) / 0.4) * (1.0 - clamp01((f.singleNote - 0.3) / 0.2)) * (1.0 - struckInGroove);
+    // A struck line (its level swings within 0.2 s, unlike a pad) with one clear period below G3 in most frames and
+    // some energy below 150 Hz: a picked or finger bass whose fundamental is weak next to its bright attack. A chord
+    // stab's triad also repeats at a low common period, but played above C3 it leaves nothing below 150 Hz.
+    const double struckLowLine = clamp01((f.lowNote - 0.7) / 0.1) * clamp01((f.singleNote - 0.75) / 0.1)
+                                 * clamp01((f.lowRatio - 0.05) / 0.03) * clamp01((f.depthDb - 6.0) / 3.0);
+    const double low = std::max({ clamp01((f.lowRatio - 0.35) / 0.35), lowLine, periodicLow, struckLowLine }) * (1.0 - heldChord);
     // Deep, noisy hits above 150 Hz (snares, hats) over a tonal low boom: a beat with an 808 kick, not a bass
     // line, however much of the energy the boom holds. Bass notes swing less up there, and their tops are harmonic.
     // Very deep hits up there need less noise when the boom holds most of the energy (a dusty, filtered kit over an
@@ -268,7 +276,7 @@ RoleEstimate detail::classifyRole(const detail::LoopFeatures& loop, const TempoE
         return estimate; // silence (or nothing at all) has no role
 
     const auto features = measure(loop);
-    auto scores = scoreRoles(features);
+    auto scores = scoreRoles(features, audioOnlyTempo.bpm.has_value());
     // Longer than a one-shot yet with no tempo at all: an arrhythmic texture (crackle, pings, wind) is fx,
     // however percussive or tonal its grains are. A held note or chord (tonal, barely moving) has no tempo
     // either, and stays what it sounds like.

@@ -30,6 +30,10 @@ constexpr double kHintTolerance = 0.01;
 constexpr double kExactFitWeight = 1.25;
 constexpr double kClearOctave = 0.5; // an octave decided this clearly is not moved by a bare number in the name
 constexpr double kMaxLinePolyphony = 2.0; // a line (bass, arpeggio, lead) rather than chords
+// Where a backbeat on every other beat of the faster grid settles the octave: drum and bass and jungle (160-180) and
+// what is read as their half (80-90). Below, a faster "snare on every other beat" is more often off-beat open hats over
+// four-on-the-floor kicks (house at 120 read at 60); above 185, 8th-note hats.
+constexpr double kMinBackbeatBpm = 150.0, kMaxBackbeatBpm = 185.0;
 constexpr double kMinHeldBpm = 60.0, kMaxHeldBpm = 160.0; // a chord a bar gives a tempo only in this usual range
 
 struct Candidate {
@@ -154,6 +158,23 @@ Subdivision measureSubdivision(const std::vector<float>& e, int beats, float noi
     const double coverage = all > 0.0 ? onGrid / all : 0.0;
     result.informative = clamp01((double(onsets.size()) / beats - 0.5) / 0.5) * clamp01((coverage - 0.5) / 0.4);
     return result;
+}
+
+/** Off-beat against on-beat onset strength of the low band (<150 Hz) on a grid of `beats`: ~1 for a bass line on every
+    8th, low for kicks on a few beats. */
+double lowBandEvenness(const std::vector<float>& low, int beats)
+{
+    if (low.empty() || beats <= 0)
+        return 0.0;
+    const double period = double(low.size()) / beats, phase = beatPhase(low, beats);
+    const double tolerance = std::max(1.0, 0.04 * period);
+    const float floor = lowerQuantile(low, 0.5);
+    double on = 0.0, off = 0.0;
+    for (int i = 0; i < beats; ++i) {
+        on += std::max(0.0f, strongestNear(low, phase + i * period, tolerance) - floor);
+        off += std::max(0.0f, strongestNear(low, phase + (i + 0.5) * period, tolerance) - floor);
+    }
+    return on > 1e-9 ? clamp01(off / on) : 0.0;
 }
 
 /** The strongest repetition at any candidate beat or its 8th/triplet/16th subdivisions (a one-bar loop
@@ -387,8 +408,12 @@ TempoEstimate detail::estimateTempo(const detail::LoopFeatures& features, const 
         // A drone or a held pad whose length singles out one whole-BPM family: that tempo,
         // unless the sound dies away like a one-shot. A bare number in the name that is one of the family picks
         // the octave (indices and years rarely fit to the sample); otherwise the priors do.
-        // Only for held notes (a drone, a pad): arrhythmic noise (wind, crackle) is cut to any length.
-        if (exactFamily != nullptr && seconds >= 2.0 && features.chroma.tonalness >= 0.35 && !decaysAway(mono)) {
+        // Only for held notes (a drone, a pad, a bowed line): arrhythmic noise (wind, crackle) is cut to any length.
+        // Held notes: lasting chroma notes, or (a bowed line's vibrato smears the 186 ms frames) notes standing clear in
+        // the 93 ms frames over a waveform that repeats period after period, which wind and crackle never do.
+        const bool heldNotes = features.chroma.tonalness >= 0.35
+                               || (features.shortNotes.tonalness >= 0.35 && features.lowPitch.periodicity >= 0.85);
+        if (exactFamily != nullptr && seconds >= 2.0 && heldNotes && !decaysAway(mono)) {
             const Candidate* pick = nullptr;
             for (double number : detail::numbersInName(nameHint))
                 for (const auto& c : candidates)
@@ -453,12 +478,18 @@ TempoEstimate detail::estimateTempo(const detail::LoopFeatures& features, const 
         // drum kit: a tonal loop's low band holds note attacks and ringing partials.)
         const double phase = beatPhase(e, chosen->beats);
         const auto kicks = hasKicks ? placeKicks(envelope.low, envelope.framesPerSecond, chosen->beats, phase) : KickPlacement {};
-        const bool halfTempo = hasKicks && ((kicks.onOddThirtySeconds >= 0.2 && !tonal) || backbeatOnOffBeats(envelope, chosen->beats, phase));
+        // A drum kit whose snare lands on every other beat of the faster grid: the backbeat is there (drum and bass at
+        // 174 whose snare also rings below 150 Hz, so the kick/snare sides of the test above do not separate).
+        const bool fasterBackbeat = hasKicks && unpitched && faster->bpm >= kMinBackbeatBpm && faster->bpm <= kMaxBackbeatBpm
+                                    && detail::snareOnEveryOtherBeat(envelope, faster->beats, beatPhase(e, faster->beats));
+        const bool kicksSayHalf = hasKicks && ((kicks.onOddThirtySeconds >= 0.2 && !tonal) || backbeatOnOffBeats(envelope, chosen->beats, phase));
         // A drum kit's backbeat on this grid at a hip-hop tempo, kicks cleanly on its 16ths: this is the beat. (Not for
         // pitched loops: a bass line's notes are no kick and snare.)
         // Kicks off its 16ths (swung 16ths of double the tempo) make it a half-time groove after all.
-        const bool slowBackbeat = hasKicks && unpitched && !halfTempo && chosen->bpm < 95.0 && kicks.offSixteenths < 0.1
+        const bool slowBackbeat = hasKicks && unpitched && !kicksSayHalf && chosen->bpm < 95.0 && kicks.offSixteenths < 0.1
                                   && backbeatOnBeats(envelope, chosen->beats, phase);
+        // A backbeat on this grid outranks one on the faster grid: a snare on 2 and 4 here is what a groove plays.
+        const bool halfTempo = kicksSayHalf || (fasterBackbeat && !slowBackbeat);
         if (slowBackbeat) {
             drumPatternSpoke = true;
             octaveMargin = std::min(octaveMargin, 0.5);
@@ -475,6 +506,24 @@ TempoEstimate detail::estimateTempo(const detail::LoopFeatures& features, const 
         // keeps the slower reading: 8th notes at 90 more often than quarter notes at 180.
         // Unless the length fits the faster reading at a whole BPM and not the slower (175 whole, 87.5 not).
         const bool fasterIsWhole = exactFamily != nullptr && faster->wholeBpm > 0 && chosen->wholeBpm == 0;
+        // A pitched line (no drum kit) running in even notes on every 8th of the faster grid: 16ths of this one, which
+        // leave this grid's test blind (its 8ths hold only half the onsets). A line running in 16ths for the whole loop
+        // is rarer than one in 8ths at twice the tempo, the usual note value of a running bass line. A length that fits
+        // this reading at a whole BPM and not the faster one still decides (ExactBeatFit.h).
+        if (!unpitched && !halfTempo && meanPolyphony(features.chroma) < kMaxLinePolyphony) {
+            const auto fasterSub = measureSubdivision(e, faster->beats, noiseFloor, onsets);
+            const bool chosenIsWhole = exactFamily != nullptr && chosen->wholeBpm > 0 && faster->wholeBpm == 0;
+            // (Only up to a usual fast tempo: 16ths at 105 are funk; 8ths at 210 are rare.)
+            // With onsets below 150 Hz, the notes running there must be the ones filling the 8ths: 16th-note hats over a
+            // kick and a bass (a hip-hop loop at 85) fill them too, yet the low band then holds kicks on a few beats.
+            const bool lowRuns = !hasKicks || lowBandEvenness(envelope.low, faster->beats) >= 0.7;
+            if (fasterSub.informative >= 0.8 && fasterSub.ratio >= 0.7 && sub.informative < 0.3 && !chosenIsWhole
+                && tempoPrior(faster->bpm) >= 0.8 && lowRuns) {
+                octaveMargin = std::min(octaveMargin, 0.3);
+                chosen = faster;
+                continue;
+            }
+        }
         if (evenLine && tonal && faster->prior <= chosen->prior && !fasterIsWhole)
             break;
         if (evidence <= threshold && !halfTempo)

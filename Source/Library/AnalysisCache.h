@@ -17,7 +17,7 @@ struct sqlite3;
 namespace loopmind {
 
 /** Bump whenever Source/Analysis changes what it reports: every older entry then reads as a miss. */
-inline constexpr int currentAnalysisVersion = 8; // 3: waveform summary; 4: roles of 808 beats and held chords; 5: keys named in file names; 6: exact-length tempo, held-peak notes in roles; 7: low-note periodicity in roles and bass keys, exact fits at power-of-two beats; 8: harmonic partials in roles and bass keys, bass lines open on their tonic, relative keys by the opening chord, backbeats at hip-hop tempi, held chords and pitched lines a bar per chord, bare numbers in names only for unclear octaves, 32nd-note kicks only in drum kits
+inline constexpr int currentAnalysisVersion = 9; // 3: waveform summary; 4: roles of 808 beats and held chords; 5: keys named in file names; 6: exact-length tempo, held-peak notes in roles; 7: low-note periodicity in roles and bass keys, exact fits at power-of-two beats; 8: harmonic partials in roles and bass keys, bass lines open on their tonic, relative keys by the opening chord, backbeats at hip-hop tempi, held chords and pitched lines a bar per chord, bare numbers in names only for unclear octaves, 32nd-note kicks only in drum kits; 9: snare backbeats on the faster grid (drum and bass), running 16ths as 8ths at twice the tempo, bowed lines take the exact-length tempo, struck low lines are bass and struck lines in a groove no held chord, bass lines without a third minor unless their 6th/7th say major, one-chord drones name their key
 
 /** What identifies one version of a file on disk. */
 struct FileStamp {
