@@ -32,6 +32,9 @@ constexpr double kMinNamedFit = 0.3;    // and fits the notes at least this well
 constexpr double kMinBassLine = 0.3;    // share of the sound in clear notes below G3 for a bass line's key
 constexpr double kClearTonicTriad = 0.85; // an opening chord this close to a full triad template has all three notes
 constexpr double kMaxThirdless = 0.05;   // a line whose thirds (minor and major) hold less of its notes states no mode
+constexpr double kMinFirstBarFit = 0.45;  // a first bar's tonic triad names the key when the key's notes fit at least this well
+constexpr double kClearerTriad = 0.1;
+constexpr double kLineOpensOnRoot = 1.0 / 3.0; // share of a line's first ~0.2 s (one of its first two or three notes)      // ... and no other triad fits that bar within this
 constexpr double kMinHarmonicity = 0.06; // share of the sound in lined-up partials for their notes to tell a key
 // Tonic triads, tonic first, as templates for the opening chord.
 constexpr std::array<double, 12> kMajorTriad { 1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0 };
@@ -94,6 +97,16 @@ std::array<double, 12> firstNoteChroma(const detail::ChromaAnalysis& chroma)
     return first;
 }
 
+/** Chroma of the loop's first bar (four beats; the whole loop when shorter), frame 0 (it straddles the wrap) left out. */
+std::array<double, 12> firstBarChroma(const detail::ChromaAnalysis& chroma, double beatSeconds)
+{
+    std::array<double, 12> bar {};
+    for (size_t n = 1; n < chroma.frames.size() && double(n) * chroma.secondsPerFrame < 4.0 * beatSeconds; ++n)
+        for (size_t pc = 0; pc < 12; ++pc)
+            bar[pc] += chroma.frames[n][pc];
+    return bar;
+}
+
 /** How many pitch classes carry the chroma: 1 for a single note, ~7 for a full scale. */
 double effectivePitchClasses(const std::array<double, 12>& chroma)
 {
@@ -116,6 +129,7 @@ struct KeyEvidence {
     double spread = 0.0;    // effective number of pitch classes
     bool line = false;      // one line: its opening note is the tonic, not one note of a chord
     bool bassLine = false;  // ... and a bass line, whose opening note is the tonic more surely still
+    std::array<double, 12> firstBar {}; // the first bar's notes (all zero without a tempo)
 };
 
 KeyEstimate keyFrom(const KeyEvidence& evidence, const std::optional<KeyHint>& hint);
@@ -192,6 +206,10 @@ KeyEstimate detail::estimateKey(const detail::ChromaAnalysis& longChroma, const 
         notes.bassLine = true;
         notes.start = startChroma(chroma);
     }
+    // Where notes fall in the bar: the first bar states the home chord, whether struck, held or broken into an
+    // arpeggio, and a melody's notes on its beats are that chord's tones.
+    if (more.beatSeconds > 0.0 && bassLine == nullptr)
+        notes.firstBar = firstBarChroma(chroma, more.beatSeconds);
     notes.bass = bassEmphasis(chroma);
     notes.tonalness = chroma.tonalness;
     notes.spread = spread;
@@ -254,10 +272,35 @@ KeyEstimate keyFrom(const KeyEvidence& evidence, const std::optional<KeyHint>& h
     std::sort(keys.begin(), keys.end(), [](const Scored& a, const Scored& b) {
         return a.r != b.r ? a.r > b.r : (a.tonic != b.tonic ? a.tonic < b.tonic : a.minor < b.minor);
     });
+    // A loop opens on its tonic chord: a first bar that is one clear full triad (root, third and fifth: arpeggiated,
+    // struck or outlined by a melody's beats) names the key, though the loop's later chords (IV, V, vi) may tilt the
+    // note statistics to a neighbouring key, as long as that key's notes still fit the whole loop.
+    bool firstBarTonic = false;
+    {
+        int bestTriad = -1;
+        double bestR = -1.0, nextR = -1.0;
+        for (size_t i = 0; i < keys.size(); ++i) {
+            const double r = correlation(evidence.firstBar, keys[i].minor ? kMinorTriad : kMajorTriad, keys[i].tonic);
+            if (r > bestR) {
+                nextR = bestR;
+                bestR = r;
+                bestTriad = int(i);
+            } else if (r > nextR)
+                nextR = r;
+        }
+        // A line must open on that chord's root as well (one of its first notes): a melody's first bar may outline
+        // another chord (G Bb Eb C in G minor fits E-flat major's triad), its first note less often.
+        const bool rootOpens = !evidence.line || (bestTriad >= 0 && keys[size_t(bestTriad)].opening >= kLineOpensOnRoot);
+        if (bestTriad > 0 && bestR >= kClearTonicTriad && bestR >= nextR + kClearerTriad && rootOpens
+            && keys[size_t(bestTriad)].fit >= kMinFirstBarFit) {
+            std::rotate(keys.begin(), keys.begin() + bestTriad, keys.begin() + bestTriad + 1);
+            firstBarTonic = true;
+        }
+    }
     // Relative major and minor share every note, so their profile fits differ by little more than the profiles' own
     // quirks; the chord the loop opens on (its tonic chord, as progressions start) tells them apart when it is clearly
     // one of the two triads.
-    if (!evidence.line) {
+    if (!evidence.line && !firstBarTonic) {
         const auto relative = std::find_if(keys.begin() + 1, keys.end(), [&](const Scored& k) {
             return k.minor != keys[0].minor && (keys[0].minor ? (keys[0].tonic + 3) % 12 == k.tonic : (k.tonic + 3) % 12 == keys[0].tonic);
         });
@@ -277,7 +320,7 @@ KeyEstimate keyFrom(const KeyEvidence& evidence, const std::optional<KeyHint>& h
     // classes fit many keys equally well).
     const bool relatives = best.minor != second.minor
         && (best.minor ? (best.tonic + 3) % 12 == second.tonic : (second.tonic + 3) % 12 == best.tonic);
-    const double margin = clamp01((best.r - second.r) / (relatives ? 0.2 : 0.12));
+    const double margin = firstBarTonic ? 1.0 : clamp01((best.r - second.r) / (relatives ? 0.2 : 0.12));
     // Two or three roots fit a 12-note profile less well than a full scale does, yet name the key as surely.
     const double minCorrelation = evidence.bassLine ? kMinLineCorrelation : kMinCorrelation;
     const double fit = clamp01((best.fit - minCorrelation) / 0.35);
@@ -307,7 +350,7 @@ KeyEstimate keyFrom(const KeyEvidence& evidence, const std::optional<KeyHint>& h
             return estimate;
         }
     }
-    if (best.fit < minCorrelation || confidence < 0.2)
+    if (best.fit < (firstBarTonic ? kMinFirstBarFit : minCorrelation) || confidence < 0.2)
         return estimate; // pitched, but the key is unclear
     estimate.key = std::string(kTonics[best.tonic]) + (best.minor ? " minor" : " major");
     return estimate;

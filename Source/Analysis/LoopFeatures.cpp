@@ -50,6 +50,8 @@ AnalysisResult analyseLoop(const juce::AudioBuffer<float>& audio, double sampleR
     if (r.role.role && *r.role.role != "drums" && *r.role.role != "fx")
         more.shortNotes = &features.shortNotes;
     more.singleLine = r.role.role && *r.role.role == "melody" && features.lowPitch.singleNote >= 0.85 && features.lowPitch.lowNote < 0.3;
+    if (r.tempo.bpm && *r.tempo.bpm > 0.0)
+        more.beatSeconds = 60.0 / *r.tempo.bpm;
     r.key = detail::estimateKey(features.chroma, statedKey ? statedKey : detail::keyInName(nameHint), more); // the file's word first
     r.loudness = measureLoudness(audio, sampleRate);
     return r;

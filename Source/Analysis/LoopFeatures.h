@@ -36,6 +36,7 @@ struct KeySources {
     const LowPitchProfile* bassLine = nullptr; // a bass line: its notes' roots, its opening note as the tonic
     const ChromaAnalysis* shortNotes = nullptr; // pitched material: the 93 ms chroma (stabs, plucks)
     bool singleLine = false; // one note at a time above the bass (a lead, an arpeggio): it opens on its tonic
+    double beatSeconds = 0.0; // the loop's beat (0: no tempo), to weigh notes by where they fall in the bar
 };
 KeyEstimate estimateKey(const ChromaAnalysis& chroma, const std::optional<KeyHint>& hint = std::nullopt,
                         const KeySources& more = {});

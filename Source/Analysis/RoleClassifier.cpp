@@ -170,7 +170,9 @@ std::array<double, RoleCount> scoreRoles(const Features& f, bool hasTempo)
     const double shortNotes = clamp01((f.shortTonalness - kShortTonalFloor) / 0.25) * clamp01(f.shortPitchedShare / 0.6) * (1.0 - noiseOnTop);
     // Or partials at whole multiples of one fundamental: a slap bass's thump and a brass stab's wavering breath
     // hide its notes from the tests above, yet its partials still line up; a drum's membrane modes and noise do not.
-    const double harmonic = clamp01((f.harmonicity - kHarmonicityFloor) / 0.1);
+    // Fully tonal at twice the floor: slap lines line up 0.11-0.34 of the band, and halfway there let the slap's
+    // percussive level swing score it as drums.
+    const double harmonic = clamp01((f.harmonicity - kHarmonicityFloor) / kHarmonicityFloor);
     const double tonal = std::max({ clamp01((f.tonalness - 0.2) / 0.4) * clamp01(f.pitchedShare / 0.5),
                                     clamp01((f.noteShare - kNoteShareFloor) / 0.2), periodic, shortNotes, harmonic });
     const double noisy = 1.0 - tonal;
