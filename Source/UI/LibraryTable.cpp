@@ -54,7 +54,14 @@ LibraryTable::LibraryTable()
 
 void LibraryTable::setLoops(const std::vector<LoopInfo>& loops)
 {
-    loops_ = loops;
+    // Rows without their waveform summaries: thumbnails come from the document's map, and a second copy of every
+    // summary would hold a 10,000-loop library's largest part twice (about 160 MB).
+    loops_.clear();
+    loops_.reserve(loops.size());
+    for (const auto& l : loops) {
+        loops_.push_back(l);
+        loops_.back().waveform = {};
+    }
     texts_.assign(loops_.size(), {});
     for (size_t i = 0; i < loops_.size(); ++i) {
         auto& t = texts_[i];
