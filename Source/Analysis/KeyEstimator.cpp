@@ -133,6 +133,28 @@ struct KeyEvidence {
 };
 
 KeyEstimate keyFrom(const KeyEvidence& evidence, const std::optional<KeyHint>& hint);
+
+/** A bass line's evidence from its notes (pitch-class weights) and its opening's; none when it has no notes. */
+std::optional<KeyEvidence> bassLineEvidence(const std::array<double, 12>& notes, const std::array<double, 12>& opening,
+                                            double tonalness)
+{
+    double total = 0.0;
+    for (double v : notes)
+        total += v;
+    if (!(total > 0.0))
+        return std::nullopt;
+    KeyEvidence line;
+    for (size_t i = 0; i < 12; ++i) {
+        line.compressed[i] = std::sqrt(notes[i] / total);
+        line.bass[i] = notes[i];
+        line.start[i] = opening[i];
+    }
+    line.tonalness = tonalness;
+    line.line = true;
+    line.bassLine = true;
+    line.spread = effectivePitchClasses(notes);
+    return line;
+}
 } // namespace
 
 KeyEstimate detail::estimateKey(const detail::ChromaAnalysis& longChroma, const std::optional<KeyHint>& hint,
@@ -142,40 +164,14 @@ KeyEstimate detail::estimateKey(const detail::ChromaAnalysis& longChroma, const 
     // plays the roots that tell the key (Am-F-C-G as A, F, C, G, the tonic most of the time).
     const auto* bassLine = more.bassLine;
     if (bassLine != nullptr && longChroma.tonalness < kMinTonalness) {
-        KeyEvidence line;
-        double total = 0.0;
-        for (double v : bassLine->bassPitchClasses)
-            total += v;
-        if (total > 0.0 && bassLine->lowNote >= kMinBassLine) {
-            for (size_t i = 0; i < 12; ++i) {
-                line.compressed[i] = std::sqrt(bassLine->bassPitchClasses[i] / total);
-                line.bass[i] = bassLine->bassPitchClasses[i];
-                line.start[i] = bassLine->openingPitchClasses[i];
-            }
-            line.tonalness = bassLine->lowNote;
-            line.line = true;
-            line.bassLine = true;
-            line.spread = effectivePitchClasses(bassLine->bassPitchClasses);
-            return keyFrom(line, hint);
-        }
+        if (bassLine->lowNote >= kMinBassLine)
+            if (auto line = bassLineEvidence(bassLine->bassPitchClasses, bassLine->openingPitchClasses, bassLine->lowNote))
+                return keyFrom(*line, hint);
         // Periods spoiled by a slap's thump or a pick's click: the notes whose partials line up in the short frames.
         const auto* harmonic = more.shortNotes;
-        double harmonicTotal = 0.0;
         if (harmonic != nullptr && harmonic->harmonicity >= kMinHarmonicity)
-            for (double v : harmonic->harmonicNotes)
-                harmonicTotal += v;
-        if (harmonicTotal > 0.0) {
-            for (size_t i = 0; i < 12; ++i) {
-                line.compressed[i] = std::sqrt(harmonic->harmonicNotes[i] / harmonicTotal);
-                line.bass[i] = harmonic->harmonicNotes[i];
-                line.start[i] = harmonic->openingHarmonicNotes[i];
-            }
-            line.tonalness = harmonic->harmonicity;
-            line.line = true;
-            line.bassLine = true;
-            line.spread = effectivePitchClasses(harmonic->harmonicNotes);
-            return keyFrom(line, hint);
-        }
+            if (auto line = bassLineEvidence(harmonic->harmonicNotes, harmonic->openingHarmonicNotes, harmonic->harmonicity))
+                return keyFrom(*line, hint);
     }
     // Stabs and plucks too short for the long frames: their notes in the 93 ms frames.
     const bool shortInstead = more.shortNotes != nullptr && longChroma.tonalness < kMinTonalness
