@@ -1,9 +1,10 @@
-// loopmind_bench soak [--minutes N] [--without KINDS]: the live engine (32 tracks through the mixer) plays through a private jackd
-// (dummy backend, 48 kHz, 128-sample periods) for N minutes (1 by default) while everything that can happen to a
+// loopmind_bench soak [--minutes N] [--period FRAMES] [--without KINDS]: the live engine (32 tracks through the mixer) plays
+// through a private jackd (dummy backend, 48 kHz, 128-sample periods unless asked) for N minutes (1 by default) while everything that can happen to a
 // session happens to it, over and over: fader, pan and effect-parameter moves, auditions started and stopped, hot
 // swaps of the whole session, stem freezes swapped in (rendered on their own thread), and offline renders back to
-// back. Prints xruns, allocations and locks on the audio thread and the workers, and resident memory at the start
-// and the end (after a last swap lets go of everything the soak made, and malloc_trim). Asserts nothing.
+// back. Prints xruns, allocations and locks on the audio thread and the workers, the callbacks' processing time
+// against their budget and how late they started (to tell an engine too slow from a thread woken late), and
+// resident memory at the start and the end (after a last swap lets go of everything the soak made, and malloc_trim). Asserts nothing.
 #include "BenchSession.h"
 #include "BenchSupport.h"
 #include "Engine/AudioEngine.h"
@@ -11,6 +12,8 @@
 #include "Render/StemFreezer.h"
 #include "Support/PrivateJackServer.h"
 #include "Support/RealtimeChecks.h"
+#include "WakeupLatencyProbe.h"
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -77,10 +80,13 @@ double heapInUseMiB()
 int runSoakBench(int argc, char** argv)
 {
     double minutes = 1;
+    int period = 128;
     std::string without; // --without parameters,auditions,swaps,freezes,renders: leave those out (to find what grows)
     for (int i = 2; i < argc; ++i) {
         if (std::strcmp(argv[i], "--minutes") == 0 && i + 1 < argc)
             minutes = std::max(0.1, std::atof(argv[i + 1]));
+        if (std::strcmp(argv[i], "--period") == 0 && i + 1 < argc)
+            period = std::clamp(std::atoi(argv[i + 1]), 16, 4096);
         if (std::strcmp(argv[i], "--without") == 0 && i + 1 < argc)
             without = argv[i + 1];
     }
@@ -91,7 +97,7 @@ int runSoakBench(int argc, char** argv)
 
     AudioEngine engine(ParallelPlanRunner::defaultWorkerCount());
     std::string problem;
-    const auto server = test::openJackEngine(engine, problem);
+    const auto server = test::openJackEngine(engine, problem, period);
     if (!server) {
         std::printf("soak: %s\n", problem.c_str());
         std::cout << nlohmann::json { { "error", problem } }.dump() << std::endl;
@@ -134,7 +140,10 @@ int runSoakBench(int argc, char** argv)
     const double rssStart = residentMiB(), heapStart = heapInUseMiB();
     const auto kindsStart = residentByKindMiB();
     test::resetRealtimeViolations();
+    // The machine's wake-up latency at the audio thread's priority, beside it (on a free core if there is one).
+    WakeupLatencyProbe probe(engine.audioThreadPriority());
     const int xrunsBefore = device->getXRunCount();
+    engine.resetCallbackTiming();
     const auto c0 = engine.callbackCount();
     const auto t0 = std::chrono::steady_clock::now();
     std::uint32_t random = 12345; // seeded: the same soak every run
@@ -194,6 +203,9 @@ int runSoakBench(int argc, char** argv)
     const auto c1 = engine.callbackCount();
     const auto t1 = std::chrono::steady_clock::now();
     const int xruns = device->getXRunCount() - xrunsBefore;
+    const auto timing = engine.callbackTiming();
+    const double probeLongest = probe.longestMicros();
+    const auto probeLate = probe.wakeupsOverOneMsLate();
     const auto violations = test::realtimeViolations();
     renderer.cancel();
     if (events["renders"] > 0)
@@ -210,14 +222,22 @@ int runSoakBench(int argc, char** argv)
     std::error_code ec;
     std::filesystem::remove_all(job.output.mixPath.parent_path(), ec);
 
-    const double expected = std::chrono::duration<double>(t1 - t0).count() * rate / 128.0;
-    std::printf("soak: %d tracks through the mixer and jackd (dummy, 48 kHz, 128 frames) for %.1f min:", tracks, minutes);
+    const double expected = std::chrono::duration<double>(t1 - t0).count() * rate / double(period);
+    std::printf("soak: %d tracks through the mixer and jackd (dummy, 48 kHz, %d frames) for %.1f min:", tracks, period, minutes);
     for (const auto& [name, count] : events)
         std::printf(" %d %s,", count, name.c_str());
     std::printf("\n  callbacks seen %.0f, expected %.1f; xruns %d; audio-thread allocations %ld, locks %ld%s; resident memory %.1f -> %.1f MiB (%+.1f), heap in use %.1f -> %.1f MiB (%+.1f)\n",
                 double(c1 - c0), expected, xruns, violations.allocations, violations.locks,
                 test::realtimeChecksAvailable() ? "" : " (not counted in this build)", rssStart, rssEnd, rssEnd - rssStart, heapStart, heapEnd, heapEnd - heapStart);
-    nlohmann::json j { { "minutes", minutes }, { "tracks", tracks }, { "xruns", xruns }, { "audio_thread_allocations", violations.allocations },
+    std::printf("  callbacks over their budget %lld (longest %.0f us of %.0f); started over a block late %lld (longest gap %.0f us)\n",
+                (long long)timing.overBudget, timing.longestMicros, timing.longestBudgetMicros, (long long)timing.lateStarts,
+                timing.longestGapMicros);
+    std::printf("  the machine: a %s thread woken every 1 ms was late by over 1 ms %lld times, by %.0f us at most\n",
+                probe.realtime() ? "SCHED_FIFO" : "normal (no real-time priority here)", (long long)probeLate, probeLongest);
+    nlohmann::json j { { "minutes", minutes }, { "period", period }, { "callbacks_over_budget", timing.overBudget },
+                       { "longest_callback_us", timing.longestMicros }, { "late_starts", timing.lateStarts },
+                       { "longest_gap_us", timing.longestGapMicros },
+                       { "probe_late_over_1ms", probeLate }, { "probe_longest_late_us", probeLongest }, { "tracks", tracks }, { "xruns", xruns }, { "audio_thread_allocations", violations.allocations },
                        { "audio_thread_locks", violations.locks }, { "rss_start_mib", rssStart }, { "rss_end_mib", rssEnd },
                        { "rss_growth_mib", rssEnd - rssStart }, { "heap_growth_mib", heapEnd - heapStart }, { "callbacks_expected", expected }, { "callbacks_seen", double(c1 - c0) } };
     for (const auto& [name, count] : events)

@@ -250,7 +250,9 @@ void AudioEngine::setLoop(std::int64_t start, std::int64_t end, bool enabled)
 void AudioEngine::audioDeviceIOCallbackWithContext(const float* const*, int, float* const* outputs, int numOutputs, int numSamples,
                                                    const juce::AudioIODeviceCallbackContext&)
 {
+    const auto start = timing_.begin();
     processBlock(outputs, numOutputs, numSamples);
+    timing_.end(start, numSamples, sampleRate_);
 }
 
 void AudioEngine::adoptPendingSession()
@@ -272,7 +274,8 @@ void AudioEngine::processBlock(float* const* outputs, int numOutputs, int numSam
         sched_param param {};
         const int policy = sched_getscheduler(0);
         sched_getparam(0, &param);
-        runner_.requestWorkerPriority(policy == SCHED_FIFO || policy == SCHED_RR ? param.sched_priority : 0);
+        audioPriority_.store(policy == SCHED_FIFO || policy == SCHED_RR ? param.sched_priority : 0, std::memory_order_relaxed);
+        runner_.requestWorkerPriority(audioPriority_.load(std::memory_order_relaxed));
     }
     adoptPendingSession();
     for (int c = 0; c < numOutputs; ++c)

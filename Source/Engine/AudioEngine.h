@@ -4,6 +4,7 @@
 // Real-time rules on the audio thread: no allocation, lock, log, file access or unbounded wait.
 #include "Core/Result.h"
 #include "Engine/AtomicHandoff.h"
+#include "Engine/CallbackTiming.h"
 #include "Engine/EngineSession.h"
 #include "Engine/ParallelPlanRunner.h"
 #include "Engine/PreviewVoice.h"
@@ -81,6 +82,11 @@ public:
     /** A return's or a group's peak since the last call (0 for the master or a bus that does not exist). */
     float takeBusPeak(StripRef bus);
     std::int64_t callbackCount() const { return callbacks_.load(); }
+    /** The callbacks' processing time against their budget, and how late they start (the CPU meter). */
+    CallbackTimingFigures callbackTiming() const { return timing_.figures(); }
+    void resetCallbackTiming() { timing_.reset(); }
+    /** The audio thread's SCHED_FIFO/RR priority as its first callback found it (0: normal scheduling or none yet). */
+    int audioThreadPriority() const { return audioPriority_.load(); }
 
     /** The device callback's body; also drives the engine without a device (tests). Audio thread only. */
     void processBlock(float* const* outputs, int numOutputs, int numSamples);
@@ -121,9 +127,11 @@ private:
     std::atomic<bool> playing_ { false }, seekRequested_ { true }, looping_ { false };
     std::atomic<std::int64_t> position_ { 0 }, loopStart_ { 0 }, loopEnd_ { 0 };
     std::atomic<std::int64_t> callbacks_ { 0 };
+    CallbackTiming timing_;
     LoudnessMeter masterMeter_;
     int declickIn_ = 0; // samples of fade-in left after a loop jump
     std::atomic<bool> priorityKnown_ { false };
+    std::atomic<int> audioPriority_ { 0 };
     std::atomic<bool> deviceRunning_ { false };
     std::atomic<int> deviceChanges_ { 0 };
 };

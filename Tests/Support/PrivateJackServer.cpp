@@ -14,9 +14,9 @@ extern char** environ;
 
 namespace loopmind::test {
 
-PrivateJackServer::PrivateJackServer(const std::string& name, bool realtime)
+PrivateJackServer::PrivateJackServer(const std::string& name, bool realtime, int period)
 {
-    std::vector<std::string> args { "jackd", realtime ? "--realtime" : "--no-realtime", "-n", name, "-d", "dummy", "-r", "48000", "-p", "128" };
+    std::vector<std::string> args { "jackd", realtime ? "--realtime" : "--no-realtime", "-n", name, "-d", "dummy", "-r", "48000", "-p", std::to_string(period) };
     std::vector<char*> argv;
     for (auto& a : args)
         argv.push_back(a.data());
@@ -48,14 +48,14 @@ bool PrivateJackServer::running() const
     return pid_ > 0 && ::waitpid(pid_, &status, WNOHANG) == 0;
 }
 
-std::unique_ptr<PrivateJackServer> openJackEngine(AudioEngine& engine, std::string& problem)
+std::unique_ptr<PrivateJackServer> openJackEngine(AudioEngine& engine, std::string& problem, int period)
 {
     const auto serverName = "loopmind-" + std::to_string(::getpid());
     ::setenv("JACK_DEFAULT_SERVER", serverName.c_str(), 1);
-    auto server = std::make_unique<PrivateJackServer>(serverName, true);
+    auto server = std::make_unique<PrivateJackServer>(serverName, true, period);
     std::this_thread::sleep_for(std::chrono::milliseconds(500));
     if (!server->running())
-        server = std::make_unique<PrivateJackServer>(serverName, false);
+        server = std::make_unique<PrivateJackServer>(serverName, false, period);
     if (!server->started()) {
         problem = "jackd could not be started (is jackd2 installed? ./setup.sh installs it)";
         return nullptr;
@@ -63,7 +63,7 @@ std::unique_ptr<PrivateJackServer> openJackEngine(AudioEngine& engine, std::stri
     problem = "not tried";
     for (int attempt = 0; attempt < 50 && server->running(); ++attempt) { // the server needs a moment to come up
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
-        problem = engine.openDevice("JACK", nullptr, 48000, 128);
+        problem = engine.openDevice("JACK", nullptr, 48000, period);
         if (problem.empty())
             return server;
     }

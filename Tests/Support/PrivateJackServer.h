@@ -1,5 +1,5 @@
 #pragma once
-// jackd as a child process with its own server name (dummy backend, 48 kHz, 128-sample periods), for the JACK
+// jackd as a child process with its own server name (dummy backend, 48 kHz, 128-sample periods unless asked), for the JACK
 // test and `loopmind_bench jack`; killed when this goes out of scope. openJackEngine starts one (real-time
 // scheduling where the machine allows it, else plain) and opens the engine on it.
 #include <memory>
@@ -14,7 +14,7 @@ namespace loopmind::test {
 
 class PrivateJackServer {
 public:
-    PrivateJackServer(const std::string& name, bool realtime);
+    PrivateJackServer(const std::string& name, bool realtime, int period = 128);
     ~PrivateJackServer();
     PrivateJackServer(const PrivateJackServer&) = delete;
     PrivateJackServer& operator=(const PrivateJackServer&) = delete;
@@ -25,7 +25,7 @@ private:
     pid_t pid_ = -1;
 };
 
-/** Starts a private server and opens `engine` on it at 48 kHz / 128; on failure `problem` says why. */
-std::unique_ptr<PrivateJackServer> openJackEngine(AudioEngine& engine, std::string& problem);
+/** Starts a private server and opens `engine` on it at 48 kHz / `period`; on failure `problem` says why. */
+std::unique_ptr<PrivateJackServer> openJackEngine(AudioEngine& engine, std::string& problem, int period = 128);
 
 } // namespace loopmind::test
