@@ -369,6 +369,8 @@ void MainComponent::timerCallback()
     const float masterPeak = engine_.masterMeter().takePeak();
     transport_.meter().setLevels(masterPeak, engine_.masterMeter().shortTermLufs());
     updateMixerMeters(masterPeak);
+    const auto timing = engine_.callbackTiming();
+    transport_.setDspLoad(engine_.hasDevice() ? std::optional<float>(timing.load) : std::nullopt, timing.overBudget);
     if (engine_.deviceChangeCount() != deviceChanges_) {
         // The device started, stopped, failed or was replaced: refresh the banner and what playback allows.
         deviceChanges_ = engine_.deviceChangeCount();

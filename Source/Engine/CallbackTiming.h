@@ -15,6 +15,7 @@ struct CallbackTimingFigures {
     double longestBudgetMicros = 0; // that callback's budget
     double longestGapMicros = 0;    // the longest time from one callback's start to the next one's
     std::int64_t lateStarts = 0;    // callbacks that started more than one block's duration late
+    float load = 0;                 // processing time over budget, smoothed over ~0.3 s of callbacks (the CPU meter)
 };
 
 class CallbackTiming {
@@ -33,6 +34,7 @@ private:
     std::int64_t previousStart_ = 0; // audio thread only
     std::int64_t previousBudget_ = 0;
     std::atomic<std::int64_t> callbacks_ { 0 }, overBudget_ { 0 }, lateStarts_ { 0 };
+    std::atomic<float> load_ { 0 };
     std::atomic<std::int64_t> longestNanos_ { 0 }, longestBudgetNanos_ { 0 }, longestGapNanos_ { 0 };
 };
 

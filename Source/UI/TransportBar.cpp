@@ -16,6 +16,7 @@ TransportBar::TransportBar()
     position_.setFont(juce::Font(juce::Font::getDefaultMonospacedFontName(), 18.0f, juce::Font::plain));
     position_.setJustificationType(juce::Justification::centred);
     info_.setJustificationType(juce::Justification::centredLeft);
+    dsp_.setJustificationType(juce::Justification::centredRight);
     tempo_.setEditable(true); // a click edits it; Return sets the song's tempo
     tempo_.setJustificationType(juce::Justification::centredRight);
     tempo_.setColour(juce::Label::outlineColourId, theme::outline);
@@ -34,7 +35,7 @@ TransportBar::TransportBar()
         if (onKey && key_.getSelectedId() > 0)
             onKey(key_.getText().toStdString());
     };
-    for (juce::Component* c : std::initializer_list<juce::Component*> { &rewind_, &play_, &loop_, &position_, &tempo_, &key_, &info_, &meter_ })
+    for (juce::Component* c : std::initializer_list<juce::Component*> { &rewind_, &play_, &loop_, &position_, &tempo_, &key_, &info_, &dsp_, &meter_ })
         addAndMakeVisible(c);
     setPosition(0, 0, 4);
 }
@@ -69,6 +70,22 @@ void TransportBar::setSong(std::optional<double> bpm, const std::optional<std::s
     info_.setText(bpm ? juce::String(beatsPerBar) + "/4" : juce::String(), juce::dontSendNotification);
 }
 
+void TransportBar::setDspLoad(std::optional<float> load, std::int64_t overBudget)
+{
+    if (!load) {
+        dsp_.setText({}, juce::dontSendNotification);
+        dsp_.setTooltip({});
+        return;
+    }
+    auto text = "DSP " + juce::String(juce::roundToInt(*load * 100.0f)) + " %";
+    if (overBudget > 0)
+        text << ", " << juce::String(overBudget) << " late";
+    dsp_.setText(text, juce::dontSendNotification);
+    dsp_.setColour(juce::Label::textColourId, overBudget > 0 || *load > 0.8f ? theme::warning : theme::textDim);
+    dsp_.setTooltip("The audio engine's share of each block's time. \"late\": blocks that took longer to compute than they "
+                    "last (each is a dropout); raise the buffer size in Options > Audio Settings, or freeze tracks.");
+}
+
 void TransportBar::paint(juce::Graphics& g)
 {
     g.fillAll(theme::panel);
@@ -92,6 +109,7 @@ void TransportBar::resized()
     r.removeFromLeft(6);
     key_.setBounds(r.removeFromLeft(110).reduced(0, 3));
     r.removeFromLeft(6);
+    dsp_.setBounds(r.removeFromRight(juce::jmin(130, r.getWidth() / 2)));
     info_.setBounds(r);
 }
 

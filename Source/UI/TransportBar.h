@@ -27,13 +27,17 @@ public:
     juce::Label& tempoField() { return tempo_; }
     juce::ComboBox& keyBox() { return key_; }
     LevelMeter& meter() { return meter_; }
+    /** The audio engine's share of each block's time (0-1, smoothed) and how many blocks took longer than they last
+        since playback was opened; no device: blank. */
+    void setDspLoad(std::optional<float> load, std::int64_t overBudget);
+    juce::Label& dspLoad() { return dsp_; }
 
     void resized() override;
     void paint(juce::Graphics&) override;
 
 private:
     juce::TextButton rewind_ { "|<" }, play_ { "Play" }, loop_ { "Loop" };
-    juce::Label position_, tempo_, info_;
+    juce::Label position_, tempo_, info_, dsp_;
     juce::ComboBox key_;
     LevelMeter meter_;
 };
