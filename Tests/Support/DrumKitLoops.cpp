@@ -22,6 +22,14 @@ const std::map<std::string, std::array<const char*, DrumVoiceCount>>& kitFiles()
         { "VariBreaks", { "VP Kick 1.flac", "VP Snare 1.flac", "VP Hat 1 Cl.flac", "VP Hat 1 Op.flac", "", "", "" } },
         { "Gimme A Hand 1.0", { "", "", "", "", "BongoLo-Hard.wav", "Clave-Hard.wav", "Tambourine-Hard.wav" } },
         { "circAfrique v4", { "", "", "", "", "Djembe1 Bass.wav", "Djembe1 Slap.wav", "Kenkeni1 Bell Hit.wav" } },
+        // In-sample widening (generator version 2): an acoustic kit recorded in stereo, a dry acoustic kit at 48 kHz, and
+        // a lo-fi kit whose "kick" is a tuned tom and whose snare is an 8-bit sample; with hand percussion.
+        { "ForzeeStereo", { "Kick-3.wav", "Snare-3.wav", "HiHatClosed-3.wav", "HiHatSemiopen-3.wav", "AgogoLow-3.wav", "AgogoHigh-3.wav",
+                            "Tambourine-3.wav" } },
+        { "rumpf_kit_z01_h2", { "beats_06-38.flac", "beats_01-21.flac", "beats_09-10.flac", "beats_08-31.flac", "", "", "" } },
+        { "Audiophob", { "86335__zgump__tom-0105.wav", "124382__cubix__8bit-snare.wav", "116973__cbeeching__hat-light.wav",
+                         "104227__minorr__hhat-paiste-302-14-open-p.wav", "122557__anillogic__trimo-c3.wav",
+                         "16336__sstokes__ss-ht-crunchtime.wav", "156272__dayvonjersen__fxshake5.wav" } },
     };
     return files;
 }
