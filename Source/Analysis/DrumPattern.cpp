@@ -49,6 +49,32 @@ float lowerQuantile(const std::vector<float>& v, double q)
     return sorted[k];
 }
 
+namespace {
+/** Strength of the kicks (position within the beat 0..1, strength) more than a fifth of a 16th from every 16th of
+    the grid, under the 8th-note swing that fits them best. A groove swings as a whole: at swing s its "and" moves to
+    s and its 16ths to s/2 and (1 + s)/2 (55-66 % swing moves them by up to 0.07 of a beat, past the straight
+    grid's tolerance). A swung-16th groove at double the tempo delays its odd 32nds here instead, which no 8th-note
+    swing reaches (the nearest, 0.375 against at most 0.33, stays off). */
+double offSwungSixteenths(const std::vector<std::pair<double, double>>& kicks)
+{
+    constexpr double kTolerance = 0.05; // a fifth of a 16th, in beats
+    double best = -1.0;
+    for (int percent = 50; percent <= 66; percent += 2) {
+        const double s = percent / 100.0;
+        const double grid[] = { 0.0, 0.5 * s, s, 0.5 * (1.0 + s), 1.0 };
+        double off = 0.0;
+        for (const auto& [position, strength] : kicks) {
+            double nearest = 1.0;
+            for (double g : grid)
+                nearest = std::min(nearest, std::abs(position - g));
+            off += nearest > kTolerance ? strength : 0.0;
+        }
+        best = best < 0.0 ? off : std::min(best, off);
+    }
+    return std::max(best, 0.0);
+}
+} // namespace
+
 KickPlacement placeKicks(const std::vector<float>& low, double framesPerSecond, int beats, double phase)
 {
     const int n = int(low.size());
@@ -59,7 +85,9 @@ KickPlacement placeKicks(const std::vector<float>& low, double framesPerSecond, 
     const float top = *std::max_element(low.begin(), low.end());
     const float threshold = floor + 0.3f * (top - floor);
     const int radius = std::max(1, int(std::lround(0.05 * framesPerSecond)));
-    double odd = 0.0, offGrid = 0.0, all = 0.0;
+    // Each kick's position within the beat (0..1) and strength, for the swing-aware 16th test below.
+    std::vector<std::pair<double, double>> kicks;
+    double odd = 0.0, all = 0.0;
     for (int i = 0; i < n; ++i) {
         const float v = low[size_t(i)];
         if (v <= threshold)
@@ -83,12 +111,12 @@ KickPlacement placeKicks(const std::vector<float>& low, double framesPerSecond, 
         // Odd 32nds 1, 3 and 7; not 5, where swung 8ths (58-62 %) land.
         const bool oddThirtySecond = std::abs(u - 1.0) <= 0.2 || std::abs(u - 3.0) <= 0.2 || std::abs(u - 7.0) <= 0.2;
         odd += oddThirtySecond ? strength : 0.0;
-        offGrid += std::abs(u - 2.0 * std::round(u / 2.0)) > 0.4 ? strength : 0.0;
+        kicks.emplace_back(u / 8.0, strength);
     }
     KickPlacement placement;
     if (all > 0.0) {
         placement.onOddThirtySeconds = odd / all;
-        placement.offSixteenths = offGrid / all;
+        placement.offSixteenths = offSwungSixteenths(kicks) / all;
     }
     return placement;
 }
