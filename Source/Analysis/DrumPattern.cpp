@@ -190,7 +190,15 @@ bool snareOnEveryOtherBeat(const OnsetEnvelope& env, int beats, double phase)
     if (loudestCrack <= 1e-6)
         return false;
     // A kick is the loudest thing below 150 Hz; its beater's click also reaches 1-5 kHz, so its crack is no snare's.
-    auto kick = [&](int i) { return low[size_t(i)] >= 0.5 * loudestLow; };
+    // A snare whose body rings below 150 Hz (a fat acoustic or electronic snare) can reach half the kick's low end too;
+    // it is still far brighter for its low end than the kick, so a hit twice as bright as the loudest kick is no kick.
+    int loudestKick = 0;
+    for (int i = 1; i < beats; ++i)
+        loudestKick = low[size_t(i)] > low[size_t(loudestKick)] ? i : loudestKick;
+    const double kickBrightness = crack[size_t(loudestKick)] / std::max(low[size_t(loudestKick)], 1e-6);
+    auto kick = [&](int i) {
+        return low[size_t(i)] >= 0.5 * loudestLow && crack[size_t(i)] < 2.0 * kickBrightness * low[size_t(i)];
+    };
     auto snare = [&](int i) { return !kick(i) && crack[size_t(i)] >= 0.5 * loudestCrack; };
     for (int parity = 0; parity < 2; ++parity) {
         // Every beat of one parity is a snare (one drum played regularly, not a snare every fourth beat with kicks
