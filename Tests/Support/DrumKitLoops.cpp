@@ -28,7 +28,7 @@ const std::map<std::string, std::array<const char*, DrumVoiceCount>>& kitFiles()
                             "Tambourine-3.wav" } },
         { "rumpf_kit_z01_h2", { "beats_06-38.flac", "beats_01-21.flac", "beats_09-10.flac", "beats_08-31.flac", "", "", "" } },
         { "Audiophob", { "86335__zgump__tom-0105.wav", "124382__cubix__8bit-snare.wav", "116973__cbeeching__hat-light.wav",
-                         "104227__minorr__hhat-paiste-302-14-open-p.wav", "122557__anillogic__trimo-c3.wav",
+                         "104227__minorr__hhat-paiste-302-14-open-p.wav", "101450__menegass__tomh.wav",
                          "16336__sstokes__ss-ht-crunchtime.wav", "156272__dayvonjersen__fxshake5.wav" } },
     };
     return files;

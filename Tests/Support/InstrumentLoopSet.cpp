@@ -15,7 +15,8 @@ namespace fs = std::filesystem;
 namespace {
 // Bump when anything below changes what is generated: the cache folder is keyed by it.
 // 2: in-sample drum loops added (three more kits, three more groove types); the version-1 loops are unchanged.
-constexpr int kGeneratorVersion = 2;
+// 3: the lo-fi kit's hand percussion leads with a high tom, not a 1 s sub tone at 65 Hz (a bass note, not percussion).
+constexpr int kGeneratorVersion = 3;
 constexpr double kRate = 44100.0;
 constexpr double kTailSeconds = 2.0; // release rendered past the loop's end, then folded into its start or cut
 const char* const kTonics[12] = { "C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B" };
