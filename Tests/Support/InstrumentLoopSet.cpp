@@ -16,7 +16,8 @@ namespace {
 // Bump when anything below changes what is generated: the cache folder is keyed by it.
 // 2: in-sample drum loops added (three more kits, three more groove types); the version-1 loops are unchanged.
 // 3: the lo-fi kit's hand percussion leads with a high tom, not a 1 s sub tone at 65 Hz (a bass note, not percussion).
-constexpr int kGeneratorVersion = 3;
+// 4: an electronic kit with a synthesised 808-style kick (18 more in-sample drum loops).
+constexpr int kGeneratorVersion = 4;
 constexpr double kRate = 44100.0;
 constexpr double kTailSeconds = 2.0; // release rendered past the loop's end, then folded into its start or cut
 const char* const kTonics[12] = { "C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B" };
@@ -215,6 +216,9 @@ std::vector<Spec> planExtraDrums(int firstId)
     for (const auto& kit : percussionKits)
         for (int i = 0; i < 4; ++i)
             add("sparse-perc", kit, 70, 150);
+    for (const auto& p : plans) // version 4, drawn after the others so theirs stay the same
+        for (int i = 0; i < p.perKit; ++i)
+            add(p.kind, "Synth808", p.bpmLo, p.bpmHi);
     for (size_t i = 0; i < specs.size(); ++i) {
         char name[64];
         std::snprintf(name, sizeof name, "il-%03d.wav", firstId + int(i));
