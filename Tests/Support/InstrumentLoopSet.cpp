@@ -17,7 +17,8 @@ namespace {
 // 2: in-sample drum loops added (three more kits, three more groove types); the version-1 loops are unchanged.
 // 3: the lo-fi kit's hand percussion leads with a high tom, not a 1 s sub tone at 65 Hz (a bass note, not percussion).
 // 4: an electronic kit with a synthesised 808-style kick (18 more in-sample drum loops).
-constexpr int kGeneratorVersion = 4;
+// 5: 18 in-sample pads and drones on GM programs neither third used (planExtraHeld).
+constexpr int kGeneratorVersion = 5;
 constexpr double kRate = 44100.0;
 constexpr double kTailSeconds = 2.0; // release rendered past the loop's end, then folded into its start or cut
 const char* const kTonics[12] = { "C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B" };
@@ -227,6 +228,51 @@ std::vector<Spec> planExtraDrums(int firstId)
     return specs;
 }
 
+/** In-sample widening (generator version 5): pads and drones on GM programs neither third used, slow-attack ones
+    among them (choir aahs, voice oohs, new-age, bowed and halo pads, tremolo strings), in in-sample keys. Rendered after
+    every other pitched loop of their batch, so those renders stay the same. */
+std::vector<Spec> planExtraHeld(int firstId)
+{
+    static const std::vector<int> padPrograms { 52, 53, 88, 92, 94, 44 }, dronePrograms { 52, 92, 44 };
+    std::vector<int> inKeys;
+    for (int k = 0; k < 24; ++k)
+        if (!keyHeldOut(k))
+            inKeys.push_back(k);
+    PatternRng rng(20261208);
+    std::vector<Spec> specs;
+    auto add = [&](const char* kind, int program, double bpmLo, double bpmHi) {
+        Spec s;
+        s.loop.kind = kind;
+        s.loop.role = "chords";
+        s.program = program;
+        s.loop.instrument = "GM " + std::to_string(program);
+        const double bpm = std::round(rng.between(bpmLo, bpmHi));
+        s.loop.bpm = bpm;
+        s.beats = 16 * 60.0 / bpm <= 8.5 ? 16 : 8;
+        s.lengthSamples = int(std::lround(s.beats * 60.0 / bpm * kRate));
+        const int k = inKeys[size_t(rng.below(int(inKeys.size())))];
+        s.tonic = k / 2;
+        s.minor = k % 2 == 1;
+        s.loop.key = std::string(kTonics[s.tonic]) + (s.minor ? " minor" : " major");
+        s.foldTail = rng.chance(0.67);
+        s.reverb = rng.chance(0.2);
+        s.saturate = rng.chance(0.2);
+        s.peakDb = rng.between(-12.0, -1.0);
+        s.seed = std::uint32_t(rng.below(1 << 30));
+        specs.push_back(std::move(s));
+    };
+    for (int i = 0; i < 12; ++i)
+        add("pad", padPrograms[size_t(i) % padPrograms.size()], 60, 140);
+    for (int i = 0; i < 6; ++i)
+        add("drone", dronePrograms[size_t(i) % dronePrograms.size()], 60, 150);
+    for (size_t i = 0; i < specs.size(); ++i) {
+        char name[64];
+        std::snprintf(name, sizeof name, "il-%03d.wav", firstId + int(i));
+        specs[i].loop.file = name;
+    }
+    return specs;
+}
+
 /** The loop from a render with its release tail: the tail past the end either folds into the start or is cut. */
 juce::AudioBuffer<float> loopFromRender(const juce::AudioBuffer<float>& render, std::int64_t start, int length, bool fold)
 {
@@ -344,6 +390,8 @@ InstrumentLoopSet instrumentLoopSet()
 {
     auto specs = planSet();
     for (auto& extra : planExtraDrums(int(specs.size())))
+        specs.push_back(std::move(extra));
+    for (auto& extra : planExtraHeld(int(specs.size())))
         specs.push_back(std::move(extra));
     InstrumentLoopSet set;
     set.sampleRate = kRate;
