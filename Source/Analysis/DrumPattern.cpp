@@ -1,6 +1,7 @@
 #include "Analysis/DrumPattern.h"
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace loopmind::analysis::detail {
 
