@@ -123,9 +123,9 @@ TEST_CASE("real-instrument loops: tempo, key and role per class, held-out by ins
     // Held-out floors, just under what the analyser reaches (docs/ANALYSIS.md gives the gap to issue 13's targets:
     // tempo 95 % exact / 99 % up to an octave, key 90 % / MIREX 0.93, role 95 %).
     const auto& h = all[1];
-    CHECK(pct(h.tempo, h.n) >= 82.0);
-    CHECK(pct(h.octave, h.n) >= 97.0);
+    CHECK(pct(h.tempo, h.n) >= 85.0);
+    CHECK(pct(h.octave, h.n) >= 98.0);
     CHECK(pct(h.key, h.keyN) >= 75.0);
     CHECK(h.mirex / std::max(h.keyN, 1) >= 0.80);
-    CHECK(pct(h.role, h.n) >= 89.0);
+    CHECK(pct(h.role, h.n) >= 90.0);
 }

@@ -1,6 +1,7 @@
 #include "Analysis/DrumPattern.h"
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace loopmind::analysis::detail {
 
@@ -49,6 +50,32 @@ float lowerQuantile(const std::vector<float>& v, double q)
     return sorted[k];
 }
 
+namespace {
+/** Strength of the kicks (position within the beat 0..1, strength) more than a fifth of a 16th from every 16th of
+    the grid, under the 8th-note swing that fits them best. A groove swings as a whole: at swing s its "and" moves to
+    s and its 16ths to s/2 and (1 + s)/2 (55-66 % swing moves them by up to 0.07 of a beat, past the straight
+    grid's tolerance). A swung-16th groove at double the tempo delays its odd 32nds here instead, which no 8th-note
+    swing reaches (the nearest, 0.375 against at most 0.33, stays off). */
+double offSwungSixteenths(const std::vector<std::pair<double, double>>& kicks)
+{
+    constexpr double kTolerance = 0.05; // a fifth of a 16th, in beats
+    double best = -1.0;
+    for (int percent = 50; percent <= 66; percent += 2) {
+        const double s = percent / 100.0;
+        const double grid[] = { 0.0, 0.5 * s, s, 0.5 * (1.0 + s), 1.0 };
+        double off = 0.0;
+        for (const auto& [position, strength] : kicks) {
+            double nearest = 1.0;
+            for (double g : grid)
+                nearest = std::min(nearest, std::abs(position - g));
+            off += nearest > kTolerance ? strength : 0.0;
+        }
+        best = best < 0.0 ? off : std::min(best, off);
+    }
+    return std::max(best, 0.0);
+}
+} // namespace
+
 KickPlacement placeKicks(const std::vector<float>& low, double framesPerSecond, int beats, double phase)
 {
     const int n = int(low.size());
@@ -59,7 +86,9 @@ KickPlacement placeKicks(const std::vector<float>& low, double framesPerSecond, 
     const float top = *std::max_element(low.begin(), low.end());
     const float threshold = floor + 0.3f * (top - floor);
     const int radius = std::max(1, int(std::lround(0.05 * framesPerSecond)));
-    double odd = 0.0, offGrid = 0.0, all = 0.0;
+    // Each kick's position within the beat (0..1) and strength, for the swing-aware 16th test below.
+    std::vector<std::pair<double, double>> kicks;
+    double odd = 0.0, all = 0.0;
     for (int i = 0; i < n; ++i) {
         const float v = low[size_t(i)];
         if (v <= threshold)
@@ -83,12 +112,12 @@ KickPlacement placeKicks(const std::vector<float>& low, double framesPerSecond, 
         // Odd 32nds 1, 3 and 7; not 5, where swung 8ths (58-62 %) land.
         const bool oddThirtySecond = std::abs(u - 1.0) <= 0.2 || std::abs(u - 3.0) <= 0.2 || std::abs(u - 7.0) <= 0.2;
         odd += oddThirtySecond ? strength : 0.0;
-        offGrid += std::abs(u - 2.0 * std::round(u / 2.0)) > 0.4 ? strength : 0.0;
+        kicks.emplace_back(u / 8.0, strength);
     }
     KickPlacement placement;
     if (all > 0.0) {
         placement.onOddThirtySeconds = odd / all;
-        placement.offSixteenths = offGrid / all;
+        placement.offSixteenths = offSwungSixteenths(kicks) / all;
     }
     return placement;
 }
@@ -118,13 +147,29 @@ bool backbeatOnBeats(const OnsetEnvelope& env, int beats, double phase)
     const double tolerance = std::max(1.0, 0.04 * period);
     const float lowFloor = lowerQuantile(env.low, 0.5), midFloor = lowerQuantile(env.mid, 0.5);
     double low[2] = { 0.0, 0.0 }, mid[2] = { 0.0, 0.0 };
+    std::vector<double> crack(static_cast<size_t>(beats));
     for (int i = 0; i < beats; ++i) {
         const double x = phase + i * period;
+        crack[size_t(i)] = std::max(0.0f, strongestNear(env.mid, x, tolerance) - midFloor);
         low[i % 2] += std::max(0.0f, strongestNear(env.low, x, tolerance) - lowFloor);
-        mid[i % 2] += std::max(0.0f, strongestNear(env.mid, x, tolerance) - midFloor);
+        mid[i % 2] += crack[size_t(i)];
     }
     const int kick = low[0] >= low[1] ? 0 : 1, snare = 1 - kick;
-    return low[kick] > 1e-6 && low[kick] >= 1.3 * low[snare] && mid[snare] >= 1.5 * mid[kick];
+    if (!(low[kick] > 1e-6 && low[kick] >= 1.3 * low[snare] && mid[snare] > mid[kick]))
+        return false;
+    // Kick against snare by the kit's own balance, not by fixed band levels: the snare side is brighter (more crack for
+    // its low end) than the kick side, twice as bright at least. A close-miked acoustic kick's beater click reaches
+    // 1-5 kHz nearly as loud as its snare's crack, and its snare rings below 150 Hz; the balance still tells them apart.
+    const double kickBrightness = mid[kick] / low[kick], snareBrightness = mid[snare] / std::max(low[snare], 1e-6);
+    if (snareBrightness < 2.0 * kickBrightness)
+        return false;
+    // Every backbeat is one of the loop's loudest cracks: hats or a kick's click on every other beat are no backbeat
+    // when the loudest crack (the real snare) sits elsewhere, on the "and"s of a faster groove read at half.
+    const float loudestCrack = *std::max_element(env.mid.begin(), env.mid.end()) - midFloor;
+    for (int i = snare; i < beats; i += 2)
+        if (crack[size_t(i)] < 0.5 * loudestCrack)
+            return false;
+    return true;
 }
 
 bool snareOnEveryOtherBeat(const OnsetEnvelope& env, int beats, double phase)
@@ -146,7 +191,15 @@ bool snareOnEveryOtherBeat(const OnsetEnvelope& env, int beats, double phase)
     if (loudestCrack <= 1e-6)
         return false;
     // A kick is the loudest thing below 150 Hz; its beater's click also reaches 1-5 kHz, so its crack is no snare's.
-    auto kick = [&](int i) { return low[size_t(i)] >= 0.5 * loudestLow; };
+    // A snare whose body rings below 150 Hz (a fat acoustic or electronic snare) can reach half the kick's low end too;
+    // it is still far brighter for its low end than the kick, so a hit twice as bright as the loudest kick is no kick.
+    int loudestKick = 0;
+    for (int i = 1; i < beats; ++i)
+        loudestKick = low[size_t(i)] > low[size_t(loudestKick)] ? i : loudestKick;
+    const double kickBrightness = crack[size_t(loudestKick)] / std::max(low[size_t(loudestKick)], 1e-6);
+    auto kick = [&](int i) {
+        return low[size_t(i)] >= 0.5 * loudestLow && crack[size_t(i)] < 2.0 * kickBrightness * low[size_t(i)];
+    };
     auto snare = [&](int i) { return !kick(i) && crack[size_t(i)] >= 0.5 * loudestCrack; };
     for (int parity = 0; parity < 2; ++parity) {
         // Every beat of one parity is a snare (one drum played regularly, not a snare every fourth beat with kicks

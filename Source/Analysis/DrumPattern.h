@@ -23,7 +23,7 @@ double beatPhase(const std::vector<float>& e, int beats);
     16ths (55-66 %) sit at least a third of a 32nd away, and the 5th 32nd, where swung 8ths fall, is left out. */
 struct KickPlacement {
     double onOddThirtySeconds = 0.0; // share of the kicks' strength on odd 32nds (1, 3, 7)
-    double offSixteenths = 0.0;      // share more than a fifth of a 16th away from any straight 16th
+    double offSixteenths = 0.0;      // share more than a fifth of a 16th away from any 16th, straight or swung as 8ths
 };
 KickPlacement placeKicks(const std::vector<float>& low, double framesPerSecond, int beats, double phase);
 

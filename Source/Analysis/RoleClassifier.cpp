@@ -5,6 +5,7 @@
 #include "Analysis/Chroma.h"
 #include "Analysis/LoopFeatures.h"
 #include "Analysis/NameHints.h"
+#include "Analysis/NoteOnsets.h"
 #include <algorithm>
 #include <cmath>
 
@@ -42,6 +43,7 @@ struct Features {
     double lowNote = 0.0;      // ... whose period is a note below G3
     double shortTonalness = 0.0, shortPitchedShare = 0.0, shortPolyphony = 0.0; // the same on 93 ms frames
     double harmonicity = 0.0;  // share of 100 Hz-2 kHz energy in partials lined up as one note's (93 ms frames)
+    double notesPerOnset = 0.0; // pitch classes a note onset brings (93 ms frames): ~1 lines and arpeggios, 2-3 chords
 };
 
 /** Median level swing within +-0.1 s of the per-frame energy energyAt(n) (dB), over frames that are not near-silent. */
@@ -154,6 +156,7 @@ Features measure(const detail::LoopFeatures& loop)
     f.shortPitchedShare = shortNotes.pitchedShare;
     f.shortPolyphony = shortNotes.polyphony;
     f.harmonicity = loop.shortNotes.harmonicity;
+    f.notesPerOnset = detail::notesPerOnset(loop.shortNotes);
     return f;
 }
 
@@ -184,7 +187,11 @@ std::array<double, RoleCount> scoreRoles(const Features& f, bool hasTempo)
     // (An arpeggio's ringing notes overlap, yet its newest note mostly owns the period.)
     const double oneHighNote = clamp01((f.singleNote - 0.6) / 0.15) * (1.0 - clamp01((f.lowNote - 0.3) / 0.2));
     // Stabs' notes may only stand clear in the short frames, so the larger count of the two chromas.
-    const double chordal = clamp01((std::max(f.polyphony, f.shortPolyphony) - 1.6) / 1.0) * (1.0 - oneHighNote);
+    // Notes that start one at a time are an arpeggio or a line, however long they ring together afterwards (a harp's or
+    // a vibraphone's broken chord): in-sample arpeggios bring 1.0-1.65 pitch classes per onset, chord stabs 1.44-3.1
+    // (2.1 and more for most), pads 1.57-2.3; from 1.45 down, clearly one at a time.
+    const double oneAtATime = f.notesPerOnset > 0.0 ? clamp01((1.45 - f.notesPerOnset) / 0.25) : 0.0;
+    const double chordal = clamp01((std::max(f.polyphony, f.shortPolyphony) - 1.6) / 1.0) * (1.0 - oneHighNote) * (1.0 - oneAtATime);
     // A low lowest note under a chord with little energy down there is the chord's root (a guitar's E2), not a
     // bass; a synth bass's harmonics also read as a chord, but its energy sits low.
     const double rootOnly = chordal * (1.0 - clamp01(f.lowRatio / 0.3));

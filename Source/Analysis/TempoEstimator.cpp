@@ -7,6 +7,7 @@
 #include "Analysis/ExactBeatFit.h"
 #include "Analysis/HarmonicRhythm.h"
 #include "Analysis/LoopFeatures.h"
+#include "Analysis/LoopRepeats.h"
 #include "Analysis/NameHints.h"
 #include "Analysis/OnsetStrength.h"
 #include <algorithm>
@@ -410,10 +411,18 @@ TempoEstimate detail::estimateTempo(const detail::LoopFeatures& features, const 
         // the octave (indices and years rarely fit to the sample); otherwise the priors do.
         // Only for held notes (a drone, a pad, a bowed line): arrhythmic noise (wind, crackle) is cut to any length.
         // Held notes: lasting chroma notes, or (a bowed line's vibrato smears the 186 ms frames) notes standing clear in
-        // the 93 ms frames over a waveform that repeats period after period, which wind and crackle never do.
+        // the 93 ms frames over a waveform that repeats period after period, which wind and crackle never do. A choir's or
+        // an ensemble's voices beat against each other, so its waveform never repeats (periodicity 0.70-0.80) and its
+        // vibrato smears the long frames (tonalness 0.08-0.14), yet its partials still line up as notes' (harmonicity
+        // 0.32-0.58; drum kits and hand percussion stay under 0.06, noise has none): twice that floor counts too.
         const bool heldNotes = features.chroma.tonalness >= 0.35
-                               || (features.shortNotes.tonalness >= 0.35 && features.lowPitch.periodicity >= 0.85);
-        if (exactFamily != nullptr && seconds >= 2.0 && heldNotes && !decaysAway(mono)) {
+                               || (features.shortNotes.tonalness >= 0.35
+                                   && (features.lowPitch.periodicity >= 0.85 || features.shortNotes.harmonicity >= 0.12));
+        // Or clear hits that repeat the same bar round the loop (hand percussion, a hit or two a bar): too few onsets for a
+        // groove, yet a pattern, not a texture; a loop repeating one bar n times is most often n bars long.
+        const int loopRepeats = detail::wholeRepeats(power, total);
+        const bool repeatingHits = !heldNotes && onsets.size() >= 2 && loopRepeats >= 2 && onsetContrast(e, onsets) >= kOnsetContrast;
+        if (exactFamily != nullptr && seconds >= 2.0 && (heldNotes || repeatingHits) && !decaysAway(mono)) {
             const Candidate* pick = nullptr;
             for (double number : detail::numbersInName(nameHint))
                 for (const auto& c : candidates)
@@ -425,7 +434,7 @@ TempoEstimate detail::estimateTempo(const detail::LoopFeatures& features, const 
                     pick = &c;
             // Chords changing evenly round the loop change on bar lines, most often once a bar: that member of the
             // family, when it is one (the name still comes first).
-            const int bars = heldChanges;
+            const int bars = repeatingHits ? loopRepeats : heldChanges;
             for (const auto& c : candidates)
                 if (!named && bars > 0 && c.beats == 4 * bars && c.wholeBpm > 0 && octaveRelated(c.beats, exactFamily->beats))
                     pick = &c;

@@ -22,8 +22,39 @@ const std::map<std::string, std::array<const char*, DrumVoiceCount>>& kitFiles()
         { "VariBreaks", { "VP Kick 1.flac", "VP Snare 1.flac", "VP Hat 1 Cl.flac", "VP Hat 1 Op.flac", "", "", "" } },
         { "Gimme A Hand 1.0", { "", "", "", "", "BongoLo-Hard.wav", "Clave-Hard.wav", "Tambourine-Hard.wav" } },
         { "circAfrique v4", { "", "", "", "", "Djembe1 Bass.wav", "Djembe1 Slap.wav", "Kenkeni1 Bell Hit.wav" } },
+        // In-sample widening (generator version 2): an acoustic kit recorded in stereo, a dry acoustic kit at 48 kHz, and
+        // a lo-fi kit whose "kick" is a tuned tom and whose snare is an 8-bit sample; with hand percussion.
+        { "ForzeeStereo", { "Kick-3.wav", "Snare-3.wav", "HiHatClosed-3.wav", "HiHatSemiopen-3.wav", "AgogoLow-3.wav", "AgogoHigh-3.wav",
+                            "Tambourine-3.wav" } },
+        { "rumpf_kit_z01_h2", { "beats_06-38.flac", "beats_01-21.flac", "beats_09-10.flac", "beats_08-31.flac", "", "", "" } },
+        { "Audiophob", { "86335__zgump__tom-0105.wav", "124382__cubix__8bit-snare.wav", "116973__cbeeching__hat-light.wav",
+                         "104227__minorr__hhat-paiste-302-14-open-p.wav", "101450__menegass__tomh.wav",
+                         "16336__sstokes__ss-ht-crunchtime.wav", "156272__dayvonjersen__fxshake5.wav" } },
+        // An electronic kit with a synthesised 808-style kick (a long, pitched sine boom: lasting notes by the chroma's
+        // measure) over the dry acoustic kit's snare and hats. Files with a '/' are relative to the kits' folder.
+        { "Synth808", { "synth:808", "rumpf_kit_z01_h2/beats_01-21.flac", "rumpf_kit_z01_h2/beats_09-10.flac",
+                        "rumpf_kit_z01_h2/beats_08-31.flac", "", "", "" } },
     };
     return files;
+}
+
+/** An 808-style kick: a sine falling from 150 Hz to 50 Hz in its first 40 ms, then held at 50 Hz and decaying over
+    about a second, lightly saturated (as producers drive them), stereo at `rate`. */
+juce::AudioBuffer<float> synthesisedKick(double rate)
+{
+    const int n = int(1.2 * rate);
+    juce::AudioBuffer<float> out(2, n);
+    double phase = 0.0;
+    for (int i = 0; i < n; ++i) {
+        const double t = i / rate;
+        const double hz = 50.0 + 100.0 * std::exp(-t / 0.012);
+        phase += 2.0 * juce::MathConstants<double>::pi * hz / rate;
+        const double level = std::exp(-t / 0.35) * std::min(1.0, t / 0.002);
+        const float v = float(0.9 * std::tanh(1.5 * level * std::sin(phase)));
+        out.setSample(0, i, v);
+        out.setSample(1, i, v);
+    }
+    return out;
 }
 
 /** Stereo at `rate`: mono is doubled, other rates resampled linearly (drum hits tolerate it). */
@@ -65,7 +96,12 @@ DrumKit loadDrumKit(const std::string& name, double sampleRate)
     for (int v = 0; v < DrumVoiceCount; ++v) {
         if (files[size_t(v)][0] == '\0')
             continue;
-        const auto path = fs::path(kHydrogenKits) / name / files[size_t(v)];
+        const std::string file = files[size_t(v)];
+        if (file == "synth:808") {
+            kit.voices[size_t(v)] = synthesisedKick(sampleRate);
+            continue;
+        }
+        const auto path = file.find('/') != std::string::npos ? fs::path(kHydrogenKits) / file : fs::path(kHydrogenKits) / name / file;
         if (!fs::exists(path))
             throw std::runtime_error("missing drum sample " + path.string() + " (setup.sh installs hydrogen-drumkits)");
         double rate = 0.0;

@@ -14,7 +14,11 @@ namespace loopmind::test {
 namespace fs = std::filesystem;
 namespace {
 // Bump when anything below changes what is generated: the cache folder is keyed by it.
-constexpr int kGeneratorVersion = 1;
+// 2: in-sample drum loops added (three more kits, three more groove types); the version-1 loops are unchanged.
+// 3: the lo-fi kit's hand percussion leads with a high tom, not a 1 s sub tone at 65 Hz (a bass note, not percussion).
+// 4: an electronic kit with a synthesised 808-style kick (18 more in-sample drum loops).
+// 5: 18 in-sample pads and drones on GM programs neither third used (planExtraHeld).
+constexpr int kGeneratorVersion = 5;
 constexpr double kRate = 44100.0;
 constexpr double kTailSeconds = 2.0; // release rendered past the loop's end, then folded into its start or cut
 const char* const kTonics[12] = { "C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B" };
@@ -77,7 +81,8 @@ DrumKind drumKind(const std::string& kind)
 {
     static const std::map<std::string, DrumKind> kinds { { "rock", DrumKind::Rock }, { "four-floor", DrumKind::FourFloor },
         { "half-time", DrumKind::HalfTime }, { "breakbeat", DrumKind::Breakbeat }, { "dnb", DrumKind::DrumAndBass },
-        { "hiphop", DrumKind::HipHop }, { "sparse-perc", DrumKind::SparsePerc } };
+        { "hiphop", DrumKind::HipHop }, { "sparse-perc", DrumKind::SparsePerc }, { "dnb-busy", DrumKind::DrumAndBassBusy },
+        { "boom-bap", DrumKind::BoomBap }, { "trap", DrumKind::Trap } };
     return kinds.at(kind);
 }
 
@@ -162,6 +167,107 @@ std::vector<Spec> planSet()
             std::snprintf(name, sizeof name, "il-%03d %d.wav", ids[i], int(*specs[i].loop.bpm));
         else
             std::snprintf(name, sizeof name, "il-%03d.wav", ids[i]);
+        specs[i].loop.file = name;
+    }
+    return specs;
+}
+
+/** In-sample widening (generator version 2): drum loops from three kits the first version did not use, none of them
+    held out, with the same grooves plus three more (a busier drum and bass, boom-bap with 8th hats, trap-style), and
+    hand-percussion loops. Drawn from their own seed and numbered after the first version's loops, so those stay the
+    same files. All in-sample: they widen what the rules are tuned on, not what they are measured on. */
+std::vector<Spec> planExtraDrums(int firstId)
+{
+    struct ExtraPlan {
+        const char* kind;
+        int perKit;
+        double bpmLo, bpmHi;
+    };
+    static const std::vector<ExtraPlan> plans { { "rock", 2, 80, 140 },    { "four-floor", 2, 118, 132 }, { "half-time", 2, 130, 160 },
+                                                { "breakbeat", 2, 85, 135 }, { "dnb", 2, 165, 180 },       { "dnb-busy", 2, 160, 180 },
+                                                { "hiphop", 2, 66, 80 },     { "boom-bap", 2, 72, 92 },     { "trap", 2, 66, 80 } };
+    static const std::vector<std::string> kits { "ForzeeStereo", "rumpf_kit_z01_h2", "Audiophob" };
+    static const std::vector<std::string> percussionKits { "ForzeeStereo", "Audiophob" };
+    PatternRng rng(20261207);
+    std::vector<Spec> specs;
+    auto add = [&](const std::string& kind, const std::string& kit, double bpmLo, double bpmHi) {
+        Spec s;
+        s.loop.kind = kind;
+        s.loop.role = "drums";
+        s.loop.key = "none";
+        s.loop.instrument = kit;
+        const bool sparse = kind == "sparse-perc";
+        const double bpm = rng.between(bpmLo, bpmHi);
+        s.loop.bpm = sparse || rng.chance(0.75) ? std::round(bpm) : std::round(bpm * 10.0) / 10.0;
+        s.beats = 8;
+        if (8 * 60.0 / *s.loop.bpm > 8.5) s.beats = 4;
+        if (8 * 60.0 / *s.loop.bpm < 2.9 && rng.chance(0.5)) s.beats = 16;
+        s.lengthSamples = int(std::lround(s.beats * 60.0 / *s.loop.bpm * kRate));
+        s.swing = rng.chance(0.3) ? rng.between(0.55, 0.64) : 0.5;
+        s.reverb = rng.chance(0.2);
+        s.saturate = rng.chance(0.2);
+        s.peakDb = rng.between(-12.0, -1.0);
+        s.seed = std::uint32_t(rng.below(1 << 30));
+        specs.push_back(std::move(s));
+    };
+    for (const auto& kit : kits)
+        for (const auto& p : plans)
+            for (int i = 0; i < p.perKit; ++i)
+                add(p.kind, kit, p.bpmLo, p.bpmHi);
+    for (const auto& kit : percussionKits)
+        for (int i = 0; i < 4; ++i)
+            add("sparse-perc", kit, 70, 150);
+    for (const auto& p : plans) // version 4, drawn after the others so theirs stay the same
+        for (int i = 0; i < p.perKit; ++i)
+            add(p.kind, "Synth808", p.bpmLo, p.bpmHi);
+    for (size_t i = 0; i < specs.size(); ++i) {
+        char name[64];
+        std::snprintf(name, sizeof name, "il-%03d.wav", firstId + int(i));
+        specs[i].loop.file = name;
+    }
+    return specs;
+}
+
+/** In-sample widening (generator version 5): pads and drones on GM programs neither third used, slow-attack ones
+    among them (choir aahs, voice oohs, new-age, bowed and halo pads, tremolo strings), in in-sample keys. Rendered after
+    every other pitched loop of their batch, so those renders stay the same. */
+std::vector<Spec> planExtraHeld(int firstId)
+{
+    static const std::vector<int> padPrograms { 52, 53, 88, 92, 94, 44 }, dronePrograms { 52, 92, 44 };
+    std::vector<int> inKeys;
+    for (int k = 0; k < 24; ++k)
+        if (!keyHeldOut(k))
+            inKeys.push_back(k);
+    PatternRng rng(20261208);
+    std::vector<Spec> specs;
+    auto add = [&](const char* kind, int program, double bpmLo, double bpmHi) {
+        Spec s;
+        s.loop.kind = kind;
+        s.loop.role = "chords";
+        s.program = program;
+        s.loop.instrument = "GM " + std::to_string(program);
+        const double bpm = std::round(rng.between(bpmLo, bpmHi));
+        s.loop.bpm = bpm;
+        s.beats = 16 * 60.0 / bpm <= 8.5 ? 16 : 8;
+        s.lengthSamples = int(std::lround(s.beats * 60.0 / bpm * kRate));
+        const int k = inKeys[size_t(rng.below(int(inKeys.size())))];
+        s.tonic = k / 2;
+        s.minor = k % 2 == 1;
+        s.loop.key = std::string(kTonics[s.tonic]) + (s.minor ? " minor" : " major");
+        s.foldTail = rng.chance(0.67);
+        s.reverb = rng.chance(0.2);
+        s.saturate = rng.chance(0.2);
+        s.peakDb = rng.between(-12.0, -1.0);
+        s.seed = std::uint32_t(rng.below(1 << 30));
+        specs.push_back(std::move(s));
+    };
+    for (int i = 0; i < 12; ++i)
+        add("pad", padPrograms[size_t(i) % padPrograms.size()], 60, 140);
+    for (int i = 0; i < 6; ++i)
+        add("drone", dronePrograms[size_t(i) % dronePrograms.size()], 60, 150);
+    for (size_t i = 0; i < specs.size(); ++i) {
+        char name[64];
+        std::snprintf(name, sizeof name, "il-%03d.wav", firstId + int(i));
         specs[i].loop.file = name;
     }
     return specs;
@@ -282,7 +388,11 @@ void generate(const std::vector<Spec>& specs, const fs::path& folder)
 
 InstrumentLoopSet instrumentLoopSet()
 {
-    const auto specs = planSet();
+    auto specs = planSet();
+    for (auto& extra : planExtraDrums(int(specs.size())))
+        specs.push_back(std::move(extra));
+    for (auto& extra : planExtraHeld(int(specs.size())))
+        specs.push_back(std::move(extra));
     InstrumentLoopSet set;
     set.sampleRate = kRate;
     set.folder = fs::temp_directory_path() / ("loopmind-instrument-set-v" + std::to_string(kGeneratorVersion));

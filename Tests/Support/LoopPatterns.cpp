@@ -182,7 +182,7 @@ std::vector<DrumHit> drumPattern(DrumKind kind, int beats, PatternRng& rng)
     for (int beat = 0; beat < beats; ++beat) {
         const int inBar = beat % 4;
         // Hats: 8ths or 16ths, the off-beats a little softer.
-        const int hatSteps = sixteenthHats || kind == DrumKind::HipHop ? 4 : 2;
+        const int hatSteps = kind == DrumKind::BoomBap ? 2 : sixteenthHats || kind == DrumKind::HipHop || kind == DrumKind::Trap ? 4 : 2;
         for (int s = 0; s < hatSteps; ++s)
             add(beat + double(s) / hatSteps, ClosedHat, s == 0 ? 0.5f : 0.35f);
         switch (kind) {
@@ -211,6 +211,25 @@ std::vector<DrumHit> drumPattern(DrumKind kind, int beats, PatternRng& rng)
             if (inBar == 0) add(beat, Kick, 1.0f);
             if (inBar == 2) add(beat + 0.5, Kick, 0.9f);
             if (inBar == 1 || inBar == 3) add(beat, Snare, 1.0f);
+            break;
+        case DrumKind::DrumAndBassBusy: // kick 1 and its "and", snare 2 and 4 with ghost notes, kick on the "and" of 3
+            if (inBar == 0) { add(beat, Kick, 1.0f); if (rng.chance(0.5)) add(beat + 0.5, Kick, 0.7f); }
+            if (inBar == 1 || inBar == 3) { add(beat, Snare, 1.0f); add(beat + 0.75, Snare, 0.3f); }
+            if (inBar == 2) { add(beat + 0.5, Kick, 0.9f); if (rng.chance(0.5)) add(beat + 0.75, Kick, 0.6f); }
+            break;
+        case DrumKind::BoomBap: // at 66-95: kick 1, the "a" of 1 or the "and" of 2, kicks around 3, snare on 2 and 4
+            if (inBar == 0) { add(beat, Kick, 1.0f); if (rng.chance(0.5)) add(beat + 0.5, Kick, 0.6f); }
+            if (inBar == 1) { add(beat, Snare, 1.0f); if (rng.chance(0.5)) add(beat + 0.5, Kick, 0.8f); }
+            if (inBar == 2) { add(beat + 0.25, Kick, 0.8f); if (rng.chance(0.5)) add(beat + 0.75, Kick, 0.6f); }
+            if (inBar == 3) add(beat, Snare, 1.0f);
+            break;
+        case DrumKind::Trap: // at 66-80: snare (clap) on 2 and 4, syncopated 16th kicks, 16th hats with 32nd rolls
+            if (inBar == 0) { add(beat, Kick, 1.0f); add(beat + 0.75, Kick, 0.8f); }
+            if (inBar == 1 || inBar == 3) add(beat, Snare, 1.0f);
+            if (inBar == 2) { add(beat + 0.5, Kick, 0.9f); if (rng.chance(0.5)) add(beat + 0.75, Kick, 0.7f); }
+            if (inBar == 3 && rng.chance(0.5)) add(beat + 0.5, Kick, 0.7f);
+            if (rng.chance(0.25)) // a hat roll: 32nds over the second half of the beat
+                for (int s = 0; s < 4; ++s) add(beat + 0.5 + s * 0.125, ClosedHat, 0.3f);
             break;
         default: // hip-hop at 65-80: boom-bap with 16th hats
             if (inBar == 0) { add(beat, Kick, 1.0f); add(beat + 0.75, Kick, 0.7f); }

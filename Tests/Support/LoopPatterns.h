@@ -40,7 +40,9 @@ struct DrumHit {
     float gain = 1.0f;
 };
 
-enum class DrumKind { Rock, FourFloor, HalfTime, Breakbeat, DrumAndBass, HipHop, SparsePerc };
+// The last three are variants used only by the in-sample widening (generator version 2): a busier drum-and-bass
+// groove, boom-bap with 8th-note hats, and a trap-style groove at 66-80 with hat rolls.
+enum class DrumKind { Rock, FourFloor, HalfTime, Breakbeat, DrumAndBass, HipHop, SparsePerc, DrumAndBassBusy, BoomBap, Trap };
 
 std::vector<DrumHit> drumPattern(DrumKind kind, int beats, PatternRng& rng);
 
