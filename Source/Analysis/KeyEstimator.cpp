@@ -197,10 +197,13 @@ KeyEstimate detail::estimateKey(const detail::ChromaAnalysis& longChroma, const 
     notes.start = notes.line ? firstNoteChroma(chroma) : startChroma(chroma);
     // A bass line heard in the chroma still opens on its tonic, as one read from its periods does (its first quarter:
     // an off-beat line's first note comes half a beat in).
+    // Its opening is read from its periods when its low notes are clear: a period is the note's fundamental itself,
+    // where the chroma's first frames straddle the wrap and miss fundamentals below 50 Hz (an F#1 is heard there
+    // as its 2nd and 3rd partials, F# and C#: a fifth away).
     if (bassLine != nullptr) {
         notes.line = true;
         notes.bassLine = true;
-        notes.start = startChroma(chroma);
+        notes.start = bassLine->lowNote >= kMinBassLine ? bassLine->openingPitchClasses : startChroma(chroma);
     }
     // Where notes fall in the bar: the first bar states the home chord, whether struck, held or broken into an
     // arpeggio, and a melody's notes on its beats are that chord's tones.
