@@ -38,6 +38,7 @@ constexpr double kMaxThirdless = 0.05;   // a line whose thirds (minor and major
 constexpr double kMinFirstBarFit = 0.45;  // a first bar's tonic triad names the key when the key's notes fit at least this well
 constexpr double kClearerTriad = 0.1;
 constexpr double kLineOpensOnRoot = 1.0 / 3.0; // share of a line's first ~0.2 s (one of its first two or three notes)      // ... and no other triad fits that bar within this
+constexpr double kMinVampShare = 0.75; // two roots a fourth apart holding this much of a bass line's notes: a two-chord vamp
 constexpr double kMinHarmonicity = 0.06; // share of the sound in lined-up partials for their notes to tell a key
 // Tonic triads, tonic first, as templates for the opening chord.
 constexpr std::array<double, 12> kMajorTriad { 1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0 };
@@ -246,6 +247,33 @@ bool modeWithoutThird(std::vector<Scored>& keys, const std::array<double, 12>& c
     return true;
 }
 
+/** A bass line vamping on two roots a fourth apart (I-IV or V-I: each root is the other's fifth or fourth) fits the
+    key of the upper fourth better, since the profiles weigh a tonic's fifth above its fourth; the notes cannot tell
+    I-IV from V-I, but a loop opens on its tonic. When the line opens clearly on the other root, that root is the tonic
+    (the mode is left to the thirds, or to modeWithoutThird). Returns how clearly it opens (0: no change). */
+template <typename Scored>
+double vampOpensOnTonic(std::vector<Scored>& keys, const std::array<double, 12>& compressed, const std::array<double, 12>& start)
+{
+    double total = 0.0, startTotal = 0.0;
+    for (double v : compressed)
+        total += v * v; // compressed is the square root of each note's share
+    for (double v : start)
+        startTotal += v;
+    if (!(total > 0.0) || !(startTotal > 0.0))
+        return 0.0;
+    const int best = keys[0].tonic;
+    for (int other : { (best + 5) % 12, (best + 7) % 12 }) {
+        const double roots = (compressed[size_t(best)] * compressed[size_t(best)] + compressed[size_t(other)] * compressed[size_t(other)]) / total;
+        const double lead = (start[size_t(other)] - start[size_t(best)]) / startTotal;
+        if (roots < kMinVampShare || lead < kClearerOpening)
+            continue;
+        const auto opening = std::find_if(keys.begin(), keys.end(), [&](const Scored& k) { return k.tonic == other; }); // its better mode
+        std::rotate(keys.begin(), opening, opening + 1);
+        return lead;
+    }
+    return 0.0;
+}
+
 KeyEstimate keyFrom(const KeyEvidence& evidence, const std::optional<KeyHint>& hint)
 {
     KeyEstimate estimate;
@@ -313,6 +341,7 @@ KeyEstimate keyFrom(const KeyEvidence& evidence, const std::optional<KeyHint>& h
     // A bass line of roots alone (i-iv, i-v) states no third: major and minor on its tonic fit only through the
     // profiles' weights for the notes it lacks. Then the sixth and seventh degrees say the mode; with neither, the
     // line is read as minor, as most of today's popular recordings are (docs/ANALYSIS.md: a prior, not a finding).
+    const double vampOpening = evidence.bassLine ? vampOpensOnTonic(keys, compressed, start) : 0.0;
     const bool modeByDegrees = evidence.bassLine && modeWithoutThird(keys, compressed);
     const auto& best = keys[0];
     const auto& second = keys[modeByDegrees ? 2 : 1]; // the parallel major is no rival: the notes cannot tell them apart
@@ -322,7 +351,9 @@ KeyEstimate keyFrom(const KeyEvidence& evidence, const std::optional<KeyHint>& h
     // classes fit many keys equally well).
     const bool relatives = best.minor != second.minor
         && (best.minor ? (best.tonic + 3) % 12 == second.tonic : (second.tonic + 3) % 12 == best.tonic);
-    const double margin = firstBarTonic ? 1.0 : clamp01((best.r - second.r) / (relatives ? 0.2 : 0.12));
+    const double margin = firstBarTonic ? 1.0
+                          : vampOpening > 0.0 ? clamp01(vampOpening / 0.5) // as clear as the opening is
+                                              : clamp01((best.r - second.r) / (relatives ? 0.2 : 0.12));
     // Two or three roots fit a 12-note profile less well than a full scale does, yet name the key as surely.
     const double minCorrelation = evidence.bassLine ? kMinLineCorrelation : kMinCorrelation;
     const double fit = clamp01((best.fit - minCorrelation) / 0.35);
