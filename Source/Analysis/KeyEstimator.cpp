@@ -111,6 +111,17 @@ std::array<double, 12> firstBarChroma(const detail::ChromaAnalysis& chroma, doub
     return bar;
 }
 
+/** Chroma of the loop's last quarter, its final frame (which straddles the wrap into the start) left out. */
+std::array<double, 12> endChroma(const detail::ChromaAnalysis& chroma)
+{
+    std::array<double, 12> end {};
+    const size_t frames = chroma.frames.size();
+    for (size_t n = frames - std::min(frames, std::max<size_t>(1, frames / 4)); n + 1 < frames; ++n)
+        for (size_t pc = 0; pc < 12; ++pc)
+            end[pc] += chroma.frames[n][pc];
+    return end;
+}
+
 /** How many pitch classes carry the chroma: 1 for a single note, ~7 for a full scale. */
 double effectivePitchClasses(const std::array<double, 12>& chroma)
 {
@@ -134,6 +145,7 @@ struct KeyEvidence {
     bool line = false;      // one line: its opening note is the tonic, not one note of a chord
     bool bassLine = false;  // ... and a bass line, whose opening note is the tonic more surely still
     std::array<double, 12> firstBar {}; // the first bar's notes (all zero without a tempo)
+    std::array<double, 12> ending {};   // the last quarter's notes (all zero when not known)
 };
 
 KeyEstimate keyFrom(const KeyEvidence& evidence, const std::optional<KeyHint>& hint);
@@ -214,6 +226,7 @@ KeyEstimate detail::estimateKey(const detail::ChromaAnalysis& longChroma, const 
     if (more.beatSeconds > 0.0 && bassLine == nullptr)
         notes.firstBar = firstBarChroma(chroma, more.beatSeconds);
     notes.bass = bassEmphasis(chroma);
+    notes.ending = endChroma(chroma);
     notes.tonalness = chroma.tonalness;
     notes.spread = spread;
     return keyFrom(notes, hint);
@@ -245,6 +258,37 @@ bool modeWithoutThird(std::vector<Scored>& keys, const std::array<double, 12>& c
         return false;
     std::rotate(keys.begin(), parallel, parallel + 1);
     return true;
+}
+
+/** The chord (a line: the note) a loop opens on, as a key index tonic * 2 + minor (a line's: major), and whether the
+    loop's last quarter is that chord's dominant: a major triad (a line: the note) a fifth above. Then the loop's end
+    leads back to its start as V leads to I, an authentic cadence at the wrap, and the opening is the tonic. -1 when
+    the loop does not end so or either part is silent. */
+int cadenceIntoOpening(const std::array<double, 12>& start, const std::array<double, 12>& ending, bool line)
+{
+    double startTotal = 0.0, endTotal = 0.0;
+    for (size_t i = 0; i < 12; ++i) {
+        startTotal += start[i];
+        endTotal += ending[i];
+    }
+    if (!(startTotal > 0.0) || !(endTotal > 0.0))
+        return -1;
+    auto bestTriad = [](const std::array<double, 12>& notes) {
+        int best = 0;
+        double bestR = -2.0;
+        for (int k = 0; k < 24; ++k) {
+            const double r = correlation(notes, k % 2 ? kMinorTriad : kMajorTriad, k / 2);
+            if (r > bestR) {
+                bestR = r;
+                best = k;
+            }
+        }
+        return best;
+    };
+    auto loudest = [](const std::array<double, 12>& notes) { return int(std::max_element(notes.begin(), notes.end()) - notes.begin()); };
+    const int opening = line ? loudest(start) * 2 : bestTriad(start);
+    const int dominant = ((opening / 2 + 7) % 12) * 2; // a major triad, or the note, a fifth above
+    return (line ? loudest(ending) * 2 : bestTriad(ending)) == dominant ? opening : -1;
 }
 
 /** A bass line vamping on two roots a fourth apart (I-IV or V-I: each root is the other's fifth or fourth) fits the
@@ -325,6 +369,17 @@ KeyEstimate keyFrom(const KeyEvidence& evidence, const std::optional<KeyHint>& h
             && keys[size_t(bestTriad)].fit >= kMinFirstBarFit) {
             std::rotate(keys.begin(), keys.begin() + bestTriad, keys.begin() + bestTriad + 1);
             firstBarTonic = true;
+        }
+    }
+    // A loop whose end is the dominant of its opening cadences into its start (V-I at the wrap): the opening is the tonic
+    // (a line's opening note in whichever mode fits better).
+    if (!firstBarTonic) {
+        const int cadence = cadenceIntoOpening(start, evidence.ending, evidence.line);
+        if (cadence >= 0 && keys[0].tonic != cadence / 2) {
+            const auto tonic = std::find_if(keys.begin(), keys.end(), [&](const Scored& k) {
+                return k.tonic == cadence / 2 && (evidence.line || k.minor == (cadence % 2 == 1));
+            });
+            std::rotate(keys.begin(), tonic, tonic + 1);
         }
     }
     // Relative major and minor share every note, so their profile fits differ by little more than the profiles' own
