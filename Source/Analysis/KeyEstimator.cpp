@@ -1,5 +1,5 @@
-// Key of a loop: the loop-average chroma (square-root compressed) correlated with the Krumhansl-Kessler
-// probe-tone profiles for all 24 major and minor keys, plus small bonuses for the tonic opening the
+// Key of a loop: the loop-average chroma (square-root compressed) correlated with key profiles fitted to
+// electronic dance music for all 24 major and minor keys, plus small bonuses for the tonic opening the
 // loop and sitting in the bass. "none" when the loop has no lasting pitched content, null when the
 // best key does not stand out from the rest. A key written in the file name ("Am", "F#m") decides between
 // keys the notes fit about equally well.
@@ -13,9 +13,12 @@ namespace loopmind::analysis {
 namespace {
 using detail::clamp01;
 
-// Krumhansl & Kessler (1982) probe-tone ratings, tonic first.
-constexpr std::array<double, 12> kMajorProfile { 6.35, 2.23, 3.48, 2.33, 4.38, 4.09, 2.52, 5.19, 2.39, 3.66, 2.29, 2.88 };
-constexpr std::array<double, 12> kMinorProfile { 6.33, 2.68, 3.52, 5.38, 2.60, 3.53, 2.54, 4.75, 3.98, 2.69, 3.34, 3.17 };
+// Key profiles fitted to electronic dance music ("edma": Faraldo, Gomez, Jorda & Herrera 2016, "Key estimation in
+// electronic dance music", ECIR; as in Essentia's KeyEDM), tonic first. Loops come from the genres they were fitted to;
+// beside Krumhansl & Kessler's (1982) probe-tone ratings of classical listeners they weigh the tonic further above the
+// fifth and fourth, so a line dwelling on its IV or V less often reads in that key.
+constexpr std::array<double, 12> kMajorProfile { 1.0000, 0.2875, 0.5020, 0.4048, 0.6050, 0.5614, 0.3205, 0.7966, 0.3159, 0.4506, 0.4202, 0.3889 };
+constexpr std::array<double, 12> kMinorProfile { 1.0000, 0.3096, 0.4415, 0.5827, 0.3262, 0.4948, 0.2889, 0.7804, 0.4328, 0.2903, 0.5331, 0.3217 };
 const char* const kTonics[12] = { "C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B" };
 
 constexpr double kMinTonalness = 0.2;   // below: noise and drums, whose few sinusoids are kick and snare bodies
@@ -35,6 +38,7 @@ constexpr double kMaxThirdless = 0.05;   // a line whose thirds (minor and major
 constexpr double kMinFirstBarFit = 0.45;  // a first bar's tonic triad names the key when the key's notes fit at least this well
 constexpr double kClearerTriad = 0.1;
 constexpr double kLineOpensOnRoot = 1.0 / 3.0; // share of a line's first ~0.2 s (one of its first two or three notes)      // ... and no other triad fits that bar within this
+constexpr double kMinVampShare = 0.75; // two roots a fourth apart holding this much of a bass line's notes: a two-chord vamp
 constexpr double kMinHarmonicity = 0.06; // share of the sound in lined-up partials for their notes to tell a key
 // Tonic triads, tonic first, as templates for the opening chord.
 constexpr std::array<double, 12> kMajorTriad { 1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0 };
@@ -107,6 +111,17 @@ std::array<double, 12> firstBarChroma(const detail::ChromaAnalysis& chroma, doub
     return bar;
 }
 
+/** Chroma of the loop's last quarter, its final frame (which straddles the wrap into the start) left out. */
+std::array<double, 12> endChroma(const detail::ChromaAnalysis& chroma)
+{
+    std::array<double, 12> end {};
+    const size_t frames = chroma.frames.size();
+    for (size_t n = frames - std::min(frames, std::max<size_t>(1, frames / 4)); n + 1 < frames; ++n)
+        for (size_t pc = 0; pc < 12; ++pc)
+            end[pc] += chroma.frames[n][pc];
+    return end;
+}
+
 /** How many pitch classes carry the chroma: 1 for a single note, ~7 for a full scale. */
 double effectivePitchClasses(const std::array<double, 12>& chroma)
 {
@@ -130,6 +145,7 @@ struct KeyEvidence {
     bool line = false;      // one line: its opening note is the tonic, not one note of a chord
     bool bassLine = false;  // ... and a bass line, whose opening note is the tonic more surely still
     std::array<double, 12> firstBar {}; // the first bar's notes (all zero without a tempo)
+    std::array<double, 12> ending {};   // the last quarter's notes (all zero when not known)
 };
 
 KeyEstimate keyFrom(const KeyEvidence& evidence, const std::optional<KeyHint>& hint);
@@ -197,16 +213,20 @@ KeyEstimate detail::estimateKey(const detail::ChromaAnalysis& longChroma, const 
     notes.start = notes.line ? firstNoteChroma(chroma) : startChroma(chroma);
     // A bass line heard in the chroma still opens on its tonic, as one read from its periods does (its first quarter:
     // an off-beat line's first note comes half a beat in).
+    // Its opening is read from its periods when its low notes are clear: a period is the note's fundamental itself,
+    // where the chroma's first frames straddle the wrap and miss fundamentals below 50 Hz (an F#1 is heard there
+    // as its 2nd and 3rd partials, F# and C#: a fifth away).
     if (bassLine != nullptr) {
         notes.line = true;
         notes.bassLine = true;
-        notes.start = startChroma(chroma);
+        notes.start = bassLine->lowNote >= kMinBassLine ? bassLine->openingPitchClasses : startChroma(chroma);
     }
     // Where notes fall in the bar: the first bar states the home chord, whether struck, held or broken into an
     // arpeggio, and a melody's notes on its beats are that chord's tones.
     if (more.beatSeconds > 0.0 && bassLine == nullptr)
         notes.firstBar = firstBarChroma(chroma, more.beatSeconds);
     notes.bass = bassEmphasis(chroma);
+    notes.ending = endChroma(chroma);
     notes.tonalness = chroma.tonalness;
     notes.spread = spread;
     return keyFrom(notes, hint);
@@ -238,6 +258,64 @@ bool modeWithoutThird(std::vector<Scored>& keys, const std::array<double, 12>& c
         return false;
     std::rotate(keys.begin(), parallel, parallel + 1);
     return true;
+}
+
+/** The chord (a line: the note) a loop opens on, as a key index tonic * 2 + minor (a line's: major), and whether the
+    loop's last quarter is that chord's dominant: a major triad (a line: the note) a fifth above. Then the loop's end
+    leads back to its start as V leads to I, an authentic cadence at the wrap, and the opening is the tonic. -1 when
+    the loop does not end so or either part is silent. */
+int cadenceIntoOpening(const std::array<double, 12>& start, const std::array<double, 12>& ending, bool line)
+{
+    double startTotal = 0.0, endTotal = 0.0;
+    for (size_t i = 0; i < 12; ++i) {
+        startTotal += start[i];
+        endTotal += ending[i];
+    }
+    if (!(startTotal > 0.0) || !(endTotal > 0.0))
+        return -1;
+    auto bestTriad = [](const std::array<double, 12>& notes) {
+        int best = 0;
+        double bestR = -2.0;
+        for (int k = 0; k < 24; ++k) {
+            const double r = correlation(notes, k % 2 ? kMinorTriad : kMajorTriad, k / 2);
+            if (r > bestR) {
+                bestR = r;
+                best = k;
+            }
+        }
+        return best;
+    };
+    auto loudest = [](const std::array<double, 12>& notes) { return int(std::max_element(notes.begin(), notes.end()) - notes.begin()); };
+    const int opening = line ? loudest(start) * 2 : bestTriad(start);
+    const int dominant = ((opening / 2 + 7) % 12) * 2; // a major triad, or the note, a fifth above
+    return (line ? loudest(ending) * 2 : bestTriad(ending)) == dominant ? opening : -1;
+}
+
+/** A bass line vamping on two roots a fourth apart (I-IV or V-I: each root is the other's fifth or fourth) fits the
+    key of the upper fourth better, since the profiles weigh a tonic's fifth above its fourth; the notes cannot tell
+    I-IV from V-I, but a loop opens on its tonic. When the line opens clearly on the other root, that root is the tonic
+    (the mode is left to the thirds, or to modeWithoutThird). Returns how clearly it opens (0: no change). */
+template <typename Scored>
+double vampOpensOnTonic(std::vector<Scored>& keys, const std::array<double, 12>& compressed, const std::array<double, 12>& start)
+{
+    double total = 0.0, startTotal = 0.0;
+    for (double v : compressed)
+        total += v * v; // compressed is the square root of each note's share
+    for (double v : start)
+        startTotal += v;
+    if (!(total > 0.0) || !(startTotal > 0.0))
+        return 0.0;
+    const int best = keys[0].tonic;
+    for (int other : { (best + 5) % 12, (best + 7) % 12 }) {
+        const double roots = (compressed[size_t(best)] * compressed[size_t(best)] + compressed[size_t(other)] * compressed[size_t(other)]) / total;
+        const double lead = (start[size_t(other)] - start[size_t(best)]) / startTotal;
+        if (roots < kMinVampShare || lead < kClearerOpening)
+            continue;
+        const auto opening = std::find_if(keys.begin(), keys.end(), [&](const Scored& k) { return k.tonic == other; }); // its better mode
+        std::rotate(keys.begin(), opening, opening + 1);
+        return lead;
+    }
+    return 0.0;
 }
 
 KeyEstimate keyFrom(const KeyEvidence& evidence, const std::optional<KeyHint>& hint)
@@ -293,6 +371,17 @@ KeyEstimate keyFrom(const KeyEvidence& evidence, const std::optional<KeyHint>& h
             firstBarTonic = true;
         }
     }
+    // A loop whose end is the dominant of its opening cadences into its start (V-I at the wrap): the opening is the tonic
+    // (a line's opening note in whichever mode fits better).
+    if (!firstBarTonic) {
+        const int cadence = cadenceIntoOpening(start, evidence.ending, evidence.line);
+        if (cadence >= 0 && keys[0].tonic != cadence / 2) {
+            const auto tonic = std::find_if(keys.begin(), keys.end(), [&](const Scored& k) {
+                return k.tonic == cadence / 2 && (evidence.line || k.minor == (cadence % 2 == 1));
+            });
+            std::rotate(keys.begin(), tonic, tonic + 1);
+        }
+    }
     // Relative major and minor share every note, so their profile fits differ by little more than the profiles' own
     // quirks; the chord the loop opens on (its tonic chord, as progressions start) tells them apart when it is clearly
     // one of the two triads.
@@ -307,6 +396,7 @@ KeyEstimate keyFrom(const KeyEvidence& evidence, const std::optional<KeyHint>& h
     // A bass line of roots alone (i-iv, i-v) states no third: major and minor on its tonic fit only through the
     // profiles' weights for the notes it lacks. Then the sixth and seventh degrees say the mode; with neither, the
     // line is read as minor, as most of today's popular recordings are (docs/ANALYSIS.md: a prior, not a finding).
+    const double vampOpening = evidence.bassLine ? vampOpensOnTonic(keys, compressed, start) : 0.0;
     const bool modeByDegrees = evidence.bassLine && modeWithoutThird(keys, compressed);
     const auto& best = keys[0];
     const auto& second = keys[modeByDegrees ? 2 : 1]; // the parallel major is no rival: the notes cannot tell them apart
@@ -316,7 +406,9 @@ KeyEstimate keyFrom(const KeyEvidence& evidence, const std::optional<KeyHint>& h
     // classes fit many keys equally well).
     const bool relatives = best.minor != second.minor
         && (best.minor ? (best.tonic + 3) % 12 == second.tonic : (second.tonic + 3) % 12 == best.tonic);
-    const double margin = firstBarTonic ? 1.0 : clamp01((best.r - second.r) / (relatives ? 0.2 : 0.12));
+    const double margin = firstBarTonic ? 1.0
+                          : vampOpening > 0.0 ? clamp01(vampOpening / 0.5) // as clear as the opening is
+                                              : clamp01((best.r - second.r) / (relatives ? 0.2 : 0.12));
     // Two or three roots fit a 12-note profile less well than a full scale does, yet name the key as surely.
     const double minCorrelation = evidence.bassLine ? kMinLineCorrelation : kMinCorrelation;
     const double fit = clamp01((best.fit - minCorrelation) / 0.35);

@@ -74,7 +74,7 @@ PitchedKind pitchedKind(const std::string& kind)
     static const std::map<std::string, PitchedKind> kinds { { "bass8", PitchedKind::Bass8 }, { "bass-staccato", PitchedKind::BassStaccato },
         { "bass-offbeat", PitchedKind::BassOffbeat }, { "stab", PitchedKind::Stab }, { "pad", PitchedKind::Pad },
         { "drone", PitchedKind::Drone }, { "arp", PitchedKind::Arp }, { "lead", PitchedKind::Lead } };
-    return kinds.at(kind);
+    return kinds.at(kind[0] == '+' ? kind.substr(1) : kind);
 }
 
 DrumKind drumKind(const std::string& kind)
@@ -385,6 +385,85 @@ void generate(const std::vector<Spec>& specs, const fs::path& folder)
                  << s.loop.instrument << '\t' << s.loop.heldOut << '\t' << s.loop.named << '\n';
 }
 } // namespace
+
+namespace {
+// The extra in-sample set: more GM programs (none of the held-out third's, most not in the main set either), the
+// main set's in-sample keys only, pitched classes only. Material to check rules on beyond the programs they were
+// read from; it never touches the main set (its own folder, seed and names).
+constexpr int kExtraGeneratorVersion = 1;
+
+std::vector<Spec> planExtraSet()
+{
+    static const std::vector<ClassPlan> plans {
+        { "bass8", "bass", 12, 85, 150, { 43, 58, 87, 70 }, {} },
+        { "bass-staccato", "bass", 9, 80, 170, { 43, 58, 87, 70 }, {} },
+        { "bass-offbeat", "bass", 9, 110, 140, { 43, 58, 87, 70 }, {} },
+        { "stab", "chords", 9, 80, 170, { 2, 6, 7, 63, 29 }, {} },
+        { "pad", "chords", 6, 60, 140, { 52, 51, 94, 88 }, {} },
+        { "arp", "melody", 9, 70, 160, { 8, 13, 10, 105, 84 }, {} },
+        { "lead", "melody", 9, 70, 170, { 66, 68, 74, 82, 64 }, {} },
+    };
+    PatternRng rng(20261207);
+    std::vector<int> inKeys;
+    for (int k = 0; k < 24; ++k)
+        if (!keyHeldOut(k))
+            inKeys.push_back(k);
+    std::vector<Spec> specs;
+    for (const auto& plan : plans)
+        for (int i = 0; i < plan.count; ++i) {
+            Spec s;
+            s.loop.kind = std::string("+") + plan.kind; // reported apart from the main set's classes
+            s.loop.role = plan.role;
+            double bpm = rng.between(plan.bpmLo, plan.bpmHi);
+            bpm = rng.chance(0.75) ? std::round(bpm) : std::round(bpm * 10.0) / 10.0;
+            s.loop.bpm = bpm;
+            s.beats = 8;
+            if (8 * 60.0 / bpm > 8.5) s.beats = 4;
+            if (8 * 60.0 / bpm < 2.9 && rng.chance(0.5)) s.beats = 16;
+            if (std::string(plan.kind) == "pad") s.beats = 16 * 60.0 / bpm <= 8.5 ? 16 : 8;
+            s.lengthSamples = int(std::lround(s.beats * 60.0 / bpm * kRate));
+            s.program = plan.programs[size_t(rng.below(int(plan.programs.size())))];
+            s.loop.instrument = "GM " + std::to_string(s.program);
+            const int k = inKeys[size_t(rng.below(int(inKeys.size())))];
+            s.tonic = k / 2;
+            s.minor = k % 2 == 1;
+            s.loop.key = std::string(kTonics[s.tonic]) + (s.minor ? " minor" : " major");
+            s.swing = std::string(plan.kind) != "pad" && rng.chance(0.3) ? rng.between(0.55, 0.64) : 0.5;
+            s.foldTail = rng.chance(0.67);
+            s.reverb = rng.chance(0.2);
+            s.saturate = rng.chance(0.2);
+            s.peakDb = rng.between(-12.0, -1.0);
+            s.seed = std::uint32_t(rng.below(1 << 30));
+            char name[32];
+            std::snprintf(name, sizeof name, "ix-%03d.wav", int(specs.size()));
+            s.loop.file = name;
+            specs.push_back(std::move(s));
+        }
+    return specs;
+}
+} // namespace
+
+InstrumentLoopSet extraInstrumentLoopSet()
+{
+    const auto specs = planExtraSet();
+    InstrumentLoopSet set;
+    set.sampleRate = kRate;
+    set.folder = fs::temp_directory_path() / ("loopmind-instrument-extra-v" + std::to_string(kExtraGeneratorVersion));
+    for (const auto& s : specs)
+        set.loops.push_back(s.loop);
+    if (fs::exists(set.folder / "complete"))
+        return set;
+    const auto building = fs::path(set.folder.string() + ".building-" + std::to_string(::getpid()));
+    fs::remove_all(building);
+    fs::create_directories(building);
+    generate(specs, building);
+    std::ofstream(building / "complete") << kExtraGeneratorVersion << '\n';
+    std::error_code ec;
+    fs::rename(building, set.folder, ec);
+    if (ec)
+        fs::remove_all(building);
+    return set;
+}
 
 InstrumentLoopSet instrumentLoopSet()
 {

@@ -33,4 +33,8 @@ struct InstrumentLoopSet {
     naming setup.sh when fluidsynth, the soundfont or the drum kits are missing. */
 InstrumentLoopSet instrumentLoopSet();
 
+/** More in-sample material (kinds marked "+bass8" etc.): other GM programs, never the held-out third's, in-sample keys;
+    its own folder. For checking rules beyond the programs they were read from. */
+InstrumentLoopSet extraInstrumentLoopSet();
+
 } // namespace loopmind::test
