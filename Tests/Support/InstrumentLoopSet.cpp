@@ -443,12 +443,14 @@ std::vector<Spec> planExtraSet()
 }
 } // namespace
 
-InstrumentLoopSet extraInstrumentLoopSet()
+namespace {
+/** The set of `specs` in `$TMPDIR/<folderName>`, built once: beside the final folder, then renamed into place, so a
+    killed run never leaves half a set behind. */
+InstrumentLoopSet builtSet(const std::vector<Spec>& specs, const std::string& folderName, int version)
 {
-    const auto specs = planExtraSet();
     InstrumentLoopSet set;
     set.sampleRate = kRate;
-    set.folder = fs::temp_directory_path() / ("loopmind-instrument-extra-v" + std::to_string(kExtraGeneratorVersion));
+    set.folder = fs::temp_directory_path() / folderName;
     for (const auto& s : specs)
         set.loops.push_back(s.loop);
     if (fs::exists(set.folder / "complete"))
@@ -457,12 +459,18 @@ InstrumentLoopSet extraInstrumentLoopSet()
     fs::remove_all(building);
     fs::create_directories(building);
     generate(specs, building);
-    std::ofstream(building / "complete") << kExtraGeneratorVersion << '\n';
+    std::ofstream(building / "complete") << version << '\n';
     std::error_code ec;
     fs::rename(building, set.folder, ec);
-    if (ec)
+    if (ec) // another process finished first: use its copy
         fs::remove_all(building);
     return set;
+}
+} // namespace
+
+InstrumentLoopSet extraInstrumentLoopSet()
+{
+    return builtSet(planExtraSet(), "loopmind-instrument-extra-v" + std::to_string(kExtraGeneratorVersion), kExtraGeneratorVersion);
 }
 
 InstrumentLoopSet instrumentLoopSet()
@@ -472,24 +480,7 @@ InstrumentLoopSet instrumentLoopSet()
         specs.push_back(std::move(extra));
     for (auto& extra : planExtraHeld(int(specs.size())))
         specs.push_back(std::move(extra));
-    InstrumentLoopSet set;
-    set.sampleRate = kRate;
-    set.folder = fs::temp_directory_path() / ("loopmind-instrument-set-v" + std::to_string(kGeneratorVersion));
-    for (const auto& s : specs)
-        set.loops.push_back(s.loop);
-    if (fs::exists(set.folder / "complete"))
-        return set;
-    // Built beside the final folder and renamed into place, so a killed run never leaves half a set behind.
-    const auto building = fs::path(set.folder.string() + ".building-" + std::to_string(::getpid()));
-    fs::remove_all(building);
-    fs::create_directories(building);
-    generate(specs, building);
-    std::ofstream(building / "complete") << kGeneratorVersion << '\n';
-    std::error_code ec;
-    fs::rename(building, set.folder, ec);
-    if (ec) // another process finished first: use its copy
-        fs::remove_all(building);
-    return set;
+    return builtSet(specs, "loopmind-instrument-set-v" + std::to_string(kGeneratorVersion), kGeneratorVersion);
 }
 
 } // namespace loopmind::test
