@@ -1,10 +1,11 @@
-// loopmind_bench soak [--minutes N] [--period FRAMES] [--without KINDS]: the live engine (32 tracks through the mixer) plays
-// through a private jackd (dummy backend, 48 kHz, 128-sample periods unless asked) for N minutes (1 by default) while everything that can happen to a
-// session happens to it, over and over: fader, pan and effect-parameter moves, auditions started and stopped, hot
-// swaps of the whole session, stem freezes swapped in (rendered on their own thread), and offline renders back to
-// back. Prints xruns, allocations and locks on the audio thread and the workers, the callbacks' processing time
-// against their budget and how late they started (to tell an engine too slow from a thread woken late), and
-// resident memory at the start and the end (after a last swap lets go of everything the soak made, and malloc_trim). Asserts nothing.
+// loopmind_bench soak [--minutes N] [--period FRAMES] [--without KINDS]: the live engine (32 tracks through the
+// mixer) plays through a private jackd (dummy backend, 48 kHz, 128-sample periods unless asked) for N minutes (1 by
+// default) while everything that can happen to a session happens to it, over and over: fader, pan and
+// effect-parameter moves, auditions started and stopped, hot swaps of the whole session, stem freezes swapped in
+// (rendered on their own thread), and offline renders back to back. Prints xruns, allocations and locks on the audio
+// thread and the workers, the callbacks' processing time against their budget and how late they started (to tell an
+// engine too slow from a thread woken late), and resident memory at the start and the end (after a last swap lets go
+// of everything the soak made, and malloc_trim). Asserts nothing.
 #include "BenchSession.h"
 #include "BenchSupport.h"
 #include "Engine/AudioEngine.h"

@@ -35,12 +35,6 @@ void WakeupLatencyProbe::run(int realtimePriority)
         clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &wake, nullptr);
         clock_gettime(CLOCK_MONOTONIC, &now);
         const auto late = toNanos(now) - deadline;
-        if (resetRequested_.exchange(false)) {
-            longestNanos_.store(0);
-            over1ms_.store(0);
-            wakeups_.store(0);
-        }
-        wakeups_.fetch_add(1, std::memory_order_relaxed);
         if (late > longestNanos_.load(std::memory_order_relaxed))
             longestNanos_.store(late, std::memory_order_relaxed);
         if (late > 1000000)

@@ -15,17 +15,15 @@ public:
     WakeupLatencyProbe(const WakeupLatencyProbe&) = delete;
     WakeupLatencyProbe& operator=(const WakeupLatencyProbe&) = delete;
 
-    void reset() { resetRequested_.store(true); }
     double longestMicros() const { return double(longestNanos_.load()) / 1000.0; }
     /** Wake-ups over 1 ms late since the last reset: each would have cost a 48 kHz / 128-frame device its period. */
     std::int64_t wakeupsOverOneMsLate() const { return over1ms_.load(); }
-    std::int64_t wakeups() const { return wakeups_.load(); }
     bool realtime() const { return realtime_.load(); }
 
 private:
     void run(int realtimePriority);
-    std::atomic<bool> quit_ { false }, resetRequested_ { false }, realtime_ { false };
-    std::atomic<std::int64_t> longestNanos_ { 0 }, over1ms_ { 0 }, wakeups_ { 0 };
+    std::atomic<bool> quit_ { false }, realtime_ { false };
+    std::atomic<std::int64_t> longestNanos_ { 0 }, over1ms_ { 0 };
     std::thread thread_;
 };
 

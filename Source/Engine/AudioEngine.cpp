@@ -274,8 +274,9 @@ void AudioEngine::processBlock(float* const* outputs, int numOutputs, int numSam
         sched_param param {};
         const int policy = sched_getscheduler(0);
         sched_getparam(0, &param);
-        audioPriority_.store(policy == SCHED_FIFO || policy == SCHED_RR ? param.sched_priority : 0, std::memory_order_relaxed);
-        runner_.requestWorkerPriority(audioPriority_.load(std::memory_order_relaxed));
+        const int priority = policy == SCHED_FIFO || policy == SCHED_RR ? param.sched_priority : 0;
+        audioPriority_.store(priority, std::memory_order_relaxed);
+        runner_.requestWorkerPriority(priority);
     }
     adoptPendingSession();
     for (int c = 0; c < numOutputs; ++c)
