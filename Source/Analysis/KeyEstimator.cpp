@@ -36,8 +36,9 @@ constexpr double kMinBassLine = 0.3;    // share of the sound in clear notes bel
 constexpr double kClearTonicTriad = 0.85; // an opening chord this close to a full triad template has all three notes
 constexpr double kMaxThirdless = 0.05;   // a line whose thirds (minor and major) hold less of its notes states no mode
 constexpr double kMinFirstBarFit = 0.45;  // a first bar's tonic triad names the key when the key's notes fit at least this well
-constexpr double kClearerTriad = 0.1;
-constexpr double kLineOpensOnRoot = 1.0 / 3.0; // share of a line's first ~0.2 s (one of its first two or three notes)      // ... and no other triad fits that bar within this
+constexpr double kClearerTriad = 0.1;     // ... and no other triad fits that bar within this
+constexpr double kLineOpensOnRoot = 1.0 / 3.0; // share of a line's first ~0.2 s (one of its first two or three notes)
+constexpr double kMinBarsForFirstBar = 1.5; // a loop of one bar has no first bar apart from the whole loop
 constexpr double kMinVampShare = 0.75; // two roots a fourth apart holding this much of a bass line's notes: a two-chord vamp
 constexpr double kMinHarmonicity = 0.06; // share of the sound in lined-up partials for their notes to tell a key
 // Tonic triads, tonic first, as templates for the opening chord.
@@ -120,6 +121,27 @@ std::array<double, 12> endChroma(const detail::ChromaAnalysis& chroma)
         for (size_t pc = 0; pc < 12; ++pc)
             end[pc] += chroma.frames[n][pc];
     return end;
+}
+
+/** The tonic triad (as a key index tonic * 2 + minor) that fits `notes` best, how well, and how well the next one fits. */
+struct TriadFit {
+    int key = -1;
+    double r = -2.0, next = -2.0;
+};
+
+TriadFit bestTonicTriad(const std::array<double, 12>& notes)
+{
+    TriadFit fit;
+    for (int k = 0; k < 24; ++k) {
+        const double r = correlation(notes, k % 2 ? kMinorTriad : kMajorTriad, k / 2);
+        if (r > fit.r) {
+            fit.next = fit.r;
+            fit.r = r;
+            fit.key = k;
+        } else if (r > fit.next)
+            fit.next = r;
+    }
+    return fit;
 }
 
 /** How many pitch classes carry the chroma: 1 for a single note, ~7 for a full scale. */
@@ -223,7 +245,10 @@ KeyEstimate detail::estimateKey(const detail::ChromaAnalysis& longChroma, const 
     }
     // Where notes fall in the bar: the first bar states the home chord, whether struck, held or broken into an
     // arpeggio, and a melody's notes on its beats are that chord's tones.
-    if (more.beatSeconds > 0.0 && bassLine == nullptr)
+    // A loop of one bar (at the tempo read) has no first bar apart from the whole loop, whose chords together fit
+    // some triad but open nothing.
+    const double loopBars = double(chroma.frames.size()) * chroma.secondsPerFrame / std::max(4.0 * more.beatSeconds, 1e-9);
+    if (more.beatSeconds > 0.0 && bassLine == nullptr && loopBars >= kMinBarsForFirstBar)
         notes.firstBar = firstBarChroma(chroma, more.beatSeconds);
     notes.bass = bassEmphasis(chroma);
     notes.ending = endChroma(chroma);
@@ -273,18 +298,7 @@ int cadenceIntoOpening(const std::array<double, 12>& start, const std::array<dou
     }
     if (!(startTotal > 0.0) || !(endTotal > 0.0))
         return -1;
-    auto bestTriad = [](const std::array<double, 12>& notes) {
-        int best = 0;
-        double bestR = -2.0;
-        for (int k = 0; k < 24; ++k) {
-            const double r = correlation(notes, k % 2 ? kMinorTriad : kMajorTriad, k / 2);
-            if (r > bestR) {
-                bestR = r;
-                best = k;
-            }
-        }
-        return best;
-    };
+    auto bestTriad = [](const std::array<double, 12>& notes) { return bestTonicTriad(notes).key; };
     auto loudest = [](const std::array<double, 12>& notes) { return int(std::max_element(notes.begin(), notes.end()) - notes.begin()); };
     const int opening = line ? loudest(start) * 2 : bestTriad(start);
     const int dominant = ((opening / 2 + 7) % 12) * 2; // a major triad, or the note, a fifth above
@@ -316,6 +330,15 @@ double vampOpensOnTonic(std::vector<Scored>& keys, const std::array<double, 12>&
         return lead;
     }
     return 0.0;
+}
+
+/** Relative major and minor (C major and A minor): the same seven notes, tonics a minor third apart. */
+template <typename Key>
+bool areRelatives(const Key& a, const Key& b)
+{
+    const Key& minor = a.minor ? a : b;
+    const Key& major = a.minor ? b : a;
+    return a.minor != b.minor && (minor.tonic + 3) % 12 == major.tonic;
 }
 
 KeyEstimate keyFrom(const KeyEvidence& evidence, const std::optional<KeyHint>& hint)
@@ -351,21 +374,15 @@ KeyEstimate keyFrom(const KeyEvidence& evidence, const std::optional<KeyHint>& h
     // note statistics to a neighbouring key, as long as that key's notes still fit the whole loop.
     bool firstBarTonic = false;
     {
-        int bestTriad = -1;
-        double bestR = -1.0, nextR = -1.0;
-        for (size_t i = 0; i < keys.size(); ++i) {
-            const double r = correlation(evidence.firstBar, keys[i].minor ? kMinorTriad : kMajorTriad, keys[i].tonic);
-            if (r > bestR) {
-                nextR = bestR;
-                bestR = r;
-                bestTriad = int(i);
-            } else if (r > nextR)
-                nextR = r;
-        }
+        const auto triad = bestTonicTriad(evidence.firstBar);
+        const int bestTriad = int(std::find_if(keys.begin(), keys.end(), [&](const Scored& k) { return k.tonic * 2 + int(k.minor) == triad.key; })
+                                  - keys.begin());
+        const double bestR = triad.r, nextR = triad.next;
         // A line must open on that chord's root as well (one of its first notes): a melody's first bar may outline
         // another chord (G Bb Eb C in G minor fits E-flat major's triad), its first note less often.
-        const bool rootOpens = !evidence.line || (bestTriad >= 0 && keys[size_t(bestTriad)].opening >= kLineOpensOnRoot);
-        if (bestTriad > 0 && bestR >= kClearTonicTriad && bestR >= nextR + kClearerTriad && rootOpens
+        const bool found = bestTriad < int(keys.size());
+        const bool rootOpens = !evidence.line || (found && keys[size_t(bestTriad)].opening >= kLineOpensOnRoot);
+        if (found && bestTriad > 0 && bestR >= kClearTonicTriad && bestR >= nextR + kClearerTriad && rootOpens
             && keys[size_t(bestTriad)].fit >= kMinFirstBarFit) {
             std::rotate(keys.begin(), keys.begin() + bestTriad, keys.begin() + bestTriad + 1);
             firstBarTonic = true;
@@ -382,13 +399,26 @@ KeyEstimate keyFrom(const KeyEvidence& evidence, const std::optional<KeyHint>& h
             std::rotate(keys.begin(), tonic, tonic + 1);
         }
     }
+    // A line opens on its tonic. Relative major and minor share every note, so which of the two a line's notes fit
+    // better says which of their tonic chords it dwells on (a I-vi loop's second bar weighs the vi), not which is home:
+    // when the line opens clearly on the relative's tonic and not on the best key's, the relative is the key. Its notes
+    // are judged by the fit of the scale the two share (the better of the two fits).
+    double relativeOpening = 0.0, sharedScaleFit = keys[0].fit;
+    int openingRelative = -1; // the key so chosen, tonic * 2 + minor
+    if (evidence.line && !firstBarTonic) {
+        const auto relative = std::find_if(keys.begin() + 1, keys.end(), [&](const Scored& k) { return areRelatives(k, keys[0]); });
+        if (relative != keys.end() && relative->opening >= keys[0].opening + kClearerOpening) {
+            relativeOpening = relative->opening - keys[0].opening;
+            sharedScaleFit = std::max(keys[0].fit, relative->fit);
+            openingRelative = relative->tonic * 2 + int(relative->minor);
+            std::rotate(keys.begin(), relative, relative + 1);
+        }
+    }
     // Relative major and minor share every note, so their profile fits differ by little more than the profiles' own
     // quirks; the chord the loop opens on (its tonic chord, as progressions start) tells them apart when it is clearly
     // one of the two triads.
     if (!evidence.line && !firstBarTonic) {
-        const auto relative = std::find_if(keys.begin() + 1, keys.end(), [&](const Scored& k) {
-            return k.minor != keys[0].minor && (keys[0].minor ? (keys[0].tonic + 3) % 12 == k.tonic : (k.tonic + 3) % 12 == keys[0].tonic);
-        });
+        const auto relative = std::find_if(keys.begin() + 1, keys.end(), [&](const Scored& k) { return areRelatives(k, keys[0]); });
         if (relative == keys.begin() + 1 && std::abs(keys[0].fit - relative->fit) < kRelativeTie
             && relative->opening >= keys[0].opening + kClearerOpening)
             std::swap(keys[0], keys[1]);
@@ -399,19 +429,21 @@ KeyEstimate keyFrom(const KeyEvidence& evidence, const std::optional<KeyHint>& h
     const double vampOpening = evidence.bassLine ? vampOpensOnTonic(keys, compressed, start) : 0.0;
     const bool modeByDegrees = evidence.bassLine && modeWithoutThird(keys, compressed);
     const auto& best = keys[0];
-    const auto& second = keys[modeByDegrees ? 2 : 1]; // the parallel major is no rival: the notes cannot tell them apart
+    const auto& second = keys[modeByDegrees ? 2 : 1];
+    const bool byRelativeOpening = openingRelative == best.tonic * 2 + int(best.minor); // not moved again since // the parallel major is no rival: the notes cannot tell them apart
 
     // Confidence: a clear lead over the runner-up (a wider one over the relative major/minor, which
     // shares every note), a good fit, and enough distinct notes to tell a key (one or two pitch
     // classes fit many keys equally well).
-    const bool relatives = best.minor != second.minor
-        && (best.minor ? (best.tonic + 3) % 12 == second.tonic : (second.tonic + 3) % 12 == best.tonic);
+    const bool relatives = areRelatives(best, second);
     const double margin = firstBarTonic ? 1.0
+                          : byRelativeOpening ? clamp01(relativeOpening / 0.5) // as clear as the opening is
                           : vampOpening > 0.0 ? clamp01(vampOpening / 0.5) // as clear as the opening is
                                               : clamp01((best.r - second.r) / (relatives ? 0.2 : 0.12));
     // Two or three roots fit a 12-note profile less well than a full scale does, yet name the key as surely.
     const double minCorrelation = evidence.bassLine ? kMinLineCorrelation : kMinCorrelation;
-    const double fit = clamp01((best.fit - minCorrelation) / 0.35);
+    const double scaleFit = byRelativeOpening ? sharedScaleFit : best.fit;
+    const double fit = clamp01((scaleFit - minCorrelation) / 0.35);
     // A bass line's two or three roots already tell a key, where a chord's two notes do not.
     // A held chord whose root and fifth drown its third (an organ or string drone) counts as few pitch classes, yet when
     // the loop opens on a clear full triad that is the best key's tonic triad, and that key leads clearly, the chord
@@ -438,7 +470,7 @@ KeyEstimate keyFrom(const KeyEvidence& evidence, const std::optional<KeyHint>& h
             return estimate;
         }
     }
-    if (best.fit < (firstBarTonic ? kMinFirstBarFit : minCorrelation) || confidence < 0.2)
+    if (scaleFit < (firstBarTonic ? kMinFirstBarFit : minCorrelation) || confidence < 0.2)
         return estimate; // pitched, but the key is unclear
     estimate.key = std::string(kTonics[best.tonic]) + (best.minor ? " minor" : " major");
     return estimate;
