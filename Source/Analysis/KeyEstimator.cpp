@@ -27,8 +27,7 @@ constexpr double kMinLineCorrelation = 0.3; // ... for a bass line's few roots
 constexpr double kOpeningWeight = 0.12; // bonus for a key whose tonic triad opens the loop
 constexpr double kLineOpeningWeight = 0.5; // a bass line's first note is its tonic
 constexpr double kMelodyOpeningWeight = 0.25; // a melody's, less surely (it may open on the third or fifth)
-constexpr double kRelativeTie = 0.1;    // relative keys whose fits differ by less are decided by the opening chord
-constexpr double kClearerOpening = 0.15; // ... when it fits one tonic triad this much better than the other
+constexpr double kClearerOpening = 0.15; // relative keys are decided by the opening when it fits one tonic this much better
 constexpr double kBassWeight = 0.1;     // bonus for a key whose tonic is the bass note most of the time
 constexpr double kNameAgreement = 0.1;  // a key stated in the file is taken when its fit is within this of the best
 constexpr double kMinNamedFit = 0.3;    // and fits the notes at least this well
@@ -399,13 +398,13 @@ KeyEstimate keyFrom(const KeyEvidence& evidence, const std::optional<KeyHint>& h
             std::rotate(keys.begin(), tonic, tonic + 1);
         }
     }
-    // A line opens on its tonic. Relative major and minor share every note, so which of the two a line's notes fit
-    // better says which of their tonic chords it dwells on (a I-vi loop's second bar weighs the vi), not which is home:
-    // when the line opens clearly on the relative's tonic and not on the best key's, the relative is the key. Its notes
-    // are judged by the fit of the scale the two share (the better of the two fits).
+    // A loop opens on its tonic (a line on its tonic note, chords on the tonic chord). Relative major and minor share
+    // every note, so which of the two the notes fit better says which of their tonic chords the loop dwells on (a I-vi
+    // loop's second bar weighs the vi), not which is home: when the loop opens clearly on the relative's tonic and not
+    // on the best key's, the relative is the key. Its notes are judged by the fit of the scale the two share.
     double relativeOpening = 0.0, sharedScaleFit = keys[0].fit;
     int openingRelative = -1; // the key so chosen, tonic * 2 + minor
-    if (evidence.line && !firstBarTonic) {
+    if (!firstBarTonic) {
         const auto relative = std::find_if(keys.begin() + 1, keys.end(), [&](const Scored& k) { return areRelatives(k, keys[0]); });
         if (relative != keys.end() && relative->opening >= keys[0].opening + kClearerOpening) {
             relativeOpening = relative->opening - keys[0].opening;
@@ -413,15 +412,6 @@ KeyEstimate keyFrom(const KeyEvidence& evidence, const std::optional<KeyHint>& h
             openingRelative = relative->tonic * 2 + int(relative->minor);
             std::rotate(keys.begin(), relative, relative + 1);
         }
-    }
-    // Relative major and minor share every note, so their profile fits differ by little more than the profiles' own
-    // quirks; the chord the loop opens on (its tonic chord, as progressions start) tells them apart when it is clearly
-    // one of the two triads.
-    if (!evidence.line && !firstBarTonic) {
-        const auto relative = std::find_if(keys.begin() + 1, keys.end(), [&](const Scored& k) { return areRelatives(k, keys[0]); });
-        if (relative == keys.begin() + 1 && std::abs(keys[0].fit - relative->fit) < kRelativeTie
-            && relative->opening >= keys[0].opening + kClearerOpening)
-            std::swap(keys[0], keys[1]);
     }
     // A bass line of roots alone (i-iv, i-v) states no third: major and minor on its tonic fit only through the
     // profiles' weights for the notes it lacks. Then the sixth and seventh degrees say the mode; with neither, the
