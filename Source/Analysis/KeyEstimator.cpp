@@ -1,8 +1,8 @@
 // Key of a loop: the loop-average chroma (square-root compressed) correlated with key profiles fitted to
 // electronic dance music for all 24 major and minor keys, plus small bonuses for the tonic opening the
-// loop and sitting in the bass. "none" when the loop has no lasting pitched content, null when the
-// best key does not stand out from the rest. A key written in the file name ("Am", "F#m") decides between
-// keys the notes fit about equally well.
+// loop and sitting in the bass; between relative keys, which share every note, the opening decides. "none"
+// when the loop has no lasting pitched content, null when the best key does not stand out from the rest. A key
+// written in the file name ("Am", "F#m") decides between keys the notes fit about equally well.
 #include "Analysis/AnalysisCommon.h"
 #include "Analysis/Chroma.h"
 #include "Analysis/LoopFeatures.h"
@@ -415,12 +415,13 @@ KeyEstimate keyFrom(const KeyEvidence& evidence, const std::optional<KeyHint>& h
     }
     // A bass line of roots alone (i-iv, i-v) states no third: major and minor on its tonic fit only through the
     // profiles' weights for the notes it lacks. Then the sixth and seventh degrees say the mode; with neither, the
-    // line is read as minor, as most of today's popular recordings are (docs/ANALYSIS.md: a prior, not a finding).
+    // line is read as minor, as most of today's popular recordings are (Schellenberg & von Scheve 2012: 42.5 % of US
+    // Top 40 hits of 2005-09 in major; a prior, not a finding: the partials of a root-only line carry no mode).
     const double vampOpening = evidence.bassLine ? vampOpensOnTonic(keys, compressed, start) : 0.0;
     const bool modeByDegrees = evidence.bassLine && modeWithoutThird(keys, compressed);
     const auto& best = keys[0];
-    const auto& second = keys[modeByDegrees ? 2 : 1];
-    const bool byRelativeOpening = openingRelative == best.tonic * 2 + int(best.minor); // not moved again since // the parallel major is no rival: the notes cannot tell them apart
+    const auto& second = keys[modeByDegrees ? 2 : 1]; // the parallel major is no rival: the notes cannot tell them apart
+    const bool byRelativeOpening = openingRelative == best.tonic * 2 + int(best.minor); // and not moved again since
 
     // Confidence: a clear lead over the runner-up (a wider one over the relative major/minor, which
     // shares every note), a good fit, and enough distinct notes to tell a key (one or two pitch
