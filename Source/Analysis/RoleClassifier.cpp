@@ -191,7 +191,12 @@ std::array<double, RoleCount> scoreRoles(const Features& f, bool hasTempo)
     // a vibraphone's broken chord): in-sample arpeggios bring 1.0-1.65 pitch classes per onset, chord stabs 1.44-3.1
     // (2.1 and more for most), pads 1.57-2.3; from 1.45 down, clearly one at a time.
     const double oneAtATime = f.notesPerOnset > 0.0 ? clamp01((1.45 - f.notesPerOnset) / 0.25) : 0.0;
-    const double chordal = clamp01((std::max(f.polyphony, f.shortPolyphony) - 1.6) / 1.0) * (1.0 - oneHighNote) * (1.0 - oneAtATime);
+    // And the converse: onsets that each bring several new pitch classes at once are struck chords, however few of
+    // them the chromas hold between onsets (an EP stab's short notes): in-sample leads and arpeggios bring at most
+    // 1.93 pitch classes per onset, most chord stabs 2.1-4.5; from 2.4 up, clearly several at once.
+    const double severalAtOnce = clamp01((f.notesPerOnset - 2.1) / 0.3);
+    const double chordal = std::max(clamp01((std::max(f.polyphony, f.shortPolyphony) - 1.6) / 1.0) * (1.0 - oneHighNote) * (1.0 - oneAtATime),
+                                    severalAtOnce);
     // A low lowest note under a chord with little energy down there is the chord's root (a guitar's E2), not a
     // bass; a synth bass's harmonics also read as a chord, but its energy sits low.
     const double rootOnly = chordal * (1.0 - clamp01(f.lowRatio / 0.3));
@@ -203,7 +208,12 @@ std::array<double, RoleCount> scoreRoles(const Features& f, bool hasTempo)
     // Held, as its name says: a line of struck notes in a groove (a slap bass, whose thump and partials the chroma splits
     // into three or more pitch classes) is not one. (A struck chord one-shot has no tempo and stays a chord.)
     const double struckInGroove = hasTempo ? clamp01((f.depthDb - 9.0) / 6.0) : 0.0;
-    const double heldChord = clamp01((f.polyphony - 2.2) / 0.4) * (1.0 - clamp01((f.singleNote - 0.3) / 0.2)) * (1.0 - struckInGroove);
+    // A chord held at an even level (a bowed or swelling pad whose root sits an octave below) repeats as one waveform
+    // too, at its root's period; a bass line never holds still like that: in-sample bass lines swing at least 4 dB
+    // within 0.2 s, pads and drones 0.7-5.1 dB. Under 3 dB the one period no longer excuses the chord.
+    const double heldLevel = clamp01((4.0 - f.depthDb) / 1.0);
+    const double heldChord = clamp01((f.polyphony - 2.2) / 0.4) * (1.0 - clamp01((f.singleNote - 0.3) / 0.2) * (1.0 - heldLevel))
+                             * (1.0 - struckInGroove);
     // A struck line (its level swings within 0.2 s, unlike a pad) with one clear period below G3 in most frames and
     // some energy below 150 Hz: a picked or finger bass whose fundamental is weak next to its bright attack. A chord
     // stab's triad also repeats at a low common period, but played above C3 it leaves nothing below 150 Hz.
