@@ -222,7 +222,12 @@ std::array<double, RoleCount> scoreRoles(const Features& f, bool hasTempo)
     // stab's triad also repeats at a low common period, but played above C3 it leaves nothing below 150 Hz.
     const double struckLowLine = clamp01((f.lowNote - 0.7) / 0.1) * clamp01((f.singleNote - 0.75) / 0.1)
                                  * clamp01((f.lowRatio - 0.05) / 0.03) * clamp01((f.depthDb - 6.0) / 3.0);
-    const double low = std::max({ clamp01((f.lowRatio - 0.35) / 0.35), lowLine, periodicLow, struckLowLine }) * (1.0 - heldChord);
+    // Energy down there at all is the bass register's: chords and melodies voiced above C3 leave at most 0.13 of it
+    // below 150 Hz in-sample (a pad's root an octave below), unless a held chord's root or an organ's 16-foot stop
+    // sits there (0.23-0.79, all held chords, excused above); bass lines whose notes the chroma and the periods miss (a
+    // slap's thump) hold 0.35-0.65. From 0.2 up it counts, fully from 0.35.
+    const double lowEnergy = clamp01((f.lowRatio - 0.2) / 0.15);
+    const double low = std::max({ lowEnergy, lowLine, periodicLow, struckLowLine }) * (1.0 - heldChord);
     // Deep, noisy hits above 150 Hz (snares, hats) over a tonal low boom: a beat with an 808 kick, not a bass
     // line, however much of the energy the boom holds. Bass notes swing less up there, and their tops are harmonic.
     // Very deep hits up there need less noise when the boom holds most of the energy (a dusty, filtered kit over an
