@@ -227,7 +227,13 @@ std::array<double, RoleCount> scoreRoles(const Features& f, bool hasTempo)
     // sits there (0.23-0.79, all held chords, excused above); bass lines whose notes the chroma and the periods miss (a
     // slap's thump) hold 0.35-0.65. From 0.2 up it counts, fully from 0.35.
     const double lowEnergy = clamp01((f.lowRatio - 0.2) / 0.15);
-    const double low = std::max({ lowEnergy, lowLine, periodicLow, struckLowLine }) * (1.0 - heldChord);
+    // A struck line, one clear period at a time, whose lowest note sits below 150 Hz (D3) in a fair share of its pitched
+    // frames: a bass line however weak its fundamental (a bassoon's, whose partials the chroma reads as a triad). In-sample
+    // leads, arpeggios and stabs have a note that low in at most 0.04 of their frames, bass lines like that 0.19-1.0;
+    // pads and drones do (their root an octave below), but they are held (level swings of at most 5.1 dB, not 6-9+).
+    const double struckLowestLine = clamp01((f.lowPitch - 0.1) / 0.15) * clamp01((f.singleNote - 0.85) / 0.1)
+                                    * clamp01((f.depthDb - 6.0) / 3.0);
+    const double low = std::max({ lowEnergy, lowLine, periodicLow, struckLowLine, struckLowestLine }) * (1.0 - heldChord);
     // Deep, noisy hits above 150 Hz (snares, hats) over a tonal low boom: a beat with an 808 kick, not a bass
     // line, however much of the energy the boom holds. Bass notes swing less up there, and their tops are harmonic.
     // Very deep hits up there need less noise when the boom holds most of the energy (a dusty, filtered kit over an
