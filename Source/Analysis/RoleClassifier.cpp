@@ -206,8 +206,12 @@ std::array<double, RoleCount> scoreRoles(const Features& f, bool hasTempo)
     // them the chromas hold between onsets (an EP stab's short notes): in-sample leads and arpeggios bring at most
     // 1.93 pitch classes per onset, most chord stabs 2.1-4.5; from 2.4 up, clearly several at once.
     const double severalAtOnce = clamp01((f.notesPerOnset - 2.1) / 0.3);
-    const double chordal = std::max(clamp01((std::max(f.polyphony, f.shortPolyphony) - 1.6) / 1.0) * (1.0 - oneHighNote) * (1.0 - oneAtATime),
-                                    severalAtOnce);
+    // One line is one note at a time, so one clear period in most frames (in-sample leads and arpeggios: 0.63-1.0 of
+    // their energy); pitched material with a clear period in under a third of its frames, the chromas seeing more
+    // than one pitch class, sounds several notes together: a brass section's stab, whose notes beat against each other.
+    const double noSinglePeriod = clamp01((0.5 - f.singleNote) / 0.15) * clamp01((std::max(f.polyphony, f.shortPolyphony) - 1.4) / 0.3);
+    const double chordal = std::max({ clamp01((std::max(f.polyphony, f.shortPolyphony) - 1.6) / 1.0) * (1.0 - oneHighNote) * (1.0 - oneAtATime),
+                                      severalAtOnce, noSinglePeriod });
     // A low lowest note under a chord with little energy down there is the chord's root (a guitar's E2), not a
     // bass; a synth bass's harmonics also read as a chord, but its energy sits low.
     const double rootOnly = chordal * (1.0 - clamp01(f.lowRatio / 0.3));
