@@ -209,7 +209,10 @@ std::array<double, RoleCount> scoreRoles(const Features& f, bool hasTempo)
     // One line is one note at a time, so one clear period in most frames (in-sample leads and arpeggios: 0.63-1.0 of
     // their energy); pitched material with a clear period in under a third of its frames, the chromas seeing more
     // than one pitch class, sounds several notes together: a brass section's stab, whose notes beat against each other.
-    const double noSinglePeriod = clamp01((0.5 - f.singleNote) / 0.15) * clamp01((std::max(f.polyphony, f.shortPolyphony) - 1.4) / 0.3);
+    // Unless its notes start one at a time: a ringing arpeggio's overlapping notes blur its periods too (harp and banjo
+    // arpeggios hold only 0.63-0.64 of their energy in one clear period).
+    const double noSinglePeriod = clamp01((0.5 - f.singleNote) / 0.15) * clamp01((std::max(f.polyphony, f.shortPolyphony) - 1.4) / 0.3)
+                                  * (1.0 - oneAtATime);
     const double chordal = std::max({ clamp01((std::max(f.polyphony, f.shortPolyphony) - 1.6) / 1.0) * (1.0 - oneHighNote) * (1.0 - oneAtATime),
                                       severalAtOnce, noSinglePeriod });
     // A low lowest note under a chord with little energy down there is the chord's root (a guitar's E2), not a
