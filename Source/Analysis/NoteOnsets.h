@@ -12,4 +12,10 @@ namespace loopmind::analysis::detail {
     ~1 for lines and arpeggios, 2.5-3 for chords; 0 when nothing rises (silence, a drone). */
 double notesPerOnset(const ChromaAnalysis& chroma);
 
+/** How alike consecutive note onsets are: the cosine similarity of the pitch-class rises at each onset (a frame whose
+    total rise peaks, at least a fifth of the loop's largest) and at the next one, averaged weighted by the smaller rise.
+    ~0.5-0.85 for chords struck again and again (and bass lines' repeated roots), ~0-0.3 for arpeggios, which move
+    to another pitch class at every onset however long the earlier ones ring. 1 with fewer than two onsets. */
+double restrikeSimilarity(const ChromaAnalysis& chroma);
+
 } // namespace loopmind::analysis::detail

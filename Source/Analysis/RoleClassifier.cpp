@@ -6,6 +6,7 @@
 #include "Analysis/LoopFeatures.h"
 #include "Analysis/NameHints.h"
 #include "Analysis/NoteOnsets.h"
+#include "Analysis/OnsetNoise.h"
 #include <algorithm>
 #include <cmath>
 
@@ -44,6 +45,8 @@ struct Features {
     double shortTonalness = 0.0, shortPitchedShare = 0.0, shortPolyphony = 0.0; // the same on 93 ms frames
     double harmonicity = 0.0;  // share of 100 Hz-2 kHz energy in partials lined up as one note's (93 ms frames)
     double notesPerOnset = 0.0; // pitch classes a note onset brings (93 ms frames): ~1 lines and arpeggios, 2-3 chords
+    double restrike = 0.0;     // how alike consecutive note onsets' new pitch classes are (93 ms): ~0 arpeggios, 0.5+ chords
+    double noisyAttacks = 0.0; // share of the rises above 150 Hz that are noise: 0 for notes, snares and hats more
 };
 
 /** Median level swing within +-0.1 s of the per-frame energy energyAt(n) (dB), over frames that are not near-silent. */
@@ -144,6 +147,7 @@ Features measure(const detail::LoopFeatures& loop)
         band += onsets.noteBandEnergy[n];
     }
     f.noteShare = band > 0.0 ? clamp01(note / band) : 0.0;
+    f.noisyAttacks = detail::noisyAttackShare(onsets);
 
     const auto notes = noteFigures(loop.chroma);
     f.tonalness = loop.chroma.tonalness;
@@ -157,6 +161,7 @@ Features measure(const detail::LoopFeatures& loop)
     f.shortPolyphony = shortNotes.polyphony;
     f.harmonicity = loop.shortNotes.harmonicity;
     f.notesPerOnset = detail::notesPerOnset(loop.shortNotes);
+    f.restrike = detail::restrikeSimilarity(loop.shortNotes);
     return f;
 }
 
@@ -190,8 +195,26 @@ std::array<double, RoleCount> scoreRoles(const Features& f, bool hasTempo)
     // Notes that start one at a time are an arpeggio or a line, however long they ring together afterwards (a harp's or
     // a vibraphone's broken chord): in-sample arpeggios bring 1.0-1.65 pitch classes per onset, chord stabs 1.44-3.1
     // (2.1 and more for most), pads 1.57-2.3; from 1.45 down, clearly one at a time.
-    const double oneAtATime = f.notesPerOnset > 0.0 ? clamp01((1.45 - f.notesPerOnset) / 0.25) : 0.0;
-    const double chordal = clamp01((std::max(f.polyphony, f.shortPolyphony) - 1.6) / 1.0) * (1.0 - oneHighNote) * (1.0 - oneAtATime);
+    // Fast ringing arpeggios bring up to 1.76 pitch classes per 93 ms frame (two notes in one frame), but each onset
+    // moves on to other pitch classes, where a chord is struck again on the same ones: in-sample arpeggios' consecutive
+    // onsets are alike at most 0.53 (0.29 at the 90th percentile), struck chords bringing under 1.9 pitch classes at
+    // 0.6-0.69. Pads' slow swells can look alike or not (0.16-0.7), but they are held (at most 5.1 dB of level swing).
+    const double movingOnsets = clamp01((0.45 - f.restrike) / 0.15) * clamp01((1.9 - f.notesPerOnset) / 0.2)
+                                * clamp01((f.depthDb - 5.5) / 1.5);
+    const double oneAtATime = f.notesPerOnset > 0.0 ? std::max(clamp01((1.45 - f.notesPerOnset) / 0.25), movingOnsets) : 0.0;
+    // And the converse: onsets that each bring several new pitch classes at once are struck chords, however few of
+    // them the chromas hold between onsets (an EP stab's short notes): in-sample leads and arpeggios bring at most
+    // 1.93 pitch classes per onset, most chord stabs 2.1-4.5; from 2.4 up, clearly several at once.
+    const double severalAtOnce = clamp01((f.notesPerOnset - 2.1) / 0.3);
+    // One line is one note at a time, so one clear period in most frames (in-sample leads and arpeggios: 0.63-1.0 of
+    // their energy); pitched material with a clear period in under a third of its frames, the chromas seeing more
+    // than one pitch class, sounds several notes together: a brass section's stab, whose notes beat against each other.
+    // Unless its notes start one at a time: a ringing arpeggio's overlapping notes blur its periods too (harp and banjo
+    // arpeggios hold only 0.63-0.64 of their energy in one clear period).
+    const double noSinglePeriod = clamp01((0.5 - f.singleNote) / 0.15) * clamp01((std::max(f.polyphony, f.shortPolyphony) - 1.4) / 0.3)
+                                  * (1.0 - oneAtATime);
+    const double chordal = std::max({ clamp01((std::max(f.polyphony, f.shortPolyphony) - 1.6) / 1.0) * (1.0 - oneHighNote) * (1.0 - oneAtATime),
+                                      severalAtOnce, noSinglePeriod });
     // A low lowest note under a chord with little energy down there is the chord's root (a guitar's E2), not a
     // bass; a synth bass's harmonics also read as a chord, but its energy sits low.
     const double rootOnly = chordal * (1.0 - clamp01(f.lowRatio / 0.3));
@@ -203,22 +226,43 @@ std::array<double, RoleCount> scoreRoles(const Features& f, bool hasTempo)
     // Held, as its name says: a line of struck notes in a groove (a slap bass, whose thump and partials the chroma splits
     // into three or more pitch classes) is not one. (A struck chord one-shot has no tempo and stays a chord.)
     const double struckInGroove = hasTempo ? clamp01((f.depthDb - 9.0) / 6.0) : 0.0;
-    const double heldChord = clamp01((f.polyphony - 2.2) / 0.4) * (1.0 - clamp01((f.singleNote - 0.3) / 0.2)) * (1.0 - struckInGroove);
+    // A chord held at an even level (a bowed or swelling pad whose root sits an octave below) repeats as one waveform
+    // too, at its root's period; a bass line never holds still like that: in-sample bass lines swing at least 4 dB
+    // within 0.2 s, pads and drones 0.7-5.1 dB. Under 3 dB the one period no longer excuses the chord.
+    const double heldLevel = clamp01((4.0 - f.depthDb) / 1.0);
+    const double heldChord = clamp01((f.polyphony - 2.2) / 0.4) * (1.0 - clamp01((f.singleNote - 0.3) / 0.2) * (1.0 - heldLevel))
+                             * (1.0 - struckInGroove);
     // A struck line (its level swings within 0.2 s, unlike a pad) with one clear period below G3 in most frames and
     // some energy below 150 Hz: a picked or finger bass whose fundamental is weak next to its bright attack. A chord
     // stab's triad also repeats at a low common period, but played above C3 it leaves nothing below 150 Hz.
     const double struckLowLine = clamp01((f.lowNote - 0.7) / 0.1) * clamp01((f.singleNote - 0.75) / 0.1)
                                  * clamp01((f.lowRatio - 0.05) / 0.03) * clamp01((f.depthDb - 6.0) / 3.0);
-    const double low = std::max({ clamp01((f.lowRatio - 0.35) / 0.35), lowLine, periodicLow, struckLowLine }) * (1.0 - heldChord);
+    // Energy down there at all is the bass register's: chords and melodies voiced above C3 leave at most 0.13 of it
+    // below 150 Hz in-sample (a pad's root an octave below), unless a held chord's root or an organ's 16-foot stop
+    // sits there (0.23-0.79, all held chords, excused above); bass lines whose notes the chroma and the periods miss (a
+    // slap's thump) hold 0.35-0.65. From 0.2 up it counts, fully from 0.35.
+    const double lowEnergy = clamp01((f.lowRatio - 0.2) / 0.15);
+    // A struck line, one clear period at a time, whose lowest note sits below 150 Hz (D3) in a fair share of its pitched
+    // frames: a bass line however weak its fundamental (a bassoon's, whose partials the chroma reads as a triad). In-sample
+    // leads, arpeggios and stabs have a note that low in at most 0.04 of their frames, bass lines like that 0.19-1.0;
+    // pads and drones do (their root an octave below), but they are held (level swings of at most 5.1 dB, not 6-9+).
+    const double struckLowestLine = clamp01((f.lowPitch - 0.1) / 0.15) * clamp01((f.singleNote - 0.85) / 0.1)
+                                    * clamp01((f.depthDb - 6.0) / 3.0);
+    const double low = std::max({ lowEnergy, lowLine, periodicLow, struckLowLine, struckLowestLine }) * (1.0 - heldChord);
     // Deep, noisy hits above 150 Hz (snares, hats) over a tonal low boom: a beat with an 808 kick, not a bass
     // line, however much of the energy the boom holds. Bass notes swing less up there, and their tops are harmonic.
     // Very deep hits up there need less noise when the boom holds most of the energy (a dusty, filtered kit over an
     // 808), since the boom's clean periods now read as notes.
     // Hits up there whose partials line up are the bass note's own attack (a slap, a hard pick), not a snare.
+    // But when a good share of the attacks up there are themselves noise bursts, they are snares and hats however well
+    // the boom's partials line up (a saturated 808): in-sample no bass, chord or melody loop has more than 0.08 of its
+    // attack energy in noise, the 808 beats 0.44-0.56; the level must swing up there too (hits, not a noise texture).
+    const double noisyHits = clamp01((f.noisyAttacks - 0.2) / 0.15) * clamp01((f.highDepthDb - 6.0) / 6.0);
     const double hitsOnTop = f.highShare > 0.003
-        ? std::max(clamp01((f.highDepthDb - 10.0) / 8.0) * clamp01((f.highFlatness - 0.04) / 0.03),
-                   clamp01((f.highDepthDb - 20.0) / 8.0) * clamp01((f.highFlatness - 0.01) / 0.005) * clamp01((f.lowRatio - 0.3) / 0.2))
-              * (1.0 - harmonic)
+        ? std::max(std::max(clamp01((f.highDepthDb - 10.0) / 8.0) * clamp01((f.highFlatness - 0.04) / 0.03),
+                            clamp01((f.highDepthDb - 20.0) / 8.0) * clamp01((f.highFlatness - 0.01) / 0.005) * clamp01((f.lowRatio - 0.3) / 0.2))
+                       * (1.0 - harmonic),
+                   noisyHits)
         : 0.0;
 
     s[Drums] = std::max(noisy * (0.3 + 0.7 * percussive), hitsOnTop);
