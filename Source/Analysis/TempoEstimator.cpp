@@ -397,7 +397,10 @@ TempoEstimate detail::estimateTempo(const detail::LoopFeatures& features, const 
         // N fitting the length, is still worth reporting; a bare number in the file name is not (indices,
         // years and take numbers fit some length often enough).
         const auto slash = nameHint.find_last_of("/\\");
-        const int heldChanges = detail::evenChordChanges(features.chroma);
+        // Chords changing evenly round the loop give its bars; when the changes are too gradual to stand out as moments
+        // (a string pad's slow attack and release), whole bars that differ from the next and hold still inside do.
+        const int evenChanges = detail::evenChordChanges(features.chroma);
+        const int heldChanges = evenChanges > 0 ? evenChanges : detail::barsOfChordChanges(features.chroma);
         auto trusted = detail::tempoMarkedNumbersInName(nameHint);
         if (slash != std::string::npos)
             for (double folderNumber : detail::numbersInName(nameHint.substr(0, slash)))
@@ -540,10 +543,12 @@ TempoEstimate detail::estimateTempo(const detail::LoopFeatures& features, const 
         chosen = faster;
     }
 
-    // A pitched line with no drum pattern to read: its harmony changes once a bar, most often. The most bars (a member
+    // Pitched material with no drum pattern to read: its harmony changes once a bar, most often. The most bars (a member
     // of the family, a multiple of 4 beats) at which it changes at every bar line and never inside a bar set the
-    // octave the subdivisions left to the priors. Lines only: chord loops change every two beats about as often.
-    if (!unpitched && !drumPatternSpoke && meanPolyphony(features.chroma) < kMaxLinePolyphony) {
+    // octave the subdivisions left to the priors. Chord loops too (round 6): their attacks on a held chord say little
+    // about where the beat is, and a chord held through each bar is a bar. (A loop changing chords every two beats would
+    // pass at twice its bars and read at double; none of the in-sample chord loops whose bars this test finds disagrees.)
+    if (!unpitched && !drumPatternSpoke) {
         const Candidate* barWise = nullptr;
         for (int beats = slowest; find(beats) != nullptr; beats *= 2)
             if (beats % 4 == 0 && detail::changesEveryBar(features.chroma, beats / 4))
