@@ -35,6 +35,7 @@ constexpr double kMaxLinePolyphony = 2.0; // a line (bass, arpeggio, lead) rathe
 // what is read as their half (80-90). Below, a faster "snare on every other beat" is more often off-beat open hats over
 // four-on-the-floor kicks (house at 120 read at 60); above 185, 8th-note hats.
 constexpr double kMinBackbeatBpm = 150.0, kMaxBackbeatBpm = 185.0;
+constexpr double kMinKickEnergyShare = 0.12; // pitched loops: leads/arps/stabs <= 0.063, kits >= 0.23 (geometric middle)
 constexpr double kMinHeldBpm = 60.0, kMaxHeldBpm = 160.0; // a chord a bar gives a tempo only in this usual range
 
 struct Candidate {
@@ -475,11 +476,15 @@ TempoEstimate detail::estimateTempo(const detail::LoopFeatures& features, const 
     // fifth of the beats' strength, 92 -> 184 nearly equal ones. Too few onsets to judge: priors decide.
     const Candidate* chosen = find(slowest);
     double octaveMargin = 1.0;
-    // The drum-pattern rules below read the low band; without clear low onsets (a flute, a pad) they are mute.
-    const bool hasKicks = onsetRange(envelope.low) >= 0.5 * onsetRange(e);
     const bool tonal = features.chroma.tonalness >= 0.35; // bass, chords, leads: notes, not a drum kit
     // No lasting notes and no partials lined up as a note's, even in short frames (a staccato bass line has those).
     const bool unpitched = !tonal && features.shortNotes.harmonicity < 0.06;
+    // The drum-pattern rules below read the low band; without clear low onsets (a flute, a pad) they are mute.
+    // Pitched material must also put real energy there, as a kick drum does (in-sample kits 0.23-0.99 of it below
+    // 150 Hz): a violin's or a flute's few hundredths of rumble (leads, arpeggios and stabs at most 0.063) still flicker
+    // in the log-compressed low-band flux, and a kick rule read off them halves a lead.
+    const bool hasKicks = onsetRange(envelope.low) >= 0.5 * onsetRange(e)
+                          && (unpitched || detail::lowEnergyShare(envelope) >= kMinKickEnergyShare);
     bool drumPatternSpoke = false; // kicks on 32nds or a backbeat decided an octave
     while (const Candidate* faster = find(chosen->beats * 2)) {
         const auto sub = measureSubdivision(e, chosen->beats, noiseFloor, onsets);
