@@ -30,7 +30,8 @@ constexpr double kOnsetContrast = 3.0;    // onset peaks at 4x the median envelo
 constexpr double kHintTolerance = 0.01;
 constexpr double kExactFitWeight = 1.25;
 constexpr double kClearOctave = 0.5; // an octave decided this clearly is not moved by a bare number in the name
-constexpr double kMaxLinePolyphony = 2.0; // a line (bass, arpeggio, lead) rather than chords
+constexpr double kMaxLinePolyphony = 2.0;
+constexpr double kMinAccentedOffBeats = 0.6; // an 8th line's off-beats against its accented beats // a line (bass, arpeggio, lead) rather than chords
 // Where a backbeat on every other beat of the faster grid settles the octave: drum and bass and jungle (160-180) and
 // what is read as their half (80-90). Below, a faster "snare on every other beat" is more often off-beat open hats over
 // four-on-the-floor kicks (house at 120 read at 60); above 185, 8th-note hats.
@@ -541,7 +542,12 @@ TempoEstimate detail::estimateTempo(const detail::LoopFeatures& features, const 
                 continue;
             }
         }
-        if (evenLine && tonal && faster->prior <= chosen->prior && !fasterIsWhole)
+        // A line played on this grid's beats and 8ths and nothing else (its onsets fill them: informative) runs in 8ths
+        // here, its downbeats accented as lines are (off-beats at 0.6-0.8 of the beats): the same tie. A line of 8ths at
+        // twice this tempo would put half its notes between these 8ths (in-sample such lines measure informative <= 0.39).
+        const bool runningEighths = !halfTempo && sub.informative >= 0.8 && sub.ratio >= kMinAccentedOffBeats
+                                    && meanPolyphony(features.chroma) < kMaxLinePolyphony;
+        if ((evenLine || runningEighths) && tonal && faster->prior <= chosen->prior && !fasterIsWhole)
             break;
         if (evidence <= threshold && !halfTempo)
             break;
