@@ -514,12 +514,13 @@ TempoEstimate detail::estimateTempo(const detail::LoopFeatures& features, const 
         chosen = faster;
     }
 
-    // Pitched material with no drum pattern to read: its harmony changes once a bar, most often. The most bars (a member
+    // A pitched line with no drum pattern to read: its harmony changes once a bar, most often. The most bars (a member
     // of the family, a multiple of 4 beats) at which it changes at every bar line and never inside a bar set the
-    // octave the subdivisions left to the priors. Chord loops too (round 6): their attacks on a held chord say little
-    // about where the beat is, and a chord held through each bar is a bar. (A loop changing chords every two beats would
-    // pass at twice its bars and read at double; none of the in-sample chord loops whose bars this test finds disagrees.)
-    if (!unpitched && !drumPatternSpoke) {
+    // octave the subdivisions left to the priors. Lines, and chords held through a loop that repeats nothing measurable
+    // (a pad counted rhythmic only for its few clear attacks), as in the held path: a chord loop with a groove changes
+    // every two beats about as often, and would pass at twice its bars (the bench library's chord loops do).
+    const bool heldChords = strongest < kRhythmicRepeats;
+    if (!unpitched && !drumPatternSpoke && (meanPolyphony(features.chroma) < kMaxLinePolyphony || heldChords)) {
         const Candidate* barWise = nullptr;
         for (int beats = slowest; find(beats) != nullptr; beats *= 2)
             if (beats % 4 == 0 && detail::changesEveryBar(features.chroma, beats / 4))
