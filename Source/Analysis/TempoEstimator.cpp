@@ -32,8 +32,8 @@ constexpr double kOnsetContrast = 3.0;    // onset peaks at 4x the median envelo
 constexpr double kHintTolerance = 0.01;
 constexpr double kExactFitWeight = 1.25;
 constexpr double kClearOctave = 0.5; // an octave decided this clearly is not moved by a bare number in the name
-constexpr double kMaxLinePolyphony = 2.0;
-constexpr double kMinAccentedOffBeats = 0.6; // an 8th line's off-beats against its accented beats // a line (bass, arpeggio, lead) rather than chords
+constexpr double kMaxLinePolyphony = 2.0; // a line (bass, arpeggio, lead) rather than chords
+constexpr double kMinAccentedOffBeats = 0.6; // an 8th line's off-beats against its accented beats
 // Where a backbeat on every other beat of the faster grid settles the octave: drum and bass and jungle (160-180) and
 // what is read as their half (80-90). Below, a faster "snare on every other beat" is more often off-beat open hats over
 // four-on-the-floor kicks (house at 120 read at 60); above 185, 8th-note hats.
@@ -442,7 +442,7 @@ TempoEstimate detail::estimateTempo(const detail::LoopFeatures& features, const 
     // The drum-pattern rules below read the low band; without clear low onsets (a flute, a pad) they are mute.
     // Pitched material must also put real energy there, as a kick drum does (in-sample kits 0.23-0.99 of it below
     // 150 Hz): a violin's or a flute's few hundredths of rumble (leads, arpeggios and stabs at most 0.063) still flicker
-    // in the log-compressed low-band flux, and a kick rule read off them halves a lead.
+    // in the log-compressed low-band flux, and a kick rule read off them doubles a lead's tempo.
     const bool hasKicks = onsetRange(envelope.low) >= 0.5 * onsetRange(e)
                           && (unpitched || detail::lowEnergyShare(envelope) >= kMinKickEnergyShare);
     bool drumPatternSpoke = false; // kicks on 32nds or a backbeat decided an octave
