@@ -99,4 +99,13 @@ bool changesEveryBar(const ChromaAnalysis& chroma, int bars)
     return between >= kMinChange && within <= kQuietBetween * between;
 }
 
+int barsOfChordChanges(const ChromaAnalysis& chroma)
+{
+    int most = 0;
+    for (int bars : { 2, 4, 8 })
+        if (changesEveryBar(chroma, bars))
+            most = bars;
+    return most;
+}
+
 } // namespace loopmind::analysis::detail

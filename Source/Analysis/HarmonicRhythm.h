@@ -14,4 +14,7 @@ int evenChordChanges(const ChromaAnalysis& chroma);
     bar's) and not inside a bar (its two halves hold the same notes): a line or a progression at a chord a bar. */
 bool changesEveryBar(const ChromaAnalysis& chroma, int bars);
 
+/** The most bars (2, 4 or 8) at which changesEveryBar holds, or 0: a chord a bar, with the loop starting on a bar line. */
+int barsOfChordChanges(const ChromaAnalysis& chroma);
+
 } // namespace loopmind::analysis::detail

@@ -166,6 +166,16 @@ OnsetEnvelope computeOnsetEnvelope(const std::vector<float>& mono, double sample
     return env;
 }
 
+double lowEnergyShare(const OnsetEnvelope& envelope)
+{
+    double low = 0.0, all = 0.0;
+    for (size_t i = 0; i < envelope.energy.size() && i < envelope.lowEnergy.size(); ++i) {
+        low += envelope.lowEnergy[i];
+        all += envelope.energy[i];
+    }
+    return all > 0.0 ? low / all : 0.0;
+}
+
 std::vector<int> pickOnsets(const OnsetEnvelope& envelope)
 {
     std::vector<int> peaks;

@@ -26,6 +26,10 @@ struct OnsetEnvelope {
     up with any whole division of the loop. Empty for silence-length input. */
 OnsetEnvelope computeOnsetEnvelope(const std::vector<float>& mono, double sampleRate);
 
+/** Share of the loop's energy below 150 Hz (lowEnergy over energy, summed over frames): where a kick drum puts most of
+    a kit's energy, and a lead, an arpeggio or a chord stab almost none. */
+double lowEnergyShare(const OnsetEnvelope& envelope);
+
 /** Frames that are clear local maxima of the envelope (at least 50 ms apart). */
 std::vector<int> pickOnsets(const OnsetEnvelope& envelope);
 

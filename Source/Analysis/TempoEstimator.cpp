@@ -21,6 +21,8 @@ using detail::beatPhase;
 using detail::lowerQuantile;
 using detail::strongestNear;
 using detail::KickPlacement;
+using detail::harmonicPower;
+using detail::repeats;
 
 constexpr double kMinBpm = 50.0, kMaxBpm = 220.0;
 constexpr int kMaxBeats = 64;
@@ -31,10 +33,12 @@ constexpr double kHintTolerance = 0.01;
 constexpr double kExactFitWeight = 1.25;
 constexpr double kClearOctave = 0.5; // an octave decided this clearly is not moved by a bare number in the name
 constexpr double kMaxLinePolyphony = 2.0; // a line (bass, arpeggio, lead) rather than chords
+constexpr double kMinAccentedOffBeats = 0.6; // an 8th line's off-beats against its accented beats
 // Where a backbeat on every other beat of the faster grid settles the octave: drum and bass and jungle (160-180) and
 // what is read as their half (80-90). Below, a faster "snare on every other beat" is more often off-beat open hats over
 // four-on-the-floor kicks (house at 120 read at 60); above 185, 8th-note hats.
 constexpr double kMinBackbeatBpm = 150.0, kMaxBackbeatBpm = 185.0;
+constexpr double kMinKickEnergyShare = 0.12; // pitched loops: leads/arps/stabs <= 0.063, kits >= 0.23 (geometric middle)
 constexpr double kMinHeldBpm = 60.0, kMaxHeldBpm = 160.0; // a chord a bar gives a tempo only in this usual range
 
 struct Candidate {
@@ -45,49 +49,6 @@ struct Candidate {
     double score = 0.0;
     int wholeBpm = 0; // the whole BPM whose beats span the loop to the sample, or 0
 };
-
-/** Power of the mean-removed envelope at m cycles per loop, m = 0..N/2 (index 0 unused). */
-std::vector<double> harmonicPower(const std::vector<float>& e)
-{
-    const int n = int(e.size());
-    double mean = 0.0;
-    for (float v : e)
-        mean += v;
-    mean /= std::max(n, 1);
-    std::vector<double> cosTable(static_cast<size_t>(n)), sinTable(static_cast<size_t>(n));
-    for (int i = 0; i < n; ++i) {
-        const double a = 2.0 * juce::MathConstants<double>::pi * i / n;
-        cosTable[size_t(i)] = std::cos(a);
-        sinTable[size_t(i)] = std::sin(a);
-    }
-    std::vector<double> power(size_t(n / 2 + 1), 0.0);
-    for (int m = 1; m <= n / 2; ++m) {
-        double re = 0.0, im = 0.0;
-        int idx = 0;
-        for (int i = 0; i < n; ++i) {
-            const double v = e[size_t(i)] - mean;
-            re += v * cosTable[size_t(idx)];
-            im -= v * sinTable[size_t(idx)];
-            idx += m;
-            if (idx >= n)
-                idx -= n;
-        }
-        power[size_t(m)] = re * re + im * im;
-    }
-    return power;
-}
-
-/** How many times a pattern repeats if the envelope is split into `beats` equal parts: the share of
-    envelope power at multiples of `beats`, times `beats`. About 1 for noise, `beats` for a pulse train. */
-double repeats(const std::vector<double>& power, double total, int beats)
-{
-    if (total <= 0.0 || beats <= 0)
-        return 0.0;
-    double sum = 0.0;
-    for (size_t m = size_t(beats); m < power.size(); m += size_t(beats))
-        sum += power[m];
-    return beats * sum / total;
-}
 
 double tempoPrior(double bpm)
 {
@@ -397,7 +358,10 @@ TempoEstimate detail::estimateTempo(const detail::LoopFeatures& features, const 
         // N fitting the length, is still worth reporting; a bare number in the file name is not (indices,
         // years and take numbers fit some length often enough).
         const auto slash = nameHint.find_last_of("/\\");
-        const int heldChanges = detail::evenChordChanges(features.chroma);
+        // Chords changing evenly round the loop give its bars; when the changes are too gradual to stand out as moments
+        // (a string pad's slow attack and release), whole bars that differ from the next and hold still inside do.
+        const int evenChanges = detail::evenChordChanges(features.chroma);
+        const int heldChanges = evenChanges > 0 ? evenChanges : detail::barsOfChordChanges(features.chroma);
         auto trusted = detail::tempoMarkedNumbersInName(nameHint);
         if (slash != std::string::npos)
             for (double folderNumber : detail::numbersInName(nameHint.substr(0, slash)))
@@ -472,11 +436,15 @@ TempoEstimate detail::estimateTempo(const detail::LoopFeatures& features, const 
     // fifth of the beats' strength, 92 -> 184 nearly equal ones. Too few onsets to judge: priors decide.
     const Candidate* chosen = find(slowest);
     double octaveMargin = 1.0;
-    // The drum-pattern rules below read the low band; without clear low onsets (a flute, a pad) they are mute.
-    const bool hasKicks = onsetRange(envelope.low) >= 0.5 * onsetRange(e);
     const bool tonal = features.chroma.tonalness >= 0.35; // bass, chords, leads: notes, not a drum kit
     // No lasting notes and no partials lined up as a note's, even in short frames (a staccato bass line has those).
     const bool unpitched = !tonal && features.shortNotes.harmonicity < 0.06;
+    // The drum-pattern rules below read the low band; without clear low onsets (a flute, a pad) they are mute.
+    // Pitched material must also put real energy there, as a kick drum does (in-sample kits 0.23-0.99 of it below
+    // 150 Hz): a violin's or a flute's few hundredths of rumble (leads, arpeggios and stabs at most 0.063) still flicker
+    // in the log-compressed low-band flux, and a kick rule read off them doubles a lead's tempo.
+    const bool hasKicks = onsetRange(envelope.low) >= 0.5 * onsetRange(e)
+                          && (unpitched || detail::lowEnergyShare(envelope) >= kMinKickEnergyShare);
     bool drumPatternSpoke = false; // kicks on 32nds or a backbeat decided an octave
     while (const Candidate* faster = find(chosen->beats * 2)) {
         const auto sub = measureSubdivision(e, chosen->beats, noiseFloor, onsets);
@@ -533,7 +501,13 @@ TempoEstimate detail::estimateTempo(const detail::LoopFeatures& features, const 
                 continue;
             }
         }
-        if (evenLine && tonal && faster->prior <= chosen->prior && !fasterIsWhole)
+        // A line played on this grid's beats and 8ths and nothing else (its onsets fill them: informative) runs in 8ths
+        // here, its downbeats accented as lines are (off-beats at 0.6-0.8 of the beats): the same tie. A line of 8ths at
+        // twice this tempo puts half its notes between these 8ths: in-sample lines whose truth is a faster reading of
+        // 160 BPM or more (where the tie can apply) measure informative 0.19-0.33 here.
+        const bool runningEighths = !halfTempo && sub.informative >= 0.8 && sub.ratio >= kMinAccentedOffBeats
+                                    && meanPolyphony(features.chroma) < kMaxLinePolyphony;
+        if ((evenLine || runningEighths) && tonal && faster->prior <= chosen->prior && !fasterIsWhole)
             break;
         if (evidence <= threshold && !halfTempo)
             break;
@@ -542,8 +516,11 @@ TempoEstimate detail::estimateTempo(const detail::LoopFeatures& features, const 
 
     // A pitched line with no drum pattern to read: its harmony changes once a bar, most often. The most bars (a member
     // of the family, a multiple of 4 beats) at which it changes at every bar line and never inside a bar set the
-    // octave the subdivisions left to the priors. Lines only: chord loops change every two beats about as often.
-    if (!unpitched && !drumPatternSpoke && meanPolyphony(features.chroma) < kMaxLinePolyphony) {
+    // octave the subdivisions left to the priors. Lines, and chords held through a loop that repeats nothing measurable
+    // (a pad counted rhythmic only for its few clear attacks), as in the held path: a chord loop with a groove changes
+    // every two beats about as often, and would pass at twice its bars (the bench library's chord loops do).
+    const bool heldChords = strongest < kRhythmicRepeats;
+    if (!unpitched && !drumPatternSpoke && (meanPolyphony(features.chroma) < kMaxLinePolyphony || heldChords)) {
         const Candidate* barWise = nullptr;
         for (int beats = slowest; find(beats) != nullptr; beats *= 2)
             if (beats % 4 == 0 && detail::changesEveryBar(features.chroma, beats / 4))

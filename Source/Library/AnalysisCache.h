@@ -16,8 +16,34 @@ struct sqlite3;
 
 namespace loopmind {
 
-/** Bump whenever Source/Analysis changes what it reports: every older entry then reads as a miss. */
-inline constexpr int currentAnalysisVersion = 12; // 3: waveform summary; 4: roles of 808 beats and held chords; 5: keys named in file names; 6: exact-length tempo, held-peak notes in roles; 7: low-note periodicity in roles and bass keys, exact fits at power-of-two beats; 8: harmonic partials in roles and bass keys, bass lines open on their tonic, relative keys by the opening chord, backbeats at hip-hop tempi, held chords and pitched lines a bar per chord, bare numbers in names only for unclear octaves, 32nd-note kicks only in drum kits; 9: snare backbeats on the faster grid (drum and bass), running 16ths as 8ths at twice the tempo, bowed lines take the exact-length tempo, struck low lines are bass and struck lines in a groove no held chord, bass lines without a third minor unless their 6th/7th say major, one-chord drones name their key; 10: a first bar of one clear triad names the key (lines: opening on its root), lined-up partials fully tonal at twice their floor (slap bass); 11: kicks on 16ths swung as 8ths and kick/snare by the kit's own brightness balance for the hip-hop backbeat, sparse hits repeating whole bars take the exact-length tempo (a bar per repeat), notes starting one at a time are no chord (arpeggios), held notes for the exact-length tempo include lined-up partials (choirs, ensembles); EDM key profiles, bass lines open by their periods, two-root vamps by their opening, V-I at the wrap; 12: a loop opens on its tonic between relative keys, a one-bar loop has no first bar; onsets bringing several pitch classes at once are chords, held chords stay chords at their root's period, noisy attacks above an 808 boom are drums, energy below 150 Hz counts as the bass register from a fifth of the loop, struck lines whose lowest note sits below 150 Hz are bass, struck onsets moving on to other pitch classes are no chord (arpeggios), pitched material without one clear period is no single line
+/** Bump whenever Source/Analysis changes what it reports: every older entry then reads as a miss.
+    What each version changed:
+    3: waveform summary
+    4: roles of 808 beats and held chords
+    5: keys named in file names
+    6: exact-length tempo, held-peak notes in roles
+    7: low-note periodicity in roles and bass keys, exact fits at power-of-two beats
+    8: harmonic partials in roles and bass keys, bass lines open on their tonic, relative keys by the opening
+        chord, backbeats at hip-hop tempi, held chords and pitched lines a bar per chord, bare numbers in names
+        only for unclear octaves, 32nd-note kicks only in drum kits
+    9: snare backbeats on the faster grid (drum and bass), running 16ths as 8ths at twice the tempo, bowed lines
+        take the exact-length tempo, struck low lines are bass and struck lines in a groove no held chord, bass
+        lines without a third minor unless their 6th/7th say major, one-chord drones name their key
+    10: a first bar of one clear triad names the key (lines: opening on its root), lined-up partials fully tonal
+        at twice their floor (slap bass)
+    11: kicks on 16ths swung as 8ths and kick/snare by the kit's own brightness balance for the hip-hop
+        backbeat, sparse hits repeating whole bars take the exact-length tempo (a bar per repeat), notes
+        starting one at a time are no chord (arpeggios), held notes for the exact-length tempo include lined-up
+        partials (choirs, ensembles); EDM key profiles, bass lines open by their periods, two-root vamps by
+        their opening, V-I at the wrap
+    12: a loop opens on its tonic between relative keys, a one-bar loop has no first bar; onsets bringing
+        several pitch classes at once are chords, held chords stay chords at their root's period, noisy attacks
+        above an 808 boom are drums, energy below 150 Hz counts as the bass register from a fifth of the loop,
+        struck lines whose lowest note sits below 150 Hz are bass, struck onsets moving on to other pitch
+        classes are no chord (arpeggios), pitched material without one clear period is no single line; held
+        chords a bar per chord by whole bars that differ (slow-attack pads, pads of a few attacks), kick rules
+        in pitched loops need energy below 150 Hz, accented 8th lines keep the slower reading */
+inline constexpr int currentAnalysisVersion = 12;
 
 /** What identifies one version of a file on disk. */
 struct FileStamp {
