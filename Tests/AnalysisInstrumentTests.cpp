@@ -123,11 +123,11 @@ TEST_CASE("real-instrument loops: tempo, key and role per class, held-out by ins
     // Held-out floors, just under what the analyser reaches (docs/ANALYSIS.md gives the gap to issue 13's targets:
     // tempo 95 % exact / 99 % up to an octave, key 90 % / MIREX 0.93, role 95 %).
     const auto& h = all[1];
-    CHECK(pct(h.tempo, h.n) >= 85.0);
+    CHECK(pct(h.tempo, h.n) >= 86.0);
     CHECK(pct(h.octave, h.n) >= 98.0);
-    CHECK(pct(h.key, h.keyN) >= 79.0);
-    CHECK(h.mirex / std::max(h.keyN, 1) >= 0.82);
-    CHECK(pct(h.role, h.n) >= 90.0);
+    CHECK(pct(h.key, h.keyN) >= 81.0);
+    CHECK(h.mirex / std::max(h.keyN, 1) >= 0.83);
+    CHECK(pct(h.role, h.n) >= 95.0);
 }
 
 TEST_CASE("real-instrument loops, extra in-sample programs: tempo, key and role per class", "[analysis][instruments-extra][.]")
