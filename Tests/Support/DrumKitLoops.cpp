@@ -30,6 +30,11 @@ const std::map<std::string, std::array<const char*, DrumVoiceCount>>& kitFiles()
         { "Audiophob", { "86335__zgump__tom-0105.wav", "124382__cubix__8bit-snare.wav", "116973__cbeeching__hat-light.wav",
                          "104227__minorr__hhat-paiste-302-14-open-p.wav", "101450__menegass__tomh.wav",
                          "16336__sstokes__ss-ht-crunchtime.wav", "156272__dayvonjersen__fxshake5.wav" } },
+        // The unseen set's kits (HeldOutUnseenSet): used by no other set, with a cowbell, a stick and a clap as hand percussion.
+        { "Millo-Drums_v.1", { "bd1.flac", "snare3.flac", "closehihat3.flac", "openhat2.flac", "misc_Cowbell.flac", "stick_Woody.flac",
+                               "clap_Dry_c.flac" } },
+        { "Millo_MultiLayered2", { "bd_03.flac", "rsnare_03.flac", "hhclosed_03.flac", "hhopen_02.flac", "tom_02.flac", "rim_02.flac",
+                                   "clap_02.flac" } },
         // An electronic kit with a synthesised 808-style kick (a long, pitched sine boom: lasting notes by the chroma's
         // measure) over the dry acoustic kit's snare and hats. Files with a '/' are relative to the kits' folder.
         { "Synth808", { "synth:808", "rumpf_kit_z01_h2/beats_01-21.flac", "rumpf_kit_z01_h2/beats_09-10.flac",

@@ -1,4 +1,5 @@
 #include "Support/InstrumentLoopSet.h"
+#include "Support/InstrumentLoopBuild.h"
 #include "Support/DrumKitLoops.h"
 #include "Support/FluidSynthRender.h"
 #include "Support/LoopPatterns.h"
@@ -86,14 +87,7 @@ DrumKind drumKind(const std::string& kind)
     return kinds.at(kind);
 }
 
-/** Everything about one loop but its audio. */
-struct Spec {
-    InstrumentLoop loop;
-    int program = 0, tonic = 0, beats = 8, lengthSamples = 0;
-    bool minor = false, foldTail = true, reverb = false, saturate = false;
-    double swing = 0.5, peakDb = -3.0;
-    std::uint32_t seed = 0;
-};
+using Spec = InstrumentLoopSpec;
 
 std::vector<Spec> planSet()
 {
@@ -443,10 +437,7 @@ std::vector<Spec> planExtraSet()
 }
 } // namespace
 
-namespace {
-/** The set of `specs` in `$TMPDIR/<folderName>`, built once: beside the final folder, then renamed into place, so a
-    killed run never leaves half a set behind. */
-InstrumentLoopSet builtSet(const std::vector<Spec>& specs, const std::string& folderName, int version)
+InstrumentLoopSet builtInstrumentSet(const std::vector<InstrumentLoopSpec>& specs, const std::string& folderName, int version)
 {
     InstrumentLoopSet set;
     set.sampleRate = kRate;
@@ -466,11 +457,10 @@ InstrumentLoopSet builtSet(const std::vector<Spec>& specs, const std::string& fo
         fs::remove_all(building);
     return set;
 }
-} // namespace
 
 InstrumentLoopSet extraInstrumentLoopSet()
 {
-    return builtSet(planExtraSet(), "loopmind-instrument-extra-v" + std::to_string(kExtraGeneratorVersion), kExtraGeneratorVersion);
+    return builtInstrumentSet(planExtraSet(), "loopmind-instrument-extra-v" + std::to_string(kExtraGeneratorVersion), kExtraGeneratorVersion);
 }
 
 InstrumentLoopSet instrumentLoopSet()
@@ -480,7 +470,7 @@ InstrumentLoopSet instrumentLoopSet()
         specs.push_back(std::move(extra));
     for (auto& extra : planExtraHeld(int(specs.size())))
         specs.push_back(std::move(extra));
-    return builtSet(specs, "loopmind-instrument-set-v" + std::to_string(kGeneratorVersion), kGeneratorVersion);
+    return builtInstrumentSet(specs, "loopmind-instrument-set-v" + std::to_string(kGeneratorVersion), kGeneratorVersion);
 }
 
 } // namespace loopmind::test
