@@ -162,8 +162,9 @@ TEST_CASE("real-instrument loops, extra in-sample programs: tempo, key and role 
     }
     std::printf("\n%-14s | %-40s\n", "class", "extra in-sample: n tempo oct key mirex role");
     for (const auto& [kind, x] : byKind)
-        std::printf("%-14s | %3d %5.0f%% %4.0f%% %3.0f%% %5.2f %4.0f%%\n", kind.c_str(), x.n, pct(x.tempo, x.n), pct(x.octave, x.n),
-                    pct(x.key, x.keyN), x.mirex / std::max(x.keyN, 1), pct(x.role, x.n));
+        std::printf("%-14s | %3d %5.0f%% %4.0f%% %4s %5s %4.0f%%\n", kind.c_str(), x.n, pct(x.tempo, x.n), pct(x.octave, x.n),
+                    x.keyN ? (std::to_string(int(std::lround(pct(x.key, x.keyN)))) + "%").c_str() : "-",
+                    x.keyN ? std::to_string(x.mirex / x.keyN).substr(0, 4).c_str() : "-", pct(x.role, x.n));
     std::printf("\nextra misses:\n%s\n", misses.str().c_str());
     CHECK(byKind["ALL extra"].n == int(set.loops.size()));
 }
