@@ -91,7 +91,7 @@ TEST_CASE("real-instrument loops, extra in-sample programs: tempo, key and role 
         const auto t = test::AnalysisTally::of(loop, r);
         byKind[loop.kind].add(t);
         byKind["ALL extra"].add(t);
-        if (!t.tempo || !t.key || !t.role)
+        if (!t.tempo || (t.keyN && !t.key) || !t.role)
             misses << loop.file << " " << loop.kind << " " << loop.instrument << " " << *loop.bpm << " " << loop.key << " -> "
                    << (r.tempo.bpm ? std::to_string(*r.tempo.bpm) : "null") << " " << r.key.key.value_or("null") << " "
                    << r.role.role.value_or("null") << "\n";

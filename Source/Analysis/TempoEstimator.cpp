@@ -38,6 +38,7 @@ constexpr double kMinAccentedOffBeats = 0.6; // an 8th line's off-beats against 
 // what is read as their half (80-90). Below, a faster "snare on every other beat" is more often off-beat open hats over
 // four-on-the-floor kicks (house at 120 read at 60); above 185, 8th-note hats.
 constexpr double kMinBackbeatBpm = 150.0, kMaxBackbeatBpm = 185.0;
+constexpr double kMaxSlowKicksOff = 0.2; // kicks' share off the slow grid's 16ths: hip-hop <= 0.14, half-time >= 0.30
 constexpr double kMinKickEnergyShare = 0.12; // pitched loops: leads/arps/stabs <= 0.063, kits >= 0.23 (geometric middle)
 constexpr double kMinHeldBpm = 60.0, kMaxHeldBpm = 160.0; // a chord a bar gives a tempo only in this usual range
 
@@ -462,8 +463,11 @@ TempoEstimate detail::estimateTempo(const detail::LoopFeatures& features, const 
         const bool kicksSayHalf = hasKicks && ((kicks.onOddThirtySeconds >= 0.2 && !tonal) || backbeatOnOffBeats(envelope, chosen->beats, phase));
         // A drum kit's backbeat on this grid at a hip-hop tempo, kicks cleanly on its 16ths: this is the beat. (Not for
         // pitched loops: a bass line's notes are no kick and snare.)
-        // Kicks off its 16ths (swung 16ths of double the tempo) make it a half-time groove after all.
-        const bool slowBackbeat = hasKicks && unpitched && !kicksSayHalf && chosen->bpm < 95.0 && kicks.offSixteenths < 0.1
+        // Kicks off its 16ths (swung 16ths of double the tempo) make it a half-time groove after all. A half-time groove
+        // puts one kick in two or three there (a share of 0.30-0.38 in-sample, where no 32nd test fires); a groove played
+        // on these 16ths only reaches 0.14 (a late low-end peak: kits differ), so the line is at 0.2, between the two.
+        const bool slowBackbeat = hasKicks && unpitched && !kicksSayHalf && chosen->bpm < 95.0
+                                  && kicks.offSixteenths < kMaxSlowKicksOff
                                   && backbeatOnBeats(envelope, chosen->beats, phase);
         // A backbeat on this grid outranks one on the faster grid: a snare on 2 and 4 here is what a groove plays.
         const bool halfTempo = kicksSayHalf || (fasterBackbeat && !slowBackbeat);

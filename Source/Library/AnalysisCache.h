@@ -42,7 +42,8 @@ namespace loopmind {
         struck lines whose lowest note sits below 150 Hz are bass, struck onsets moving on to other pitch
         classes are no chord (arpeggios), pitched material without one clear period is no single line; held
         chords a bar per chord by whole bars that differ (slow-attack pads, pads of a few attacks), kick rules
-        in pitched loops need energy below 150 Hz, accented 8th lines keep the slower reading */
+        in pitched loops need energy below 150 Hz, accented 8th lines keep the slower reading; the hip-hop backbeat
+        allows kicks off its 16ths up to a fifth of their strength (half-time grooves put a third there) */
 inline constexpr int currentAnalysisVersion = 12;
 
 /** What identifies one version of a file on disk. */

@@ -84,7 +84,7 @@ DrumKind drumKind(const std::string& kind)
         { "half-time", DrumKind::HalfTime }, { "breakbeat", DrumKind::Breakbeat }, { "dnb", DrumKind::DrumAndBass },
         { "hiphop", DrumKind::HipHop }, { "sparse-perc", DrumKind::SparsePerc }, { "dnb-busy", DrumKind::DrumAndBassBusy },
         { "boom-bap", DrumKind::BoomBap }, { "trap", DrumKind::Trap } };
-    return kinds.at(kind);
+    return kinds.at(kind[0] == '+' ? kind.substr(1) : kind);
 }
 
 using Spec = InstrumentLoopSpec;
@@ -384,7 +384,9 @@ namespace {
 // The extra in-sample set: more GM programs (none of the held-out third's, most not in the main set either), the
 // main set's in-sample keys only, pitched classes only. Material to check rules on beyond the programs they were
 // read from; it never touches the main set (its own folder, seed and names).
-constexpr int kExtraGeneratorVersion = 1;
+// 2: widened (planExtraWide): drum grooves of every kind on the in-sample kits, and bass lines, pads and leads at slow
+//    and fast tempi; the version-1 loops are unchanged (drawn first, rendered first in their batches).
+constexpr int kExtraGeneratorVersion = 2;
 
 std::vector<Spec> planExtraSet()
 {
@@ -435,6 +437,94 @@ std::vector<Spec> planExtraSet()
         }
     return specs;
 }
+
+/** Widening (extra version 2): drum grooves of every kind on the in-sample kits, with tempi spread across each
+    groove's range, straight and swung, some with reverb and saturation; and 8th-note, staccato and off-beat bass
+    lines, pads and leads at slow (60-90) and fast (150-180) tempi on the version-1 programs. Its own seed, drawn after
+    the version-1 loops and numbered after them, so those stay the same files. */
+std::vector<Spec> planExtraWide(int firstId)
+{
+    struct Groove {
+        const char* kind;
+        double bpmLo, bpmHi;
+    };
+    static const std::vector<Groove> grooves { { "rock", 80, 140 },      { "four-floor", 118, 132 }, { "half-time", 130, 160 },
+                                               { "breakbeat", 85, 135 }, { "dnb", 165, 180 },        { "dnb-busy", 160, 180 },
+                                               { "hiphop", 66, 80 },     { "boom-bap", 72, 92 },     { "trap", 66, 80 } };
+    static const std::vector<std::string> kits { "ColomboAcousticDrumkit", "ElectricEmpireKit", "The Black Pearl 1.0", "BJA_Pacific",
+                                                 "ForzeeStereo", "rumpf_kit_z01_h2", "Audiophob", "Synth808" };
+    static const std::vector<std::string> percussionKits { "Gimme A Hand 1.0", "ForzeeStereo", "Audiophob" };
+    struct Pitched {
+        const char* kind;
+        const char* role;
+        std::vector<int> programs;
+    };
+    static const std::vector<Pitched> pitched { { "bass8", "bass", { 43, 58, 87, 70 } },
+                                                { "bass-staccato", "bass", { 43, 58, 87, 70 } },
+                                                { "bass-offbeat", "bass", { 43, 58, 87, 70 } },
+                                                { "pad", "chords", { 52, 51, 94, 88 } },
+                                                { "lead", "melody", { 66, 68, 74, 82, 64 } } };
+    std::vector<int> inKeys;
+    for (int k = 0; k < 24; ++k)
+        if (!keyHeldOut(k))
+            inKeys.push_back(k);
+    PatternRng rng(20261209);
+    std::vector<Spec> specs;
+    auto add = [&](const std::string& kind, const char* role, double bpm, bool wholeBpm) {
+        Spec s;
+        s.loop.kind = "+" + kind;
+        s.loop.role = role;
+        s.loop.bpm = wholeBpm || rng.chance(0.75) ? std::round(bpm) : std::round(bpm * 10.0) / 10.0;
+        const double b = *s.loop.bpm;
+        s.beats = 8;
+        if (8 * 60.0 / b > 8.5) s.beats = 4;
+        if (8 * 60.0 / b < 2.9 && rng.chance(0.5)) s.beats = 16;
+        if (kind == "pad") s.beats = 16 * 60.0 / b <= 8.5 ? 16 : 8;
+        s.lengthSamples = int(std::lround(s.beats * 60.0 / b * kRate));
+        s.swing = kind != "pad" && rng.chance(0.35) ? rng.between(0.55, 0.64) : 0.5;
+        s.foldTail = rng.chance(0.67);
+        s.reverb = rng.chance(0.25);
+        s.saturate = rng.chance(0.25);
+        s.peakDb = rng.between(-12.0, -1.0);
+        specs.push_back(std::move(s));
+        return &specs.back();
+    };
+    // Drums: each groove once per kit, the kits' tempi spread over the groove's range (one slice of it each).
+    for (const auto& g : grooves)
+        for (size_t k = 0; k < kits.size(); ++k) {
+            const double bpm = g.bpmLo + (g.bpmHi - g.bpmLo) * (double(k) + rng.between(0.0, 1.0)) / double(kits.size());
+            auto* s = add(g.kind, "drums", bpm, false);
+            s->loop.instrument = kits[k];
+            s->loop.key = "none";
+            s->seed = std::uint32_t(rng.below(1 << 30));
+        }
+    for (size_t k = 0; k < percussionKits.size(); ++k)
+        for (int i = 0; i < 2; ++i) {
+            auto* s = add("sparse-perc", "drums", rng.between(70, 150), true);
+            s->loop.instrument = percussionKits[k];
+            s->loop.key = "none";
+            s->seed = std::uint32_t(rng.below(1 << 30));
+        }
+    // Pitched: four slow (60-90) and four fast (150-180) loops of each class.
+    for (const auto& p : pitched)
+        for (int i = 0; i < 8; ++i) {
+            const double bpm = i < 4 ? rng.between(60, 90) : rng.between(150, 180);
+            auto* s = add(p.kind, p.role, bpm, false);
+            s->program = p.programs[size_t(rng.below(int(p.programs.size())))];
+            s->loop.instrument = "GM " + std::to_string(s->program);
+            const int k = inKeys[size_t(rng.below(int(inKeys.size())))];
+            s->tonic = k / 2;
+            s->minor = k % 2 == 1;
+            s->loop.key = std::string(kTonics[s->tonic]) + (s->minor ? " minor" : " major");
+            s->seed = std::uint32_t(rng.below(1 << 30));
+        }
+    for (size_t i = 0; i < specs.size(); ++i) {
+        char name[32];
+        std::snprintf(name, sizeof name, "ix-%03d.wav", firstId + int(i));
+        specs[i].loop.file = name;
+    }
+    return specs;
+}
 } // namespace
 
 InstrumentLoopSet builtInstrumentSet(const std::vector<InstrumentLoopSpec>& specs, const std::string& folderName, int version)
@@ -460,7 +550,10 @@ InstrumentLoopSet builtInstrumentSet(const std::vector<InstrumentLoopSpec>& spec
 
 InstrumentLoopSet extraInstrumentLoopSet()
 {
-    return builtInstrumentSet(planExtraSet(), "loopmind-instrument-extra-v" + std::to_string(kExtraGeneratorVersion), kExtraGeneratorVersion);
+    auto specs = planExtraSet();
+    for (auto& wide : planExtraWide(int(specs.size())))
+        specs.push_back(std::move(wide));
+    return builtInstrumentSet(specs, "loopmind-instrument-extra-v" + std::to_string(kExtraGeneratorVersion), kExtraGeneratorVersion);
 }
 
 InstrumentLoopSet instrumentLoopSet()

@@ -34,7 +34,8 @@ struct InstrumentLoopSet {
 InstrumentLoopSet instrumentLoopSet();
 
 /** More in-sample material (kinds marked "+bass8" etc.): other GM programs, never the held-out third's, in-sample keys;
-    its own folder. For checking rules beyond the programs they were read from. */
+    since version 2 also drum grooves on the in-sample kits and lines at slow and fast tempi; its own folder. For
+    checking rules beyond the material they were read from. */
 InstrumentLoopSet extraInstrumentLoopSet();
 
 } // namespace loopmind::test
