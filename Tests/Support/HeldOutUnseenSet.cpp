@@ -73,11 +73,7 @@ std::vector<InstrumentLoopSpec> planUnseenSet()
                 s.loop.key = std::string(tonics[s.tonic]) + (s.minor ? " minor" : " major");
             }
             s.swing = !held && rng.chance(0.3) ? rng.between(0.55, 0.64) : 0.5;
-            s.foldTail = rng.chance(0.67);
-            s.reverb = rng.chance(0.2);
-            s.saturate = rng.chance(0.2);
-            s.peakDb = rng.between(-12.0, -1.0);
-            s.seed = std::uint32_t(rng.below(1 << 30));
+            drawFinishingTouches(s, rng);
             specs.push_back(std::move(s));
         }
     // Neutral names in a shuffled order.

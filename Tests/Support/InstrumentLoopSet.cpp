@@ -135,11 +135,7 @@ std::vector<Spec> planSet()
             }
             const bool held = drone || s.loop.kind == "pad";
             s.swing = !held && rng.chance(0.3) ? rng.between(0.55, 0.64) : 0.5;
-            s.foldTail = rng.chance(0.67);
-            s.reverb = rng.chance(0.2);
-            s.saturate = rng.chance(0.2);
-            s.peakDb = rng.between(-12.0, -1.0);
-            s.seed = std::uint32_t(rng.below(1 << 30));
+            drawFinishingTouches(s, rng);
             // The name-hint subset: half the drones and sparse loops carry their whole BPM in the name.
             s.loop.named = (drone || sparse) && i % 2 == 1;
             specs.push_back(std::move(s));
@@ -248,11 +244,7 @@ std::vector<Spec> planExtraHeld(int firstId)
         s.tonic = k / 2;
         s.minor = k % 2 == 1;
         s.loop.key = std::string(kTonics[s.tonic]) + (s.minor ? " minor" : " major");
-        s.foldTail = rng.chance(0.67);
-        s.reverb = rng.chance(0.2);
-        s.saturate = rng.chance(0.2);
-        s.peakDb = rng.between(-12.0, -1.0);
-        s.seed = std::uint32_t(rng.below(1 << 30));
+        drawFinishingTouches(s, rng);
         specs.push_back(std::move(s));
     };
     for (int i = 0; i < 12; ++i)
@@ -425,11 +417,7 @@ std::vector<Spec> planExtraSet()
             s.minor = k % 2 == 1;
             s.loop.key = std::string(kTonics[s.tonic]) + (s.minor ? " minor" : " major");
             s.swing = std::string(plan.kind) != "pad" && rng.chance(0.3) ? rng.between(0.55, 0.64) : 0.5;
-            s.foldTail = rng.chance(0.67);
-            s.reverb = rng.chance(0.2);
-            s.saturate = rng.chance(0.2);
-            s.peakDb = rng.between(-12.0, -1.0);
-            s.seed = std::uint32_t(rng.below(1 << 30));
+            drawFinishingTouches(s, rng);
             char name[32];
             std::snprintf(name, sizeof name, "ix-%03d.wav", int(specs.size()));
             s.loop.file = name;
@@ -526,6 +514,15 @@ std::vector<Spec> planExtraWide(int firstId)
     return specs;
 }
 } // namespace
+
+void drawFinishingTouches(InstrumentLoopSpec& s, PatternRng& rng)
+{
+    s.foldTail = rng.chance(0.67);
+    s.reverb = rng.chance(0.2);
+    s.saturate = rng.chance(0.2);
+    s.peakDb = rng.between(-12.0, -1.0);
+    s.seed = std::uint32_t(rng.below(1 << 30));
+}
 
 InstrumentLoopSet builtInstrumentSet(const std::vector<InstrumentLoopSpec>& specs, const std::string& folderName, int version)
 {
