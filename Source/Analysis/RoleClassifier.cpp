@@ -173,7 +173,12 @@ std::array<double, RoleCount> scoreRoles(const Features& f, bool hasTempo)
     // Or a waveform that repeats period after period below 1 kHz with no noise above: bass notes and stabs too
     // short for either (drum kits stay below 0.8 periodicity; their snares and hats are noisy).
     const double noiseOnTop = clamp01((f.highFlatness - 0.015) / 0.015); // hats, snares, shakers: drum kits reach 0.02+
-    const double periodic = clamp01((f.lowPeriodicity - kPeriodicityFloor) / 0.08) * (1.0 - noiseOnTop);
+    // But a kick's boom is a falling sine sweep: periodic below 1 kHz, yet no pitch held for 93 ms and no partial series.
+    // Every in-sample bass, chord and melody loop lines up at least 0.028 of its band as one note's partials (bass loops
+    // holding a pitch in under a fifth of the 93 ms frames: 0.028-0.29); drum kits whose boom reads as periodic: 0.000.
+    // A sine sub bass has no partials either, but it holds each note's pitch (the 93 ms chroma sees it).
+    const double kickBoom = (1.0 - clamp01((f.harmonicity - 0.01) / 0.02)) * (1.0 - clamp01((f.shortPitchedShare - 0.1) / 0.2));
+    const double periodic = clamp01((f.lowPeriodicity - kPeriodicityFloor) / 0.08) * (1.0 - noiseOnTop) * (1.0 - kickBoom);
     // Or partials that stand clear in 93 ms frames: chord stabs and plucks too short for the 186 ms chroma.
     const double shortNotes = clamp01((f.shortTonalness - kShortTonalFloor) / 0.25) * clamp01(f.shortPitchedShare / 0.6) * (1.0 - noiseOnTop);
     // Or partials at whole multiples of one fundamental: a slap bass's thump and a brass stab's wavering breath
@@ -191,6 +196,11 @@ std::array<double, RoleCount> scoreRoles(const Features& f, bool hasTempo)
     // above G3 frame after frame is one note at a time, however many partials it has.
     // (An arpeggio's ringing notes overlap, yet its newest note mostly owns the period.)
     const double oneHighNote = clamp01((f.singleNote - 0.6) / 0.15) * (1.0 - clamp01((f.lowNote - 0.3) / 0.2));
+    // One voice, in any register: one clear period in nearly every frame and partials that hold still from hop to hop. A
+    // chord's notes beat against each other (and ensemble patches' detuned voices chorus), so its peaks waver: in-sample
+    // chord loops hold at most 0.66 of their 100 Hz-2 kHz energy in held peaks, leads with one clear period 0.72-1.0 (a
+    // tenor sax, whose low notes below G3 keep oneHighNote off, 0.97-0.99).
+    const double oneVoice = clamp01((f.noteShare - 0.7) / 0.15) * clamp01((f.singleNote - 0.85) / 0.1);
     // Stabs' notes may only stand clear in the short frames, so the larger count of the two chromas.
     // Notes that start one at a time are an arpeggio or a line, however long they ring together afterwards (a harp's or
     // a vibraphone's broken chord): in-sample arpeggios bring 1.0-1.65 pitch classes per onset, chord stabs 1.44-3.1
@@ -213,7 +223,8 @@ std::array<double, RoleCount> scoreRoles(const Features& f, bool hasTempo)
     // arpeggios hold only 0.63-0.64 of their energy in one clear period).
     const double noSinglePeriod = clamp01((0.5 - f.singleNote) / 0.15) * clamp01((std::max(f.polyphony, f.shortPolyphony) - 1.4) / 0.3)
                                   * (1.0 - oneAtATime);
-    const double chordal = std::max({ clamp01((std::max(f.polyphony, f.shortPolyphony) - 1.6) / 1.0) * (1.0 - oneHighNote) * (1.0 - oneAtATime),
+    const double chordal = std::max({ clamp01((std::max(f.polyphony, f.shortPolyphony) - 1.6) / 1.0) * (1.0 - std::max(oneHighNote, oneVoice))
+                                          * (1.0 - oneAtATime),
                                       severalAtOnce, noSinglePeriod });
     // A low lowest note under a chord with little energy down there is the chord's root (a guitar's E2), not a
     // bass; a synth bass's harmonics also read as a chord, but its energy sits low.

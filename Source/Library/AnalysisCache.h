@@ -43,7 +43,9 @@ namespace loopmind {
         classes are no chord (arpeggios), pitched material without one clear period is no single line; held
         chords a bar per chord by whole bars that differ (slow-attack pads, pads of a few attacks), kick rules
         in pitched loops need energy below 150 Hz, accented 8th lines keep the slower reading; the hip-hop backbeat
-        allows kicks off its 16ths up to a fifth of their strength (half-time grooves put a third there) */
+        allows kicks off its 16ths up to a fifth of their strength (half-time grooves put a third there); a periodic
+        low boom with no partial series and no pitch held for 93 ms is a kick, not a note; one clear period with
+        partials held still from hop to hop is one voice, not a chord, in any register */
 inline constexpr int currentAnalysisVersion = 12;
 
 /** What identifies one version of a file on disk. */
