@@ -1,11 +1,9 @@
 #include "Analysis/LoopRepeats.h"
 #include <algorithm>
 #include <cmath>
+#include <juce_core/juce_core.h>
 
 namespace loopmind::analysis::detail {
-namespace {
-constexpr double kPi = 3.14159265358979323846;
-}
 
 std::vector<double> harmonicPower(const std::vector<float>& e)
 {
@@ -16,7 +14,7 @@ std::vector<double> harmonicPower(const std::vector<float>& e)
     mean /= std::max(n, 1);
     std::vector<double> cosTable(static_cast<size_t>(n)), sinTable(static_cast<size_t>(n));
     for (int i = 0; i < n; ++i) {
-        const double a = 2.0 * kPi * i / n;
+        const double a = 2.0 * juce::MathConstants<double>::pi * i / n;
         cosTable[size_t(i)] = std::cos(a);
         sinTable[size_t(i)] = std::sin(a);
     }
